@@ -1,0 +1,2 @@
+// Placeholder: the Electron shell lands with the desktop-shell issue.
+export {}

@@ -1,0 +1,2 @@
+// Placeholder: the bridge lands with the chat-core issue.
+export {}

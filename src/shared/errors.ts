@@ -1,0 +1,38 @@
+/** A failure the UI can act on: its code crosses IPC intact inside a Result. */
+import type { AppErrorShape, ErrorCode, Result } from './ipc-contract'
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'AppError'
+  }
+
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message }
+  }
+}
+
+/** Converts anything thrown into the error half of a Result, never leaking internals as codes. */
+export function toErrorShape(error: unknown): AppErrorShape {
+  if (error instanceof AppError) return error.toShape()
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'internal', message: `Unexpected error: ${message}` }
+}
+
+/** Runs `fn` and wraps its outcome in a Result. */
+export async function toResult<T>(fn: () => Promise<T> | T): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await fn() }
+  } catch (error) {
+    return { ok: false, error: toErrorShape(error) }
+  }
+}
+
+/** Exhaustiveness check for switches over unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`)
+}

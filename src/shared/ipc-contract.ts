@@ -1,0 +1,273 @@
+/**
+ * THE typed IPC contract between the main process and the renderer. Every invoke channel, its
+ * argument schema and result type, and every event channel live here and nowhere else; `ChatApi`
+ * (what the renderer sees as `window.edusphere`) is derived from it.
+ */
+import { z } from 'zod'
+
+// ---------------------------------------------------------------------------------------------
+// View models: what the renderer sees. Already validated; never contains the token.
+
+/** `host/slug`, the stable key of a room. */
+export type RoomKey = string
+
+/** The seed's states plus the reconnect loop's. */
+export type ConnectionState =
+  'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'error'
+
+/** Why a room will not connect until the user acts (protocol.md §4 403 classification). */
+export type TerminalReason = 'room-not-found' | 'not-participant' | 'session-expired'
+
+export interface ConnectionSnapshot {
+  state: ConnectionState
+  /** Reconnect attempt in progress or scheduled, 1-based; 0 when not reconnecting. */
+  attempt: number
+  maxAttempts: number
+  /** Epoch ms of the next scheduled try, or null. */
+  nextRetryAt: number | null
+  /** Human-readable reason for error/failed states. */
+  reason: string | null
+  terminal: TerminalReason | null
+}
+
+export interface RoomSummary {
+  key: RoomKey
+  id: string
+  name: string
+  slug: string
+  host: string
+  topic: string | null
+  description: string | null
+  participants: string[]
+  /** True when the signed-in user is a participant. */
+  joined: boolean
+  unread: number
+  connection: ConnectionSnapshot
+}
+
+export type MessageStatus = 'confirmed' | 'pending' | 'failed'
+
+export interface ChatMessage {
+  /** Server id once confirmed; the client id while pending or failed. */
+  id: string
+  /** Set for messages this client sent (stays after confirmation). */
+  clientId: string | null
+  roomKey: RoomKey
+  author: { id: string; username: string; avatarUrl: string | null }
+  body: string
+  /** Epoch ms. */
+  created: number
+  updated: number
+  edited: boolean
+  status: MessageStatus
+  /** Why a failed message failed, in words the user can act on. */
+  error: string | null
+  own: boolean
+  /** An edit or delete of this message is waiting for the server. */
+  pendingAction: 'edit' | 'delete' | null
+}
+
+export type KeychainStatus = 'available' | 'unavailable'
+
+export interface SessionSnapshot {
+  status: 'signed-out' | 'signing-in' | 'restoring' | 'signed-in' | 'expired'
+  server: string | null
+  user: { id: string; username: string; name: string | null; avatarUrl: string | null } | null
+  keychain: KeychainStatus
+  /** Shown when the keychain is unavailable, e.g. "You will need to sign in again next time." */
+  keychainMessage: string | null
+  /** Why the user is signed out or expired, when there is a reason to tell. */
+  reason: string | null
+}
+
+export interface Settings {
+  messageNotifications: boolean
+}
+
+/** Every error a call can fail with, so the UI can act on it. */
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'invalid-credentials'
+  | 'unreachable'
+  | 'not-edusphere'
+  | 'session-expired'
+  | 'not-signed-in'
+  | 'not-found'
+  | 'forbidden'
+  | 'protocol'
+  | 'internal'
+
+export interface AppErrorShape {
+  code: ErrorCode
+  message: string
+}
+
+/** What every invoke resolves to: errors cross the process boundary intact. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
+
+/** One change for the renderer; they travel batched on `chat:events`. */
+export type ChatEvent =
+  | { kind: 'session-changed'; session: SessionSnapshot }
+  | { kind: 'rooms-reset'; rooms: RoomSummary[] }
+  | { kind: 'room-updated'; room: RoomSummary }
+  | { kind: 'room-removed'; roomKey: RoomKey }
+  | { kind: 'messages-reset'; roomKey: RoomKey; messages: ChatMessage[] }
+  | { kind: 'message-upserted'; roomKey: RoomKey; message: ChatMessage; replaces: string | null }
+  | { kind: 'message-removed'; roomKey: RoomKey; id: string }
+  | { kind: 'connection-changed'; roomKey: RoomKey; connection: ConnectionSnapshot }
+  | {
+      kind: 'error'
+      roomKey: RoomKey | null
+      code: ErrorCode | 'server' | 'connection'
+      message: string
+    }
+  | { kind: 'open-room-requested'; roomKey: RoomKey }
+
+// ---------------------------------------------------------------------------------------------
+// Argument schemas
+
+const MAX_TEXT = 20_000
+export const RoomKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^[^/\s]+\/[^/\s]+$/, 'must be host/slug')
+const Text = z.string().max(MAX_TEXT)
+const Id = z.string().min(1).max(100)
+
+export const SignInArgsSchema = z.object({
+  server: z.string().min(1).max(2048),
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1024),
+})
+export type SignInArgs = z.infer<typeof SignInArgsSchema>
+
+/** Phantom marker carrying a channel's result type. */
+function returns<T>(): T {
+  return undefined as unknown as T
+}
+
+/** Every invoke channel: `domain:verb-noun` → ChatApi method, argument tuple, result type. */
+export const invokeContract = {
+  'session:get-state': {
+    method: 'getSession',
+    args: z.tuple([]),
+    result: returns<SessionSnapshot>(),
+  },
+  'session:sign-in': {
+    method: 'signIn',
+    args: z.tuple([SignInArgsSchema]),
+    result: returns<SessionSnapshot>(),
+  },
+  'session:sign-out': { method: 'signOut', args: z.tuple([]), result: returns<SessionSnapshot>() },
+  'rooms:list-joined': { method: 'listRooms', args: z.tuple([]), result: returns<RoomSummary[]>() },
+  'rooms:browse-rooms': {
+    method: 'browseRooms',
+    args: z.tuple([z.object({ search: z.string().max(200) })]),
+    result: returns<RoomSummary[]>(),
+  },
+  'rooms:join-room': { method: 'joinRoom', args: z.tuple([Id]), result: returns<RoomSummary>() },
+  'rooms:open-room': {
+    method: 'openRoom',
+    args: z.tuple([RoomKeySchema]),
+    result: returns<ChatMessage[]>(),
+  },
+  'chat:send-message': {
+    method: 'sendMessage',
+    args: z.tuple([RoomKeySchema, Text]),
+    result: returns<{ clientId: string }>(),
+  },
+  'chat:edit-message': {
+    method: 'editMessage',
+    args: z.tuple([RoomKeySchema, Id, Text]),
+    result: returns<null>(),
+  },
+  'chat:delete-message': {
+    method: 'deleteMessage',
+    args: z.tuple([RoomKeySchema, Id]),
+    result: returns<null>(),
+  },
+  'chat:retry-message': {
+    method: 'retryMessage',
+    args: z.tuple([RoomKeySchema, Id]),
+    result: returns<null>(),
+  },
+  'chat:discard-message': {
+    method: 'discardMessage',
+    args: z.tuple([RoomKeySchema, Id]),
+    result: returns<null>(),
+  },
+  'chat:mark-read': { method: 'markRead', args: z.tuple([RoomKeySchema]), result: returns<null>() },
+  'connection:retry-now': {
+    method: 'retryNow',
+    args: z.tuple([RoomKeySchema.nullable()]),
+    result: returns<null>(),
+  },
+  'settings:get-settings': {
+    method: 'getSettings',
+    args: z.tuple([]),
+    result: returns<Settings>(),
+  },
+  'settings:update-settings': {
+    method: 'updateSettings',
+    args: z.tuple([z.object({ messageNotifications: z.boolean() }).partial().strict()]),
+    result: returns<Settings>(),
+  },
+  'app:open-external': {
+    method: 'openExternal',
+    args: z.tuple([z.string().url().max(2048)]),
+    result: returns<null>(),
+  },
+} as const
+
+export type InvokeContract = typeof invokeContract
+export type InvokeChannel = keyof InvokeContract
+export type ArgsOf<C extends InvokeChannel> = z.infer<InvokeContract[C]['args']>
+export type ResultOf<C extends InvokeChannel> = InvokeContract[C]['result']
+export type MethodOf<C extends InvokeChannel> = InvokeContract[C]['method']
+
+/** Event channels, past tense. */
+export const eventChannels = {
+  /** A batch of ChatEvent, at most one per animation frame per window. */
+  events: 'chat:events-emitted',
+} as const
+export type EventChannel = (typeof eventChannels)[keyof typeof eventChannels]
+export interface EventPayloads {
+  'chat:events-emitted': ChatEvent[]
+}
+
+export type Unsubscribe = () => void
+
+/** The renderer's whole view of the app: `window.edusphere`. */
+export type ChatApi = {
+  [C in InvokeChannel as MethodOf<C>]: (...args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>
+} & {
+  /** Receives every batch of events; returns a working unsubscribe. */
+  onEvents(listener: (events: ChatEvent[]) => void): Unsubscribe
+}
+
+/** What the main process implements behind the channels: plain async methods that throw AppError. */
+export type ChatBackend = {
+  [C in InvokeChannel as MethodOf<C>]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C>
+}
+
+/** Channel names in contract order. */
+export const invokeChannelNames = Object.keys(invokeContract) as InvokeChannel[]
+
+/** Validates the arguments of a call on `channel`; never throws. */
+export function validateArgs<C extends InvokeChannel>(
+  channel: C,
+  args: unknown[],
+): { ok: true; value: ArgsOf<C> } | { ok: false; error: AppErrorShape } {
+  const spec = invokeContract[channel]
+  const parsed = (spec.args as z.ZodType).safeParse(args)
+  if (parsed.success) return { ok: true, value: parsed.data as ArgsOf<C> }
+  const issue = parsed.error.issues[0]
+  const where = issue?.path.length ? `argument ${issue.path.join('.')}` : 'arguments'
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-argument',
+      message: `${channel}: ${where} ${issue?.message ?? 'invalid'}`,
+    },
+  }
+}
