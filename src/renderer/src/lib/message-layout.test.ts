@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { GROUP_WINDOW_MS, layoutAt } from './message-layout'
+import { makeMessage } from '../testing/messages'
+
+const bob = { id: '2', username: 'bob', avatarUrl: null }
+const alice = { id: '1', username: 'alice', avatarUrl: null }
+const t0 = new Date(2026, 10, 25, 10, 0).getTime()
+
+describe('layoutAt', () => {
+  it('starts a day and a group at the first message', () => {
+    expect(layoutAt([makeMessage({ created: t0 })], 0)).toEqual({
+      startsDay: true,
+      continued: false,
+    })
+  })
+
+  it('groups consecutive messages by the same author within the window', () => {
+    const list = [
+      makeMessage({ author: bob, created: t0 }),
+      makeMessage({ author: bob, created: t0 + 1000 }),
+      makeMessage({ author: alice, created: t0 + 2000 }),
+      makeMessage({ author: alice, created: t0 + 2000 + GROUP_WINDOW_MS }),
+    ]
+    expect(list.map((_, i) => layoutAt(list, i).continued)).toEqual([false, true, false, false])
+  })
+
+  it('puts a separator where the local day changes and breaks the group there', () => {
+    const list = [
+      makeMessage({ author: bob, created: new Date(2026, 10, 24, 23, 59).getTime() }),
+      makeMessage({ author: bob, created: new Date(2026, 10, 25, 0, 1).getTime() }),
+    ]
+    expect(layoutAt(list, 1)).toEqual({ startsDay: true, continued: false })
+  })
+
+  it('never groups a failed message, so its reason stands out', () => {
+    const list = [
+      makeMessage({ author: bob, created: t0 }),
+      makeMessage({ author: bob, created: t0 + 1, status: 'failed' }),
+    ]
+    expect(layoutAt(list, 1).continued).toBe(false)
+  })
+
+  it('answers out-of-range indexes without throwing', () => {
+    expect(layoutAt([], 3)).toEqual({ startsDay: false, continued: false })
+  })
+})

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { serverUrlProblem, signInProblem } from './sign-in-errors'
+
+describe('sign-in errors', () => {
+  it('puts each failure next to the field it is about', () => {
+    expect(signInProblem({ code: 'invalid-credentials', message: 'x' }).field).toBe('credentials')
+    expect(signInProblem({ code: 'unreachable', message: 'ECONNREFUSED' })).toEqual({
+      field: 'server',
+      message: "Can't reach the server. Check the address and your connection. (ECONNREFUSED)",
+    })
+    expect(signInProblem({ code: 'not-edusphere', message: 'no /graphql/' }).field).toBe('server')
+    expect(signInProblem({ code: 'internal', message: 'boom' })).toEqual({
+      field: 'form',
+      message: 'boom',
+    })
+  })
+
+  it('checks the server address before sending', () => {
+    expect(serverUrlProblem('http://localhost:8000')).toBeNull()
+    expect(serverUrlProblem('')).toMatch(/Enter the server address/)
+    expect(serverUrlProblem('localhost:8000')).toMatch(/http/)
+    expect(serverUrlProblem('ftp://x')).toMatch(/must start/)
+  })
+})

@@ -1,0 +1,44 @@
+/** Maps a failed sign-in to the inline message and the field it belongs to. */
+import type { AppErrorShape } from '../../../shared/ipc-contract'
+
+export interface SignInProblem {
+  field: 'server' | 'credentials' | 'form'
+  message: string
+}
+
+/** The inline error for a sign-in failure; the server's own text is kept where it helps. */
+export function signInProblem(error: AppErrorShape): SignInProblem {
+  switch (error.code) {
+    case 'invalid-credentials':
+      return { field: 'credentials', message: 'Wrong email or password. Check them and try again.' }
+    case 'unreachable':
+      return {
+        field: 'server',
+        message: `Can't reach the server. Check the address and your connection. (${error.message})`,
+      }
+    case 'not-edusphere':
+      return {
+        field: 'server',
+        message: `That address doesn't look like an EduSphere server. (${error.message})`,
+      }
+    case 'invalid-argument':
+      return { field: 'form', message: error.message }
+    default:
+      return { field: 'form', message: error.message }
+  }
+}
+
+/** Checks the server field before asking main, so typos get an instant, specific answer. */
+export function serverUrlProblem(value: string): string | null {
+  const text = value.trim()
+  if (text === '') return 'Enter the server address, e.g. http://localhost:8000'
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return 'Enter a full address starting with http:// or https://'
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The address must start with http:// or https://'
+  return null
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { Timeline } from './timeline'
+import { makeMessage } from '../testing/messages'
+
+describe('Timeline', () => {
+  it('sorts history by creation time and drops duplicate ids', () => {
+    const a = makeMessage({ created: 3 })
+    const b = makeMessage({ created: 1 })
+    const t = new Timeline()
+    t.reset([a, b, { ...a }])
+    expect(t.messages.map((m) => m.id)).toEqual([b.id, a.id])
+  })
+
+  it('appends newer messages and inserts older ones in order', () => {
+    const t = new Timeline()
+    t.reset([makeMessage({ created: 10 }), makeMessage({ created: 20 })])
+    expect(t.upsert(makeMessage({ created: 30 }))).toBe('appended')
+    const late = makeMessage({ created: 15 })
+    expect(t.upsert(late)).toBe('inserted')
+    expect(t.messages.map((m) => m.created)).toEqual([10, 15, 20, 30])
+  })
+
+  it('replaces a pending copy with the confirmed message in one step', () => {
+    const t = new Timeline()
+    const pending = makeMessage({ id: 'c-1', clientId: 'c-1', status: 'pending', own: true })
+    t.upsert(pending)
+    const confirmed = makeMessage({ clientId: 'c-1', own: true, created: pending.created + 5 })
+    expect(t.upsert(confirmed, 'c-1')).toBe('replaced')
+    expect(t.size).toBe(1)
+    expect(t.get('c-1')).toBeUndefined()
+    expect(t.get(confirmed.id)).toBe(confirmed)
+  })
+
+  it('finds ids case-insensitively, as the server echoes them verbatim', () => {
+    const t = new Timeline()
+    const m = makeMessage()
+    t.upsert(m)
+    const edited = { ...m, id: m.id.toUpperCase(), body: 'edited', edited: true }
+    expect(t.upsert(edited)).toBe('replaced')
+    expect(t.size).toBe(1)
+    expect(t.remove(m.id.toUpperCase())).toBe(true)
+    expect(t.size).toBe(0)
+    expect(t.remove(m.id)).toBe(false)
+  })
+
+  it('keeps an edited message in place and re-sorts when its time changes', () => {
+    const t = new Timeline()
+    const [a, b] = [makeMessage({ created: 1 }), makeMessage({ created: 2 })]
+    t.reset([a, b])
+    t.upsert({ ...a, body: 'x' })
+    expect(t.messages[0]!.body).toBe('x')
+    t.upsert({ ...a, created: 3 })
+    expect(t.messages.map((m) => m.id)).toEqual([b.id, a.id])
+  })
+
+  it('lastEditable is the newest confirmed own message', () => {
+    const t = new Timeline()
+    const mine = makeMessage({ own: true, created: 1 })
+    t.reset([
+      mine,
+      makeMessage({ created: 2 }),
+      makeMessage({ own: true, status: 'pending', created: 3 }),
+    ])
+    expect(t.lastEditable()).toBe(mine)
+  })
+
+  it('stays sorted and unique under any sequence of upserts and removes', () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('up' as const),
+        id: fc.integer({ min: 0, max: 20 }),
+        at: fc.integer({ min: 0, max: 50 }),
+      }),
+      fc.record({ kind: fc.constant('rm' as const), id: fc.integer({ min: 0, max: 20 }) }),
+    )
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        const t = new Timeline()
+        const model = new Map<string, number>()
+        for (const o of ops) {
+          const id = `id-${o.id}`
+          if (o.kind === 'up') {
+            t.upsert(makeMessage({ id, created: o.at }))
+            model.set(id, o.at)
+          } else {
+            t.remove(id)
+            model.delete(id)
+          }
+        }
+        expect(t.size).toBe(model.size)
+        const list = t.messages
+        for (let i = 1; i < list.length; i++)
+          expect(list[i - 1]!.created).toBeLessThanOrEqual(list[i]!.created)
+        for (const [id, at] of model) expect(t.get(id)?.created).toBe(at)
+      }),
+    )
+  })
+})
