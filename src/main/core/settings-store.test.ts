@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS, openSettingsStore, parseSettings } from './settings-store'
+
+describe('parseSettings', () => {
+  it('gives defaults for a missing file, with no complaint', () => {
+    expect(parseSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problem: null })
+  })
+
+  it('reads a valid file', () => {
+    const window = { bounds: { x: 1, y: 2, width: 800, height: 600 }, maximized: true }
+    const { settings, problem } = parseSettings(
+      JSON.stringify({ messageNotifications: false, window }),
+    )
+    expect(problem).toBeNull()
+    expect(settings).toEqual({ messageNotifications: false, window })
+  })
+
+  it('falls back to defaults on bad JSON and says why', () => {
+    const { settings, problem } = parseSettings('{"messageNotifications": fal')
+    expect(settings).toEqual(DEFAULT_SETTINGS)
+    expect(problem).toMatch(/not valid JSON/)
+  })
+
+  it('falls back to defaults when the file holds a non-object', () => {
+    for (const text of ['null', '[]', '42', '"x"']) {
+      const { settings, problem } = parseSettings(text)
+      expect(settings).toEqual(DEFAULT_SETTINGS)
+      expect(problem).toMatch(/not an object/)
+    }
+  })
+
+  it('keeps the good fields when one is bad', () => {
+    const { settings, problem } = parseSettings(
+      JSON.stringify({
+        messageNotifications: false,
+        window: { bounds: { x: 'left', y: 0, width: 800, height: 600 } },
+      }),
+    )
+    expect(settings).toEqual({ messageNotifications: false, window: null })
+    expect(problem).toBe('ignored invalid settings: window')
+  })
+
+  it('ignores unknown keys without complaint', () => {
+    const { settings, problem } = parseSettings(JSON.stringify({ theme: 'dark' }))
+    expect(settings).toEqual(DEFAULT_SETTINGS)
+    expect(problem).toBeNull()
+  })
+})
+
+describe('openSettingsStore', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'edusphere-settings-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('persists updates and reads them back', () => {
+    const file = join(dir, 'nested', 'settings.json')
+    const problems: string[] = []
+    const store = openSettingsStore(file, (p) => problems.push(p))
+    expect(store.get()).toEqual(DEFAULT_SETTINGS)
+    store.update({ messageNotifications: false })
+    const reopened = openSettingsStore(file, (p) => problems.push(p))
+    expect(reopened.get().messageNotifications).toBe(false)
+    expect(problems).toEqual([])
+  })
+
+  it('survives a corrupt file and repairs it on the next write', () => {
+    const file = join(dir, 'settings.json')
+    writeFileSync(file, '\u0000\u0001garbage')
+    const problems: string[] = []
+    const store = openSettingsStore(file, (p) => problems.push(p))
+    expect(store.get()).toEqual(DEFAULT_SETTINGS)
+    expect(problems).toHaveLength(1)
+    store.update({ messageNotifications: false })
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ messageNotifications: false })
+  })
+
+  it('keeps working in memory when the file cannot be written', () => {
+    // A directory where the file should be makes both the read and the rename fail.
+    const file = join(dir, 'settings.json')
+    mkdirSync(file)
+    const problems: string[] = []
+    const store = openSettingsStore(file, (p) => problems.push(p))
+    expect(store.update({ messageNotifications: false }).messageNotifications).toBe(false)
+    expect(store.get().messageNotifications).toBe(false)
+    expect(problems.some((p) => p.startsWith('cannot save settings'))).toBe(true)
+  })
+})

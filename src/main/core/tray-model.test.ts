@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_MENU_ROOMS, buildTrayModel, escapeMenuLabel } from './tray-model'
+import type { TrayMenuItem, TrayState } from './tray-model'
+
+const shell = { startAtLogin: false, startAtLoginSupported: true }
+const signedOut: TrayState = {
+  signedIn: false,
+  rooms: [],
+  unreadTotal: 0,
+  connection: 'disconnected',
+}
+const twoRooms: TrayState = {
+  signedIn: true,
+  rooms: [
+    { key: 'alice/general', name: 'General', unread: 3 },
+    { key: 'bob/private', name: 'Private', unread: 0 },
+  ],
+  unreadTotal: 3,
+  connection: 'connected',
+}
+
+function labels(items: TrayMenuItem[]): string[] {
+  return items.map((i) => (i.kind === 'separator' ? '---' : i.label))
+}
+
+describe('buildTrayModel', () => {
+  it('shows a signed-out tray with only Open, status, toggle, disabled Sign out and Quit', () => {
+    const model = buildTrayModel(signedOut, shell)
+    expect(model.icon).toBe('normal')
+    expect(model.tooltip).toBe('EduSphere Desktop — signed out')
+    expect(model.badgeCount).toBe(0)
+    expect(labels(model.items)).toEqual([
+      'Open EduSphere',
+      '---',
+      'Signed out',
+      '---',
+      'Start at login',
+      'Sign out',
+      '---',
+      'Quit EduSphere',
+    ])
+    expect(model.items.find((i) => i.kind === 'action' && i.id === 'sign-out')).toMatchObject({
+      enabled: false,
+    })
+  })
+
+  it('lists joined rooms with their unread counts, in the given order', () => {
+    const model = buildTrayModel(twoRooms, shell)
+    expect(model.icon).toBe('unread')
+    expect(model.tooltip).toBe('EduSphere Desktop — 3 unread messages')
+    expect(model.badgeCount).toBe(3)
+    expect(labels(model.items)).toEqual([
+      'Open EduSphere',
+      '---',
+      'General (3)',
+      'Private',
+      '---',
+      'Connected',
+      '---',
+      'Start at login',
+      'Sign out',
+      '---',
+      'Quit EduSphere',
+    ])
+    const rooms = model.items.filter((i) => i.kind === 'room')
+    expect(rooms.map((r) => r.kind === 'room' && r.roomKey)).toEqual([
+      'alice/general',
+      'bob/private',
+    ])
+  })
+
+  it('uses singular wording for one unread message and the normal icon for none', () => {
+    expect(buildTrayModel({ ...twoRooms, unreadTotal: 1 }, shell).tooltip).toBe(
+      'EduSphere Desktop — 1 unread message',
+    )
+    const none = buildTrayModel({ ...twoRooms, unreadTotal: 0 }, shell)
+    expect(none.icon).toBe('normal')
+    expect(none.tooltip).toBe('EduSphere Desktop — no unread messages')
+  })
+
+  it('shows the disconnected icon and says so in the tooltip when the connection is down', () => {
+    for (const connection of ['disconnected', 'failed'] as const) {
+      const model = buildTrayModel({ ...twoRooms, connection }, shell)
+      expect(model.icon).toBe('disconnected')
+      expect(model.badgeCount).toBe(3)
+    }
+    expect(buildTrayModel({ ...twoRooms, connection: 'failed' }, shell).tooltip).toBe(
+      'EduSphere Desktop — connection failed, 3 unread messages',
+    )
+    const connecting = buildTrayModel({ ...twoRooms, connection: 'connecting' }, shell)
+    expect(connecting.icon).toBe('unread')
+    expect(labels(connecting.items)).toContain('Connecting…')
+  })
+
+  it('says when a signed-in user has joined no rooms', () => {
+    const model = buildTrayModel({ ...twoRooms, rooms: [], unreadTotal: 0 }, shell)
+    expect(labels(model.items)).toContain('No joined rooms')
+  })
+
+  it('reflects and disables the Start at login toggle', () => {
+    const on = buildTrayModel(twoRooms, { startAtLogin: true, startAtLoginSupported: true })
+    expect(on.items.find((i) => i.kind === 'toggle')).toMatchObject({
+      checked: true,
+      enabled: true,
+    })
+    const unsupported = buildTrayModel(twoRooms, {
+      startAtLogin: true,
+      startAtLoginSupported: false,
+    })
+    expect(unsupported.items.find((i) => i.kind === 'toggle')).toMatchObject({
+      checked: false,
+      enabled: false,
+    })
+  })
+
+  it('folds rooms beyond the limit into one "more rooms" entry', () => {
+    const rooms = Array.from({ length: MAX_MENU_ROOMS + 3 }, (_, i) => ({
+      key: `host/r${i}`,
+      name: `Room ${i}`,
+      unread: 0,
+    }))
+    const model = buildTrayModel({ ...twoRooms, rooms, unreadTotal: 0 }, shell)
+    expect(model.items.filter((i) => i.kind === 'room')).toHaveLength(MAX_MENU_ROOMS)
+    expect(model.items).toContainEqual({
+      kind: 'action',
+      id: 'open-more-rooms',
+      label: '3 more rooms…',
+      enabled: true,
+    })
+  })
+
+  it('escapes ampersands, truncates long names, caps big counts, and survives bad numbers', () => {
+    const model = buildTrayModel(
+      {
+        signedIn: true,
+        rooms: [
+          { key: 'a/qa', name: 'Q&A', unread: 150 },
+          { key: 'a/long', name: 'x'.repeat(80), unread: Number.NaN },
+          { key: 'a/blank', name: '', unread: -2 },
+        ],
+        unreadTotal: Number.POSITIVE_INFINITY,
+        connection: 'connected',
+      },
+      shell,
+    )
+    const rooms = model.items.filter((i) => i.kind === 'room')
+    expect(rooms.map((r) => r.kind === 'room' && r.label)).toEqual([
+      'Q&&A (99+)',
+      'x'.repeat(39) + '…',
+      'a/blank',
+    ])
+    expect(model.badgeCount).toBe(0)
+    expect(model.icon).toBe('normal')
+  })
+})
+
+describe('escapeMenuLabel', () => {
+  it('doubles every ampersand', () => {
+    expect(escapeMenuLabel('R&D && more')).toBe('R&&D &&&& more')
+  })
+})
