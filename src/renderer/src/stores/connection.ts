@@ -1,0 +1,45 @@
+/** Per-room connection state, fed by room summaries and connection-changed events. */
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import type { ConnectionSnapshot, RoomKey } from '../../../shared/ipc-contract'
+import { call } from '../api/bridge'
+import { useNoticesStore } from './notices'
+
+const unknown: ConnectionSnapshot = {
+  state: 'disconnected',
+  attempt: 0,
+  maxAttempts: 5,
+  nextRetryAt: null,
+  reason: null,
+  terminal: null,
+}
+
+export const useConnectionStore = defineStore('connection', () => {
+  const byRoom = shallowRef<Readonly<Record<RoomKey, ConnectionSnapshot>>>({})
+
+  function of(roomKey: RoomKey | null): ConnectionSnapshot {
+    return (roomKey !== null ? byRoom.value[roomKey] : undefined) ?? unknown
+  }
+
+  function set(roomKey: RoomKey, snapshot: ConnectionSnapshot): void {
+    byRoom.value = { ...byRoom.value, [roomKey]: snapshot }
+  }
+
+  function forget(roomKey: RoomKey): void {
+    const next = { ...byRoom.value }
+    delete next[roomKey]
+    byRoom.value = next
+  }
+
+  function resetAll(entries: ReadonlyArray<[RoomKey, ConnectionSnapshot]>): void {
+    byRoom.value = Object.fromEntries(entries)
+  }
+
+  /** The user's "Retry now": one room, or every room when null. */
+  async function retryNow(roomKey: RoomKey | null): Promise<void> {
+    const result = await call((api) => api.retryNow(roomKey))
+    if (!result.ok) useNoticesStore().push('error', `Retry failed: ${result.error.message}`)
+  }
+
+  return { byRoom, of, set, forget, resetAll, retryNow }
+})

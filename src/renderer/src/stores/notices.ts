@@ -1,0 +1,77 @@
+/** Toasts: every error event and failed call becomes one; they dismiss themselves. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export type NoticeKind = 'error' | 'info'
+
+export interface Notice {
+  id: number
+  kind: NoticeKind
+  /** Short context, e.g. the room name; null for app-wide notices. */
+  title: string | null
+  message: string
+  /** How many times the same notice arrived while shown (bursts collapse into one toast). */
+  repeat: number
+}
+
+/** How long a toast stays, long enough to read a sentence twice. */
+export const NOTICE_TIMEOUT_MS = 6000
+/** Older toasts give way so the stack never covers the window. */
+export const MAX_NOTICES = 4
+
+export const useNoticesStore = defineStore('notices', () => {
+  const notices = ref<Notice[]>([])
+  const timers = new Map<number, ReturnType<typeof setTimeout>>()
+  let nextId = 1
+
+  function schedule(id: number): void {
+    const old = timers.get(id)
+    if (old !== undefined) clearTimeout(old)
+    timers.set(
+      id,
+      setTimeout(() => dismiss(id), NOTICE_TIMEOUT_MS),
+    )
+  }
+
+  /** Shows a toast, or bumps the identical one already shown. */
+  function push(kind: NoticeKind, message: string, title: string | null = null): number {
+    const same = notices.value.find(
+      (n) => n.kind === kind && n.message === message && n.title === title,
+    )
+    if (same) {
+      same.repeat++
+      schedule(same.id)
+      return same.id
+    }
+    const id = nextId++
+    notices.value.push({ id, kind, title, message, repeat: 1 })
+    while (notices.value.length > MAX_NOTICES) dismiss(notices.value[0]!.id)
+    schedule(id)
+    return id
+  }
+
+  /** Removes a toast now (its close button, or its timer). */
+  function dismiss(id: number): void {
+    const timer = timers.get(id)
+    if (timer !== undefined) clearTimeout(timer)
+    timers.delete(id)
+    notices.value = notices.value.filter((n) => n.id !== id)
+  }
+
+  /** Keeps a toast on screen while the pointer or focus is on it (WCAG 2.2.1). */
+  function hold(id: number): void {
+    const timer = timers.get(id)
+    if (timer !== undefined) clearTimeout(timer)
+    timers.delete(id)
+  }
+
+  function release(id: number): void {
+    if (notices.value.some((n) => n.id === id)) schedule(id)
+  }
+
+  function clear(): void {
+    for (const n of [...notices.value]) dismiss(n.id)
+  }
+
+  return { notices, push, dismiss, hold, release, clear }
+})
