@@ -1,0 +1,27 @@
+/** Reconnect delays: the seed's linear backoff plus configurable jitter, random injected. */
+import type { ReconnectPolicy } from './ports'
+
+/**
+ * Spreads `ms` by ±`jitter` (a fraction) so that many clients do not retry in lockstep.
+ * `random` returns [0, 1); 0.5 means no change. The result is never negative.
+ */
+export function jittered(ms: number, jitter: number, random: () => number): number {
+  const spread = Math.min(Math.max(jitter, 0), 1)
+  const factor = 1 + spread * (2 * random() - 1)
+  return Math.max(0, Math.round(ms * factor))
+}
+
+/** delay before attempt n (1-based): baseDelayMs * n, ±jitter; random injected */
+export function reconnectDelay(
+  attempt: number,
+  policy: ReconnectPolicy,
+  random: () => number,
+): number {
+  const n = Math.max(1, Math.floor(attempt))
+  return jittered(policy.baseDelayMs * n, policy.jitter, random)
+}
+
+/** Delay of the slow retry that keeps going after the fast attempts are used up. */
+export function slowRetryDelay(policy: ReconnectPolicy, random: () => number): number {
+  return jittered(policy.slowRetryMs, policy.jitter, random)
+}
