@@ -1,1 +1,26 @@
-document.querySelector('#app')!.textContent = 'EduSphere Desktop'
+/** Renderer entry: Pinia, the app, and the event flow from main. */
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { hasChatApi } from './api/bridge'
+import { bootstrap } from './stores/bootstrap'
+import './styles/main.css'
+
+// Links in message bodies open through the ChatApi; nothing may navigate the window itself.
+document.addEventListener(
+  'click',
+  (event) => {
+    const target = event.target instanceof Element ? event.target.closest('a') : null
+    if (target) event.preventDefault()
+  },
+  true,
+)
+document.addEventListener('dragover', (event) => event.preventDefault())
+document.addEventListener('drop', (event) => event.preventDefault())
+
+const pinia = createPinia()
+const missing = hasChatApi()
+  ? null
+  : 'The connection to the app is missing (no preload bridge). Please reinstall EduSphere.'
+createApp(App, { bridgeMissing: missing }).use(pinia).mount('#app')
+if (!missing) void bootstrap()

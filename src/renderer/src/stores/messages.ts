@@ -23,6 +23,12 @@ export interface TimelineChange {
 export const useMessagesStore = defineStore('messages', () => {
   const timelines = markRaw(new Map<RoomKey, Timeline>())
   const changes = ref<Record<RoomKey, TimelineChange>>({})
+  /** Unsent composer text per room, so switching rooms never loses a draft. */
+  const drafts = ref<Record<RoomKey, string>>({})
+
+  function setDraft(roomKey: RoomKey, text: string): void {
+    drafts.value[roomKey] = text
+  }
 
   function timeline(roomKey: RoomKey): Timeline {
     let t = timelines.get(roomKey)
@@ -89,6 +95,7 @@ export const useMessagesStore = defineStore('messages', () => {
   function forgetAll(): void {
     timelines.clear()
     changes.value = {}
+    drafts.value = {}
   }
 
   async function run(
@@ -120,6 +127,8 @@ export const useMessagesStore = defineStore('messages', () => {
 
   return {
     changes,
+    drafts,
+    setDraft,
     timeline,
     changeOf,
     reset,
