@@ -1,0 +1,203 @@
+/**
+ * The chat socket, /ws/chat/{host}/{room}: the handshake checks happen on the raw HTTP upgrade so
+ * every rejection is a plain 403 (or 500 for an unknown path) before any WebSocket exists, then
+ * frames are handled in order per connection and fanned out to the room.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { RawData, WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
+import { JWT_COOKIE, authenticateToken } from './auth'
+import type { ServerContext } from './context'
+import { parseCookies } from './cookies'
+import type { ChatSession } from './frames'
+import { handleClientFrame } from './frames'
+
+/** Socket settings (see EduSphereServerOptions). */
+export interface ChatSocketOptions {
+  pingIntervalMs: number
+  maxFrameBytes: number
+  allowedHosts: string[]
+}
+
+interface Peer extends ChatSession {
+  ws: WebSocket
+  alive: boolean
+}
+
+const PATH_RE = /^\/ws\/chat\/([^/]+)\/([^/]+)$/
+const STATUS_TEXT: Record<number, string> = { 403: 'Forbidden', 500: 'Internal Server Error' }
+
+function refuse(socket: Duplex, status: 403 | 500): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+  )
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+/** Accepts, tracks and serves chat sockets for one server. */
+export class ChatSockets {
+  private readonly wss: WebSocketServer
+  private readonly rooms = new Map<string, Set<Peer>>()
+  private readonly peers = new Set<Peer>()
+  private readonly pinger: NodeJS.Timeout
+
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly opts: ChatSocketOptions,
+  ) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: opts.maxFrameBytes,
+      perMessageDeflate: false,
+      // A subprotocol is never a credential and never selected, like the real server.
+      handleProtocols: () => false,
+    })
+    this.pinger = setInterval(() => this.pingAll(), opts.pingIntervalMs)
+    this.pinger.unref()
+  }
+
+  /** The `upgrade` listener of the HTTP server. */
+  readonly handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy())
+    const raw = req.url ?? ''
+    const path = raw.split('?', 1)[0]!
+    const match = PATH_RE.exec(path)
+    const host = match ? decodeSegment(match[1]!) : null
+    const slug = match ? decodeSegment(match[2]!) : null
+    if (host === null || slug === null) return refuse(socket, 500)
+    const session = this.admit(req, host, slug)
+    if (!session) return refuse(socket, 403)
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, session))
+  }
+
+  /** Every handshake rule of protocol.md §4; null means 403. */
+  private admit(req: IncomingMessage, host: string, slug: string): ChatSession | null {
+    const origin = req.headers.origin
+    if (!origin) return null
+    let hostname: string
+    try {
+      hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '')
+    } catch {
+      return null
+    }
+    if (!this.opts.allowedHosts.includes(hostname)) return null
+    const token = parseCookies(req.headers.cookie).get(JWT_COOKIE)
+    if (!token) return null
+    const auth = authenticateToken(this.ctx, token)
+    if (auth.kind !== 'user') return null
+    const room = this.ctx.store.roomByHostSlug(host, slug)
+    if (!room || !this.ctx.store.isParticipant(room.id, auth.user.id)) return null
+    return { user: auth.user, room }
+  }
+
+  private attach(ws: WebSocket, session: ChatSession): void {
+    const peer: Peer = { ...session, ws, alive: true }
+    this.peers.add(peer)
+    let members = this.rooms.get(session.room.id)
+    if (!members) {
+      members = new Set()
+      this.rooms.set(session.room.id, members)
+    }
+    members.add(peer)
+    ws.on('pong', () => {
+      peer.alive = true
+    })
+    ws.on('message', (data, isBinary) => this.onMessage(peer, data, isBinary))
+    ws.on('error', () => {
+      // ws closes the socket itself (e.g. 1009 for an oversized frame); nothing to add.
+    })
+    ws.on('close', () => {
+      this.peers.delete(peer)
+      members.delete(peer)
+      if (members.size === 0 && this.rooms.get(session.room.id) === members)
+        this.rooms.delete(session.room.id)
+    })
+  }
+
+  private onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
+    peer.alive = true
+    if (isBinary) return peer.ws.close(1011)
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.from(data as Buffer).toString('utf8')
+    let outcome
+    try {
+      outcome = handleClientFrame(this.ctx, peer, text)
+    } catch (error) {
+      // A storage failure is the consumer crashing: that connection dies, the process does not.
+      console.error('edusphere server: frame failed:', error)
+      return peer.ws.close(1011)
+    }
+    switch (outcome.kind) {
+      case 'malformed':
+        return peer.ws.close(1011)
+      case 'ignore':
+        return
+      case 'error':
+        return peer.ws.send(outcome.frame)
+      case 'broadcast':
+        return this.broadcast(peer.room.id, outcome.frame)
+    }
+  }
+
+  private broadcast(roomId: string, frame: string): void {
+    const members = this.rooms.get(roomId)
+    if (!members) return
+    // Encode once; every member gets the same bytes as a text frame.
+    const bytes = Buffer.from(frame, 'utf8')
+    for (const member of members) {
+      if (member.ws.readyState === member.ws.OPEN) member.ws.send(bytes, { binary: false })
+    }
+  }
+
+  private pingAll(): void {
+    for (const peer of this.peers) {
+      if (!peer.alive) {
+        peer.ws.terminate()
+        continue
+      }
+      peer.alive = false
+      peer.ws.ping()
+    }
+  }
+
+  /** Number of open chat sockets (for tests and the CLI). */
+  get size(): number {
+    return this.peers.size
+  }
+
+  /** Test hook: drops every TCP connection without a close frame. */
+  killAll(): void {
+    for (const peer of this.peers) peer.ws.terminate()
+  }
+
+  /** Closes every socket with 1001 (going away), waiting briefly for the close handshakes. */
+  async close(): Promise<void> {
+    clearInterval(this.pinger)
+    const closing = [...this.peers].map(
+      (peer) =>
+        new Promise<void>((resolve) => {
+          if (peer.ws.readyState === peer.ws.CLOSED) return resolve()
+          const timer = setTimeout(() => {
+            peer.ws.terminate()
+            resolve()
+          }, 2000)
+          peer.ws.once('close', () => {
+            clearTimeout(timer)
+            resolve()
+          })
+          peer.ws.close(1001)
+        }),
+    )
+    await Promise.all(closing)
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()))
+  }
+}

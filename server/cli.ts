@@ -1,0 +1,117 @@
+/**
+ * `npm run server`: the local EduSphere server on 127.0.0.1:8000 with data in ./.data.
+ * Flags: --host, --port (EDUSPHERE_PORT), --data-dir (EDUSPHERE_DATA_DIR), --token-ttl,
+ * --refresh-ttl, --no-seed. SIGINT/SIGTERM close sockets with 1001 and flush the database.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { createEduSphereServer } from './index'
+import { demoUsers } from './seed'
+
+const USAGE = `Usage: npm run server -- [options]
+  --host <addr>         interface to bind (default 127.0.0.1)
+  --port <n>            port (default 8000, env EDUSPHERE_PORT; 0 = any free port)
+  --data-dir <dir>      where edusphere.sqlite3 lives (default ./.data, env EDUSPHERE_DATA_DIR)
+  --token-ttl <s>       access token lifetime in seconds (default 600)
+  --refresh-ttl <s>     refresh window in seconds (default 604800)
+  --no-seed             do not create the demo data
+  --help                show this help`
+
+const Seconds = z.coerce.number().int().positive()
+const Port = z.coerce.number().int().min(0).max(65535)
+
+function fail(message: string): never {
+  console.error(`edusphere server: ${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+
+function parseNumber<T>(
+  schema: z.ZodType<T>,
+  name: string,
+  value: string | undefined,
+): T | undefined {
+  if (value === undefined) return undefined
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) fail(`${name} must be a valid number, got "${value}"`)
+  return parsed.data
+}
+
+async function main(): Promise<void> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'token-ttl': { type: 'string' },
+        'refresh-ttl': { type: 'string' },
+        'no-seed': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }))
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const host = values.host ?? '127.0.0.1'
+  const port = parseNumber(Port, '--port', values.port ?? process.env.EDUSPHERE_PORT) ?? 8000
+  const dataDir = resolve(values['data-dir'] ?? process.env.EDUSPHERE_DATA_DIR ?? '.data')
+  const seed = !values['no-seed']
+
+  let server
+  try {
+    server = await createEduSphereServer({
+      host,
+      port,
+      dataDir,
+      seed,
+      tokenTtl: parseNumber(Seconds, '--token-ttl', values['token-ttl']),
+      refreshTtl: parseNumber(Seconds, '--refresh-ttl', values['refresh-ttl']),
+    })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE')
+      console.error(
+        `edusphere server: port ${port} on ${host} is already in use. ` +
+          'Stop the other process or pick another port with --port <n> (or EDUSPHERE_PORT).',
+      )
+    else console.error('edusphere server: failed to start:', (error as Error).message)
+    process.exit(1)
+  }
+
+  console.log(`EduSphere server listening on ${server.url}`)
+  console.log(`  GraphQL  POST ${server.url}/graphql/`)
+  console.log(`  Socket   ${server.url.replace(/^http/, 'ws')}/ws/chat/{host}/{room}`)
+  console.log(`  Data     ${dataDir}`)
+  if (seed) {
+    console.log('Demo accounts:')
+    for (const u of Object.values(demoUsers))
+      console.log(`  ${u.username.padEnd(6)} ${u.email.padEnd(20)} password ${u.password}`)
+    console.log(
+      'Demo rooms: alice/general (alice, bob), bob/private (bob), carol/study-hall (carol)',
+    )
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: closing sockets and flushing the database...`)
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('edusphere server: unclean shutdown:', error)
+        process.exit(1)
+      })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+void main()

@@ -1,0 +1,21 @@
+/** What every request handler shares: storage, clocks, and token settings. */
+import type { Store } from './db'
+
+export interface ServerContext {
+  store: Store
+  /** JWT HS256 secret. */
+  secret: string
+  /** Access token lifetime, seconds. */
+  tokenTtl: number
+  /** Refresh window from origIat, seconds. */
+  refreshTtl: number
+  /** Epoch milliseconds. */
+  nowMs: () => number
+  /** Strictly increasing epoch microseconds, for stored timestamps. */
+  micros: () => number
+}
+
+/** Current Unix time in whole seconds, as JWT claims use it. */
+export function nowSeconds(ctx: ServerContext): number {
+  return Math.floor(ctx.nowMs() / 1000)
+}

@@ -1,0 +1,259 @@
+/**
+ * SQLite storage (better-sqlite3, WAL): users, topics, rooms, participants, messages, and a small
+ * key/value table for server state such as the JWT secret. Timestamps are epoch microseconds.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+
+/** File name of the database inside a data directory. */
+export const DB_FILE = 'edusphere.sqlite3'
+
+export interface UserRow {
+  id: string
+  email: string
+  username: string
+  name: string | null
+  password: string
+  avatar: string
+}
+export interface TopicRow {
+  id: number
+  name: string
+}
+export interface RoomRow {
+  id: string
+  host_id: string
+  topic_id: number | null
+  name: string
+  slug: string
+  description: string | null
+  created: number
+  updated: number
+}
+export interface MessageRow {
+  id: string
+  room_id: string
+  user_id: string
+  body: string
+  edited: number
+  created: number
+  updated: number
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  username TEXT NOT NULL UNIQUE,
+  name TEXT,
+  password TEXT NOT NULL,
+  avatar TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS rooms (
+  id TEXT PRIMARY KEY,
+  host_id TEXT NOT NULL REFERENCES users(id),
+  topic_id INTEGER REFERENCES topics(id),
+  name TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  description TEXT,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  UNIQUE (host_id, slug)
+);
+CREATE TABLE IF NOT EXISTS participants (
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (room_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS messages (
+  id TEXT PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  edited INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_room ON messages (room_id, created);
+`
+
+function likePattern(text: string): string {
+  return '%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
+}
+
+/** Opens (creating if needed) the database of a data directory, or an in-memory one. */
+export function openDatabase(dataDir: string): Database.Database {
+  let db: Database.Database
+  if (dataDir === ':memory:') db = new Database(':memory:')
+  else {
+    mkdirSync(dataDir, { recursive: true })
+    db = new Database(join(dataDir, DB_FILE))
+    db.pragma('journal_mode = WAL')
+    // WAL + NORMAL survives a process crash; only an OS crash may lose the last transactions.
+    db.pragma('synchronous = NORMAL')
+  }
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.exec(SCHEMA)
+  return db
+}
+
+/** Every query the server runs, as prepared statements. */
+export class Store {
+  private readonly q
+  constructor(readonly db: Database.Database) {
+    const p = <R>(sql: string) => db.prepare<unknown[], R>(sql)
+    this.q = {
+      meta: p<{ value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      userByEmail: p<UserRow>('SELECT * FROM users WHERE email = ?'),
+      userByUsername: p<UserRow>('SELECT * FROM users WHERE username = ?'),
+      userById: p<UserRow>('SELECT * FROM users WHERE id = ?'),
+      insertUser: p(
+        'INSERT INTO users (id, email, username, name, password, avatar) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      topics: p<TopicRow>('SELECT * FROM topics ORDER BY name'),
+      topicById: p<TopicRow>('SELECT * FROM topics WHERE id = ?'),
+      topicByName: p<TopicRow>('SELECT * FROM topics WHERE name = ?'),
+      insertTopic: p('INSERT INTO topics (name) VALUES (?)'),
+      roomById: p<RoomRow>('SELECT * FROM rooms WHERE id = ?'),
+      roomByHostSlug: p<RoomRow>(
+        'SELECT rooms.* FROM rooms JOIN users ON users.id = rooms.host_id WHERE users.username = ? AND rooms.slug = ?',
+      ),
+      roomsOf: p<RoomRow>(
+        'SELECT rooms.* FROM rooms JOIN participants ON participants.room_id = rooms.id WHERE participants.user_id = ? ORDER BY rooms.created DESC',
+      ),
+      insertRoom: p(
+        'INSERT INTO rooms (id, host_id, topic_id, name, slug, description, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      participants: p<UserRow>(
+        'SELECT users.* FROM participants JOIN users ON users.id = participants.user_id WHERE participants.room_id = ? ORDER BY participants.rowid',
+      ),
+      isParticipant: p<{ one: number }>(
+        'SELECT 1 AS one FROM participants WHERE room_id = ? AND user_id = ?',
+      ),
+      addParticipant: p('INSERT OR IGNORE INTO participants (room_id, user_id) VALUES (?, ?)'),
+      messages: p<MessageRow>('SELECT * FROM messages WHERE room_id = ? ORDER BY created, rowid'),
+      messageInRoom: p<MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
+      insertMessage: p(
+        'INSERT INTO messages (id, room_id, user_id, body, edited, created, updated) VALUES (?, ?, ?, ?, 0, ?, ?)',
+      ),
+      updateMessage: p('UPDATE messages SET body = ?, edited = 1, updated = ? WHERE id = ?'),
+      deleteMessage: p('DELETE FROM messages WHERE id = ?'),
+    }
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.q.meta.get(key)?.value
+  }
+  setMeta(key: string, value: string): void {
+    this.q.setMeta.run(key, value)
+  }
+
+  userByEmail(email: string): UserRow | undefined {
+    return this.q.userByEmail.get(email)
+  }
+  userByUsername(username: string): UserRow | undefined {
+    return this.q.userByUsername.get(username)
+  }
+  userById(id: string): UserRow | undefined {
+    return this.q.userById.get(id)
+  }
+  insertUser(u: UserRow): UserRow {
+    this.q.insertUser.run(u.id, u.email, u.username, u.name, u.password, u.avatar)
+    return u
+  }
+
+  topics(): TopicRow[] {
+    return this.q.topics.all()
+  }
+  topicById(id: number): TopicRow | undefined {
+    return this.q.topicById.get(id)
+  }
+  /** The topic of that name (case-insensitive), created when missing. */
+  ensureTopic(name: string): TopicRow {
+    const found = this.q.topicByName.get(name)
+    if (found) return found
+    const id = Number(this.q.insertTopic.run(name).lastInsertRowid)
+    return { id, name }
+  }
+
+  roomById(id: string): RoomRow | undefined {
+    return this.q.roomById.get(id)
+  }
+  roomByHostSlug(host: string, slug: string): RoomRow | undefined {
+    return this.q.roomByHostSlug.get(host, slug)
+  }
+  /** Rooms a user participates in, newest first. */
+  roomsOf(userId: string): RoomRow[] {
+    return this.q.roomsOf.all(userId)
+  }
+  /** All rooms matching the filters, most participants first. */
+  rooms(filter: { host?: string; search?: string; topic?: string }): RoomRow[] {
+    const where: string[] = []
+    const args: string[] = []
+    if (filter.host !== undefined) {
+      where.push('users.username = ?')
+      args.push(filter.host)
+    }
+    if (filter.topic !== undefined) {
+      where.push('topics.name = ?')
+      args.push(filter.topic)
+    }
+    if (filter.search) {
+      const like = likePattern(filter.search)
+      where.push(
+        "(rooms.name LIKE ? ESCAPE '\\' OR rooms.description LIKE ? ESCAPE '\\' OR topics.name LIKE ? ESCAPE '\\')",
+      )
+      args.push(like, like, like)
+    }
+    const sql =
+      'SELECT rooms.* FROM rooms JOIN users ON users.id = rooms.host_id ' +
+      'LEFT JOIN topics ON topics.id = rooms.topic_id ' +
+      (where.length ? 'WHERE ' + where.join(' AND ') + ' ' : '') +
+      'ORDER BY (SELECT COUNT(*) FROM participants WHERE room_id = rooms.id) DESC, rooms.created DESC'
+    return this.db.prepare<string[], RoomRow>(sql).all(...args)
+  }
+  insertRoom(r: RoomRow): RoomRow {
+    this.q.insertRoom.run(
+      r.id,
+      r.host_id,
+      r.topic_id,
+      r.name,
+      r.slug,
+      r.description,
+      r.created,
+      r.updated,
+    )
+    return r
+  }
+  participants(roomId: string): UserRow[] {
+    return this.q.participants.all(roomId)
+  }
+  isParticipant(roomId: string, userId: string): boolean {
+    return this.q.isParticipant.get(roomId, userId) !== undefined
+  }
+  addParticipant(roomId: string, userId: string): void {
+    this.q.addParticipant.run(roomId, userId)
+  }
+
+  /** A room's whole history, oldest first. */
+  messages(roomId: string): MessageRow[] {
+    return this.q.messages.all(roomId)
+  }
+  messageInRoom(id: string, roomId: string): MessageRow | undefined {
+    return this.q.messageInRoom.get(id, roomId)
+  }
+  insertMessage(m: Omit<MessageRow, 'edited'>): void {
+    this.q.insertMessage.run(m.id, m.room_id, m.user_id, m.body, m.created, m.updated)
+  }
+  updateMessage(id: string, body: string, updated: number): void {
+    this.q.updateMessage.run(body, updated, id)
+  }
+  deleteMessage(id: string): void {
+    this.q.deleteMessage.run(id)
+  }
+}

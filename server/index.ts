@@ -1,0 +1,136 @@
+/**
+ * The local EduSphere server: GraphQL + CSRF + chat socket over SQLite, behaving like the real
+ * backend (protocol.md). `createEduSphereServer` is what tests, the CLI and the benchmark start.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { Socket } from 'node:net'
+import { ChatSockets } from './chat-socket'
+import { createMicrosClock } from './clock'
+import type { ServerContext } from './context'
+import { openDatabase, Store } from './db'
+import { createHttpHandler } from './http'
+import { seedDemoData } from './seed'
+
+export interface EduSphereServerOptions {
+  /** Interface to bind; default '127.0.0.1'. */
+  host?: string
+  /** Port; default 0 (any free port). */
+  port?: number
+  /** Directory for edusphere.sqlite3, or ':memory:' (default). */
+  dataDir?: string
+  /** JWT HS256 secret; default: persisted per data directory (random for ':memory:'). */
+  secret?: string
+  /** Access token lifetime in seconds, default 600. */
+  tokenTtl?: number
+  /** Refresh window in seconds, default 7 days. */
+  refreshTtl?: number
+  /** Create the protocol.md §5 demo data on first start, default true. */
+  seed?: boolean
+  /** Ping idle sockets this often and drop those that did not answer the previous ping. */
+  pingIntervalMs?: number
+  /** Largest accepted frame; a larger one closes the socket with 1009. Default 1 MiB. */
+  maxFrameBytes?: number
+  /** Hostnames accepted in the socket's Origin; default ['localhost', '127.0.0.1']. */
+  allowedHosts?: string[]
+  /** Epoch-ms clock, for token-expiry tests. Default Date.now. */
+  now?: () => number
+}
+
+export interface EduSphereServer {
+  /** 'http://127.0.0.1:<port>' */
+  url: string
+  port: number
+  /** Graceful: closes every socket with 1001, then the HTTP server, then the database. */
+  close(): Promise<void>
+  /** Test hook: abruptly destroys every socket's TCP connection (no close frame), like a crash. */
+  killConnections(): void
+}
+
+const SECRET_KEY = 'jwt_secret'
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error)
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+}
+
+/** Starts a server; resolves once it is listening. Rejects (e.g. EADDRINUSE) with the DB closed. */
+export async function createEduSphereServer(
+  opts: EduSphereServerOptions = {},
+): Promise<EduSphereServer> {
+  const host = opts.host ?? '127.0.0.1'
+  const db = openDatabase(opts.dataDir ?? ':memory:')
+  const store = new Store(db)
+  try {
+    let secret = opts.secret ?? store.getMeta(SECRET_KEY)
+    if (!secret) {
+      // Persisted so tokens stay valid across restarts, like a fixed Django SECRET_KEY.
+      secret = randomBytes(32).toString('base64url')
+      store.setMeta(SECRET_KEY, secret)
+    }
+    const nowMs = opts.now ?? Date.now
+    const ctx: ServerContext = {
+      store,
+      secret,
+      tokenTtl: opts.tokenTtl ?? 600,
+      refreshTtl: opts.refreshTtl ?? 7 * 24 * 3600,
+      nowMs,
+      micros: createMicrosClock(opts.now),
+    }
+    if (opts.seed ?? true) await seedDemoData(store, ctx.micros)
+
+    const sockets = new ChatSockets(ctx, {
+      pingIntervalMs: opts.pingIntervalMs ?? 20_000,
+      maxFrameBytes: opts.maxFrameBytes ?? 1024 * 1024,
+      allowedHosts: opts.allowedHosts ?? ['localhost', '127.0.0.1'],
+    })
+    const http = createServer(createHttpHandler(ctx))
+    http.on('upgrade', sockets.handleUpgrade)
+    http.on('clientError', (_error, socket: Socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      else socket.destroy()
+    })
+    let port: number
+    try {
+      port = await listen(http, opts.port ?? 0, host)
+    } catch (error) {
+      await sockets.close()
+      throw error
+    }
+
+    let closed: Promise<void> | null = null
+    const urlHost = host.includes(':') ? `[${host}]` : host
+    return {
+      url: `http://${urlHost}:${port}`,
+      port,
+      close() {
+        closed ??= (async () => {
+          const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+          await sockets.close()
+          http.closeAllConnections()
+          await stopped
+          db.close()
+        })()
+        return closed
+      },
+      killConnections() {
+        sockets.killAll()
+        http.closeAllConnections()
+      },
+    }
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

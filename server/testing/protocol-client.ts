@@ -1,0 +1,145 @@
+/**
+ * A tiny protocol-level EduSphere client for tests: a cookie jar, CSRF bootstrap, GraphQL calls and
+ * sign-in, written from protocol.md alone so it works against any deployment.
+ */
+import { z } from 'zod'
+
+/** One HTTP exchange, fully read. */
+export interface HttpReply {
+  status: number
+  headers: Headers
+  setCookies: string[]
+  text: string
+}
+
+/** A GraphQL error as servers send it. */
+export interface GraphQLErrorJson {
+  message: string
+  path?: (string | number)[]
+  locations?: { line: number; column: number }[]
+  extensions?: Record<string, unknown>
+}
+
+/** A GraphQL reply: HTTP status plus the decoded body (when it was JSON). */
+export interface GraphQLReply<T = Record<string, unknown>> {
+  status: number
+  data: T | null | undefined
+  errors: GraphQLErrorJson[] | undefined
+  reply: HttpReply
+}
+
+/** How a request treats CSRF: send the jar's token (default), a given header value, or none. */
+export type CsrfMode = 'auto' | 'none' | { header: string }
+
+export interface RequestOptions {
+  body?: string
+  headers?: Record<string, string>
+  /** Send the cookie jar (default true). */
+  cookies?: boolean
+  csrf?: CsrfMode
+}
+
+export interface GraphQLOptions extends Omit<RequestOptions, 'body'> {
+  /** Sends `Authorization: JWT <token>`. */
+  token?: string
+  operationName?: string
+}
+
+const GraphQLBody = z.object({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(z.object({ message: z.string() }).loose()).optional(),
+})
+
+/** Cookie jar + CSRF + GraphQL against one base URL. */
+export class ProtocolClient {
+  /** Cookie name → value, updated from every Set-Cookie. */
+  readonly cookies = new Map<string, string>()
+
+  constructor(readonly baseUrl: string) {}
+
+  /** The current csrftoken cookie value. */
+  get csrfToken(): string | undefined {
+    return this.cookies.get('csrftoken')
+  }
+
+  private absorb(setCookies: string[]): void {
+    for (const line of setCookies) {
+      const [pair = '', ...attrs] = line.split(';')
+      const eq = pair.indexOf('=')
+      if (eq < 0) continue
+      const name = pair.slice(0, eq).trim()
+      const value = pair.slice(eq + 1).trim()
+      const maxAge = attrs.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('max-age='))
+      if (maxAge && Number(maxAge.split('=')[1]) <= 0) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+  }
+
+  /** Sends one request with the jar's cookies and CSRF header (unless told otherwise). */
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpReply> {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.cookies !== false && this.cookies.size > 0)
+      headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const csrf = opts.csrf ?? 'auto'
+    if (csrf === 'auto' && this.csrfToken) headers['X-CSRFToken'] = this.csrfToken
+    else if (typeof csrf === 'object') headers['X-CSRFToken'] = csrf.header
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: opts.body,
+      redirect: 'manual',
+    })
+    const setCookies = res.headers.getSetCookie()
+    this.absorb(setCookies)
+    return { status: res.status, headers: res.headers, setCookies, text: await res.text() }
+  }
+
+  /** GET /api/csrf/ and keep the cookie; returns its value. */
+  async bootstrapCsrf(): Promise<string> {
+    const reply = await this.request('GET', '/api/csrf/')
+    if (reply.status !== 200 || !this.csrfToken)
+      throw new Error(`CSRF bootstrap failed: HTTP ${reply.status}`)
+    return this.csrfToken
+  }
+
+  /** POST /graphql/; bootstraps CSRF first when the jar has no token. */
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts: GraphQLOptions = {},
+  ): Promise<GraphQLReply<T>> {
+    if ((opts.csrf ?? 'auto') === 'auto' && !this.csrfToken) await this.bootstrapCsrf()
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      ...opts.headers,
+    }
+    if (opts.token !== undefined) headers.Authorization = `JWT ${opts.token}`
+    const reply = await this.request('POST', '/graphql/', {
+      ...opts,
+      headers,
+      body: JSON.stringify({ query, variables, operationName: opts.operationName }),
+    })
+    let parsed: z.infer<typeof GraphQLBody> = {}
+    if ((reply.headers.get('content-type') ?? '').includes('json')) {
+      const body = GraphQLBody.safeParse(JSON.parse(reply.text))
+      if (body.success) parsed = body.data
+    }
+    return {
+      status: reply.status,
+      data: parsed.data as T | null | undefined,
+      errors: parsed.errors as GraphQLErrorJson[] | undefined,
+      reply,
+    }
+  }
+
+  /** Signs in; returns the token (the JWT cookie is in the jar too). Throws with the server's text. */
+  async signIn(email: string, password: string): Promise<string> {
+    const r = await this.graphql<{ tokenAuth: { token: string } | null }>(
+      'mutation SignIn($email: String!, $password: String!) { tokenAuth(email: $email, password: $password) { token } }',
+      { email, password },
+    )
+    const token = r.data?.tokenAuth?.token
+    if (!token) throw new Error(`sign-in failed: ${r.errors?.[0]?.message ?? `HTTP ${r.status}`}`)
+    return token
+  }
+}
