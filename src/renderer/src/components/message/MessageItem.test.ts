@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import MessageItem from './MessageItem.vue'
+import { makeMessage } from '../../testing/messages'
+
+function render(
+  overrides: Parameters<typeof makeMessage>[0] = {},
+  extra: { continued?: boolean; dayLabel?: string | null } = {},
+) {
+  return mount(MessageItem, {
+    props: {
+      message: makeMessage(overrides),
+      continued: extra.continued ?? false,
+      dayLabel: extra.dayLabel ?? null,
+      editing: false,
+    },
+  })
+}
+
+describe('MessageItem', () => {
+  it('gives own confirmed messages Edit and Delete, and others none', async () => {
+    const own = render({ own: true, author: { id: '1', username: 'alice', avatarUrl: null } })
+    const buttons = own.findAll('.message-actions button').map((b) => b.text())
+    expect(buttons).toEqual(['Edit', 'Delete'])
+    await own.findAll('.message-actions button')[1]!.trigger('click')
+    expect(own.emitted('delete')).toHaveLength(1)
+    expect(render({ own: false }).find('.message-actions').exists()).toBe(false)
+    expect(render({ own: true, status: 'pending' }).find('.message-actions').exists()).toBe(false)
+  })
+
+  it('shows pending and failed states, with Retry and Discard for failures', async () => {
+    expect(render({ status: 'pending', own: true }).text()).toContain('Sending…')
+    const failed = render({ status: 'failed', own: true, error: 'Message exceeds 500 characters.' })
+    expect(failed.get('.status-failed').text()).toContain(
+      'Not sent: Message exceeds 500 characters.',
+    )
+    const [retry, discard] = failed.findAll('.status-failed button')
+    await retry!.trigger('click')
+    await discard!.trigger('click')
+    expect(failed.emitted('retry')).toHaveLength(1)
+    expect(failed.emitted('discard')).toHaveLength(1)
+  })
+
+  it('shows author, local time with the full timestamp on hover, and the edited mark', () => {
+    const w = render({
+      edited: true,
+      author: {
+        id: '2',
+        username: 'bob',
+        avatarUrl: 'http://localhost:8000/media/avatars/bob.png',
+      },
+    })
+    expect(w.get('.author').text()).toBe('bob')
+    const time = w.get('.message-header time')
+    expect(time.attributes('title')).toMatch(/\d{4}/)
+    expect(time.attributes('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    expect(w.get('.edited').text()).toBe('(edited)')
+    expect(w.get('img.avatar').attributes('src')).toBe(
+      'http://localhost:8000/media/avatars/bob.png',
+    )
+  })
+
+  it('uses initials without an avatar and hides the header in a group', () => {
+    expect(
+      render({ author: { id: '3', username: 'carol', avatarUrl: null } })
+        .get('.avatar-initials')
+        .text(),
+    ).toBe('C')
+    const continued = render({}, { continued: true })
+    expect(continued.find('.message-header').exists()).toBe(false)
+    expect(continued.find('.avatar').exists()).toBe(false)
+  })
+
+  it('draws a day separator above the first message of a day', () => {
+    expect(render({}, { dayLabel: 'Today' }).get('[role=separator]').text()).toBe('Today')
+  })
+
+  it('renders markup as inert text and links as anchors that ask to open', async () => {
+    const xss = '<img src=x onerror="window.pwned=1"> see https://example.org'
+    const w = render({ body: xss })
+    expect(w.find('.body img').exists()).toBe(false)
+    expect(w.get('.body').text()).toContain('<img src=x onerror="window.pwned=1">')
+    const link = w.get('.body a')
+    expect(link.attributes('href')).toBe('https://example.org/')
+    await link.trigger('click')
+    expect(w.emitted('openLink')).toEqual([['https://example.org/']])
+  })
+})
