@@ -86,7 +86,7 @@ export async function startTcpProxy(
   await once(server, 'listening')
   const port = (server.address() as AddressInfo).port
 
-  return {
+  const proxy: TcpProxy = {
     url: `http://127.0.0.1:${port}`,
     port,
     get accepted() {
@@ -116,8 +116,9 @@ export async function startTcpProxy(
       return new Promise<void>((resolve) => waiters.push({ n, resolve }))
     },
     async close() {
-      this.cutAll()
+      proxy.cutAll()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+  return proxy
 }
