@@ -40,3 +40,9 @@ export function uniqueBody(label: string): string {
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10)}`
 }
+
+/** Skips the running test with one printed line saying why. */
+export function skipBecause(ctx: { skip: (note?: string) => void }, reason: string): void {
+  console.log(reason)
+  ctx.skip(reason)
+}

@@ -2,12 +2,15 @@
  * A tiny protocol-level EduSphere client for tests: a cookie jar, CSRF bootstrap, GraphQL calls and
  * sign-in, written from protocol.md alone so it works against any deployment.
  */
+import type { IncomingHttpHeaders } from 'node:http'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { z } from 'zod'
 
 /** One HTTP exchange, fully read. */
 export interface HttpReply {
   status: number
-  headers: Headers
+  headers: IncomingHttpHeaders
   setCookies: string[]
   text: string
 }
@@ -50,6 +53,36 @@ const GraphQLBody = z.object({
   errors: z.array(z.object({ message: z.string() }).loose()).optional(),
 })
 
+/**
+ * One request on a fresh connection (no keep-alive pool), so a request right after a server restart
+ * never lands on a pooled socket the old server already closed.
+ */
+function send(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<HttpReply> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          setCookies: res.headers['set-cookie'] ?? [],
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 /** Cookie jar + CSRF + GraphQL against one base URL. */
 export class ProtocolClient {
   /** Cookie name → value, updated from every Set-Cookie. */
@@ -83,15 +116,9 @@ export class ProtocolClient {
     const csrf = opts.csrf ?? 'auto'
     if (csrf === 'auto' && this.csrfToken) headers['X-CSRFToken'] = this.csrfToken
     else if (typeof csrf === 'object') headers['X-CSRFToken'] = csrf.header
-    const res = await fetch(new URL(path, this.baseUrl), {
-      method,
-      headers,
-      body: opts.body,
-      redirect: 'manual',
-    })
-    const setCookies = res.headers.getSetCookie()
-    this.absorb(setCookies)
-    return { status: res.status, headers: res.headers, setCookies, text: await res.text() }
+    const reply = await send(method, new URL(path, this.baseUrl), headers, opts.body)
+    this.absorb(reply.setCookies)
+    return reply
   }
 
   /** GET /api/csrf/ and keep the cookie; returns its value. */
@@ -120,7 +147,7 @@ export class ProtocolClient {
       body: JSON.stringify({ query, variables, operationName: opts.operationName }),
     })
     let parsed: z.infer<typeof GraphQLBody> = {}
-    if ((reply.headers.get('content-type') ?? '').includes('json')) {
+    if ((reply.headers['content-type'] ?? '').includes('json')) {
       const body = GraphQLBody.safeParse(JSON.parse(reply.text))
       if (body.success) parsed = body.data
     }

@@ -16,6 +16,8 @@ export interface OpenSocketOptions {
   /** Extra Cookie header content (the token goes in `JWT=`). */
   cookie?: string
   protocols?: string[]
+  /** Answer server pings automatically (default true); false simulates a silent peer. */
+  autoPong?: boolean
 }
 
 /** Either an open, probed socket, or the HTTP status that refused the upgrade. */
@@ -147,6 +149,7 @@ export function openSocket(
     headers,
     ...(origin === null ? {} : { origin }),
     perMessageDeflate: false,
+    autoPong: opts.autoPong ?? true,
   })
   return new Promise((resolve, reject) => {
     const probe = new SocketProbe(ws)
