@@ -1,0 +1,69 @@
+/**
+ * Native notifications: the core's Notifier port, carried out with Electron's Notification. Which
+ * messages notify is decided by core/notification-policy.ts; this file shows them and routes
+ * clicks (show the window, open the room).
+ */
+import { Notification, app } from 'electron'
+import type { RoomKey } from '../shared/ipc-contract'
+import type { AttentionState } from './core/notification-policy'
+import { decideErrorNotification, decideMessageNotification } from './core/notification-policy'
+import type { Clock, Notifier } from './core/ports'
+
+/** Emitted on `app` after a notification is shown: the e2e specs' window into the main process. */
+export const NOTIFICATION_SHOWN_EVENT = 'edusphere:notification-shown'
+
+export interface NativeNotifierDeps {
+  attention(): AttentionState
+  clock: Clock
+  iconPath: string
+  /** A notification was clicked: show the window, and open the room when there is one. */
+  activate(roomKey: RoomKey | null): void
+}
+
+/** The Notifier the chat service reports through. */
+export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
+  const recentErrors = new Map<string, number>()
+  // Electron drops click handlers of notifications that get garbage-collected: keep them alive
+  // until they are clicked or closed.
+  const live = new Set<Notification>()
+
+  function show(
+    kind: 'error' | 'message',
+    title: string,
+    body: string,
+    roomKey: RoomKey | null,
+  ): void {
+    if (!Notification.isSupported()) return
+    const notification = new Notification({ title, body, icon: deps.iconPath })
+    live.add(notification)
+    notification.on('click', () => {
+      live.delete(notification)
+      deps.activate(roomKey)
+    })
+    notification.on('close', () => live.delete(notification))
+    notification.on('failed', (_event, error) => {
+      live.delete(notification)
+      console.error(`EduSphere: a notification could not be shown (${error})`)
+    })
+    notification.show()
+    app.emit(NOTIFICATION_SHOWN_EVENT, { kind, title, body, roomKey })
+  }
+
+  return {
+    error(title, body, roomKey) {
+      const verdict = decideErrorNotification(
+        { title, body, roomKey },
+        deps.clock.now(),
+        recentErrors,
+      )
+      if (verdict.show) show('error', verdict.title, verdict.body, verdict.roomKey)
+    },
+    message(roomKey, roomName, author, body) {
+      const verdict = decideMessageNotification(
+        { roomKey, roomName, author, body },
+        deps.attention(),
+      )
+      if (verdict.show) show('message', verdict.title, verdict.body, verdict.roomKey)
+    },
+  }
+}
