@@ -368,6 +368,15 @@ describe('Session', () => {
       expect(await t.store.accounts()).toEqual([ACCOUNT])
     })
 
+    it('with several entries, restores the most recent sign-in', async () => {
+      const t = setup()
+      const now = Math.floor(t.clock.now() / 1000)
+      await saved(t, now - 100, accountFor('http://old.example', 'x@example.com'))
+      await saved(t, now + 300)
+      await saved(t, now + 100, accountFor('http://other.example', 'y@example.com'))
+      expect(await t.session.restore()).toMatchObject({ status: 'signed-in', server: ORIGIN })
+    })
+
     it('ignores entries that are not ours', async () => {
       const t = setup()
       await t.store.set('garbage-without-bar', 'x')
@@ -375,10 +384,13 @@ describe('Session', () => {
     })
   })
 
-  it('signing in removes entries of other accounts, so restore is unambiguous', async () => {
+  it('signing in removes older entries for the same server, and only those', async () => {
     const t = setup()
-    await t.store.set(accountFor('http://old.example', 'x@example.com'), 'old')
+    await t.store.set(accountFor(ORIGIN, 'x@example.com'), 'old')
+    await t.store.set(accountFor('http://other.example', 'y@example.com'), 'other')
     await t.session.signIn(ORIGIN, EMAIL, 'pass-1234')
-    expect(await t.store.accounts()).toEqual([ACCOUNT])
+    expect((await t.store.accounts()).sort()).toEqual(
+      [ACCOUNT, accountFor('http://other.example', 'y@example.com')].sort(),
+    )
   })
 })

@@ -134,12 +134,16 @@ export class Session implements SessionPort {
     this.setState({ ...signedOut(null), status: 'restoring' })
     let saved: { account: string; origin: string; email: string; token: string } | null = null
     try {
+      // Several entries can exist (a server that was unreachable at the last start): take the
+      // most recent sign-in, i.e. the token that expires last.
+      let bestExp = -Infinity
       for (const account of await this.store.accounts()) {
         const parsed = parseAccount(account)
         const token = parsed ? await this.store.get(account) : null
-        if (parsed && token) {
+        const exp = token ? (decodeJwtPayload(token)?.exp ?? -1) : null
+        if (parsed && token && exp !== null && exp > bestExp) {
           saved = { account, ...parsed, token }
-          break
+          bestExp = exp
         }
       }
     } catch (error) {
@@ -337,10 +341,13 @@ export class Session implements SessionPort {
     }
   }
 
+  /** Removes older entries for the same server, so restore() finds the current account. */
   private async forgetOtherAccounts(keep: string): Promise<void> {
+    const origin = parseAccount(keep)?.origin
     try {
       for (const account of await this.store.accounts())
-        if (account !== keep) await this.store.delete(account)
+        if (account !== keep && parseAccount(account)?.origin === origin)
+          await this.store.delete(account)
     } catch {
       // Leftovers only matter to restore(), which takes the first readable entry.
     }
