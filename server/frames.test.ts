@@ -1,0 +1,197 @@
+/** The consumer logic without sockets: exact frame bytes and every branch of protocol.md §4. */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { decodeServerFrame, ServerErrorText } from '../src/shared/protocol'
+import { createMicrosClock } from './clock'
+import type { ServerContext } from './context'
+import type { RoomRow, UserRow } from './db'
+import { openDatabase, Store } from './db'
+import type { ChatSession, FrameOutcome } from './frames'
+import {
+  deleteMessageFrame,
+  errorFrame,
+  handleClientFrame,
+  newMessageFrame,
+  updateMessageFrame,
+} from './frames'
+
+const T0 = Date.UTC(2026, 10, 25, 17, 58, 0) * 1000
+
+function user(username: string, avatar = ''): UserRow {
+  return {
+    id: `00000000-0000-4000-8000-${username.padStart(12, '0')}`,
+    email: `${username}@example.com`,
+    username,
+    name: username,
+    password: 'scrypt$x',
+    avatar,
+  }
+}
+
+let ctx: ServerContext
+let alice: ChatSession
+let bob: ChatSession
+
+beforeEach(() => {
+  const store = new Store(openDatabase(':memory:'))
+  const a = store.insertUser(user('alice'))
+  const b = store.insertUser(user('bob', 'avatars/bob.png'))
+  const room: RoomRow = {
+    id: '11111111-1111-4111-8111-111111111111',
+    host_id: a.id,
+    topic_id: null,
+    name: 'General',
+    slug: 'general',
+    description: null,
+    created: T0,
+    updated: T0,
+  }
+  store.insertRoom(room)
+  ctx = {
+    store,
+    secret: 'k',
+    tokenTtl: 600,
+    refreshTtl: 3600,
+    nowMs: Date.now,
+    micros: createMicrosClock(),
+  }
+  alice = { user: a, room }
+  bob = { user: b, room }
+})
+
+function run(session: ChatSession, frame: unknown): FrameOutcome {
+  return handleClientFrame(ctx, session, typeof frame === 'string' ? frame : JSON.stringify(frame))
+}
+
+function broadcastOf(outcome: FrameOutcome): Record<string, unknown> {
+  if (outcome.kind !== 'broadcast')
+    throw new Error(`expected a broadcast, got ${JSON.stringify(outcome)}`)
+  return JSON.parse(outcome.frame) as Record<string, unknown>
+}
+
+describe('frame text, byte for byte', () => {
+  it('new', () => {
+    const text = newMessageFrame(
+      {
+        id: 'm1',
+        room_id: 'r',
+        user_id: 'u1',
+        body: 'héllo',
+        edited: 0,
+        created: T0 + 657039,
+        updated: T0 + 657036,
+      },
+      user('bob', 'avatars/bob.png'),
+    )
+    expect(text).toBe(
+      '{"type": "chat_message", "action": "new", "id": "m1", "user": "bob", "user_id": "00000000-0000-4000-8000-000000000bob", ' +
+        '"body": "h\\u00e9llo", "created": "2026-11-25T17:58:00.657039+00:00", "edited": false, ' +
+        '"updated": "2026-11-25T17:58:00.657036+00:00", "userAvatar": "avatars/bob.png"}',
+    )
+    expect(decodeServerFrame(text).ok).toBe(true)
+  })
+  it('new without an avatar has userAvatar null', () => {
+    const text = newMessageFrame(
+      { id: 'm', room_id: 'r', user_id: 'u', body: 'x', edited: 0, created: T0, updated: T0 },
+      user('alice'),
+    )
+    expect(text).toContain('"created": "2026-11-25T17:58:00+00:00"')
+    expect(text.endsWith('"userAvatar": null}')).toBe(true)
+  })
+  it('update, delete and error', () => {
+    expect(updateMessageFrame('ABC', 'x', T0 + 1)).toBe(
+      '{"type": "chat_message", "action": "update", "id": "ABC", "body": "x", "edited": true, "updated": "2026-11-25T17:58:00.000001+00:00"}',
+    )
+    expect(deleteMessageFrame('ABC')).toBe(
+      '{"type": "chat_message", "action": "delete", "id": "ABC"}',
+    )
+    expect(errorFrame(ServerErrorText.notFound)).toBe('{"error": "Message not found."}')
+  })
+})
+
+describe('handleClientFrame', () => {
+  it('text: stores and broadcasts; updated is a hair earlier than created, like Django', () => {
+    const event = broadcastOf(run(alice, { type: 'text', message: 'hi' }))
+    expect(event).toMatchObject({
+      action: 'new',
+      user: 'alice',
+      body: 'hi',
+      edited: false,
+      userAvatar: null,
+    })
+    expect(String(event.updated) < String(event.created)).toBe(true)
+    expect(ctx.store.messages(alice.room.id).map((m) => m.body)).toEqual(['hi'])
+  })
+
+  it('a missing type is text; null or unknown types are ignored', () => {
+    expect(broadcastOf(run(alice, { message: 'x' })).action).toBe('new')
+    expect(run(alice, { type: null, message: 'x' })).toEqual({ kind: 'ignore' })
+    expect(run(alice, { type: 'typing' })).toEqual({ kind: 'ignore' })
+    expect(run(alice, { type: 7 })).toEqual({ kind: 'ignore' })
+  })
+
+  it('bodies: numbers become strings; missing/null/empty/501 get "exceeds"', () => {
+    expect(broadcastOf(run(alice, { message: 12.5 })).body).toBe('12.5')
+    for (const message of [undefined, null, '', 'x'.repeat(501)])
+      expect(run(alice, { message })).toEqual({
+        kind: 'error',
+        frame: errorFrame(ServerErrorText.tooLong),
+      })
+  })
+
+  it.each([
+    ['invalid JSON', '{'],
+    ['an array', '[]'],
+    ['a number', '5'],
+    ['null', 'null'],
+    ['a boolean body', { message: true }],
+    ['an object body', { message: { a: 1 } }],
+    ['a non-UUID messageId', { type: 'delete', messageId: 'nope' }],
+    ['an object messageId', { type: 'delete', messageId: {} }],
+    ['a negative messageId', { type: 'delete', messageId: -1 }],
+  ])('%s is malformed', (_what, frame) => {
+    expect(run(alice, frame).kind).toBe('malformed')
+  })
+
+  it('update/delete: missing, numeric or unknown ids are "Message not found."', () => {
+    const notFound = { kind: 'error', frame: errorFrame(ServerErrorText.notFound) }
+    for (const messageId of [undefined, null, 3, '00000000-0000-4000-8000-000000000000']) {
+      expect(run(alice, { type: 'update', messageId, message: 'x' })).toEqual(notFound)
+      expect(run(alice, { type: 'delete', messageId })).toEqual(notFound)
+    }
+  })
+
+  it('update/delete of own message echo the id verbatim; of others are refused', () => {
+    const id = String(broadcastOf(run(alice, { message: 'mine' })).id)
+    expect(run(bob, { type: 'update', messageId: id, message: 'x' })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.notYourEdit),
+    })
+    expect(run(bob, { type: 'delete', messageId: id })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.notYourDelete),
+    })
+    const updated = broadcastOf(
+      run(alice, { type: 'update', messageId: id.toUpperCase(), message: 'new' }),
+    )
+    expect(updated).toMatchObject({
+      action: 'update',
+      id: id.toUpperCase(),
+      body: 'new',
+      edited: true,
+    })
+    expect(ctx.store.messageInRoom(id, alice.room.id)).toMatchObject({ body: 'new', edited: 1 })
+    expect(broadcastOf(run(alice, { type: 'delete', messageId: id.toUpperCase() }))).toEqual({
+      type: 'chat_message',
+      action: 'delete',
+      id: id.toUpperCase(),
+    })
+    expect(ctx.store.messages(alice.room.id)).toEqual([])
+  })
+
+  it('the update body is checked before the id', () => {
+    expect(run(alice, { type: 'update', messageId: 'nope', message: '' })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.tooLong),
+    })
+  })
+})
