@@ -162,4 +162,15 @@ describe('createEventBatcher', () => {
     expect(batches).toHaveLength(1)
     expect(clock.pending()).toEqual([])
   })
+
+  it('is not stalled when the wall clock is set back', () => {
+    const { clock, batches, batcher } = setup()
+    clock.jump(86_400_000)
+    batcher.push(upsert('1', 'a'))
+    clock.advance(0)
+    clock.jump(-86_400_000)
+    batcher.push(upsert('2', 'b'))
+    clock.advance(16)
+    expect(batches).toHaveLength(2)
+  })
 })

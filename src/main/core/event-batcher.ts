@@ -74,7 +74,8 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
 
   const schedule = (): void => {
     if (timer !== null || flushing || disposed) return
-    const wait = Math.max(0, lastEmit + interval - clock.now())
+    // Clamped: a wall clock set back must not postpone events until it catches up again.
+    const wait = Math.min(interval, Math.max(0, lastEmit + interval - clock.now()))
     timer = clock.setTimeout(flush, wait)
   }
 
