@@ -63,7 +63,7 @@ afterAll(async () => {
 /** Sends one of alice's messages and waits for its confirmation. */
 async function aliceMessage(): Promise<string> {
   const body = `alice ${randomUUID()}`
-  const { clientId } = a.service.sendMessage(GENERAL, body)
+  const { clientId } = await a.service.sendMessage(GENERAL, body)
   const m = await a.waitFor(
     () => a.messages(GENERAL).find((x) => x.clientId === clientId && x.status === 'confirmed'),
     'alice confirmed',
@@ -80,7 +80,7 @@ describe('chat service: server error paths', () => {
     const before = errorEvents(ServerErrorText.tooLong).length
     rewrite.next = (f) => ({ ...f, message: '' })
     const body = `will fail ${randomUUID()}`
-    const { clientId } = a.service.sendMessage(GENERAL, body)
+    const { clientId } = await a.service.sendMessage(GENERAL, body)
     const failed = await a.waitFor(
       () => a.messages(GENERAL).find((m) => m.id === clientId && m.status === 'failed'),
       'failed message',
@@ -101,7 +101,7 @@ describe('chat service: server error paths', () => {
 
   it('a failed text can be discarded', async () => {
     rewrite.next = (f) => ({ ...f, message: '' })
-    const { clientId } = a.service.sendMessage(GENERAL, `discard me ${randomUUID()}`)
+    const { clientId } = await a.service.sendMessage(GENERAL, `discard me ${randomUUID()}`)
     await a.waitFor(
       () => a.messages(GENERAL).find((m) => m.id === clientId && m.status === 'failed'),
       'failed',
@@ -166,7 +166,7 @@ describe('chat service: server error paths', () => {
   it('an error that overtakes an earlier broadcast is still attributed by meaning', async () => {
     const id = await aliceMessage()
     const body = `request N ${randomUUID()}`
-    const { clientId } = a.service.sendMessage(GENERAL, body)
+    const { clientId } = await a.service.sendMessage(GENERAL, body)
     rewrite.next = (f) => ({ ...f, messageId: randomUUID() })
     a.service.editMessage(GENERAL, id, 'request N+1')
     await a.waitFor(

@@ -93,7 +93,7 @@ describe.skipIf(external)('chat service: delivery across failures', () => {
     await server.stop()
     await c.waitFor(() => c.connection(GENERAL) !== 'connected', 'socket dropped')
     const body = `queued while expired ${randomUUID()}`
-    const { clientId } = c.service.sendMessage(GENERAL, body)
+    const { clientId } = await c.service.sendMessage(GENERAL, body)
 
     // Eight days later the refresh window (7 days) is over: the laptop wakes up expired.
     offset.ms = 8 * 24 * 3600 * 1000

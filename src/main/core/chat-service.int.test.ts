@@ -47,7 +47,7 @@ describe('chat service: sign in, rooms, history', () => {
     await expect(
       c.service.signIn({ server: server.url, email: alice.email, password: 'wrong' }),
     ).rejects.toMatchObject({ code: 'invalid-credentials' })
-    expect(c.service.getSession().status).toBe('signed-out')
+    expect((await c.service.getSession()).status).toBe('signed-out')
   })
 
   it('opens a room with its whole history, oldest first, with avatars as media URLs', async () => {
@@ -81,7 +81,7 @@ describe('chat service: sign in, rooms, history', () => {
   it('signing out closes every socket and clears rooms and messages', async () => {
     const c = track(await signedInClient(server.url, alice.email, alice.password, GENERAL))
     await c.service.signOut()
-    expect(c.service.getSession().status).toBe('signed-out')
+    expect((await c.service.getSession()).status).toBe('signed-out')
     expect(await c.service.listRooms()).toEqual([])
     expect(c.service.trayState()).toMatchObject({
       signedIn: false,
