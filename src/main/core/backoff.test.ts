@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jittered, reconnectDelay, slowRetryDelay } from './backoff'
+import { jittered, planRetry, reconnectDelay, slowRetryDelay } from './backoff'
 import { defaultReconnectPolicy } from './ports'
 
 const noJitter = { ...defaultReconnectPolicy, jitter: 0 }
@@ -49,5 +49,26 @@ describe('slowRetryDelay and jittered', () => {
   it('clamps a nonsensical jitter and never goes negative', () => {
     expect(jittered(1000, 5, () => 0)).toBe(0)
     expect(jittered(1000, -1, () => 0)).toBe(1000)
+  })
+})
+
+describe('planRetry', () => {
+  it('walks attempts 1..5, then fails once and keeps a slow retry', () => {
+    let streak = { attempt: 0, exhausted: false }
+    const plans = []
+    for (let i = 0; i < 7; i++) {
+      const plan = planRetry(streak, noJitter, () => 0.5)
+      plans.push([plan.state, plan.attempt, plan.delayMs, plan.notifyFailed])
+      streak = plan
+    }
+    expect(plans).toEqual([
+      ['reconnecting', 1, 3000, false],
+      ['reconnecting', 2, 6000, false],
+      ['reconnecting', 3, 9000, false],
+      ['reconnecting', 4, 12000, false],
+      ['reconnecting', 5, 15000, false],
+      ['failed', 5, 60000, true],
+      ['failed', 5, 60000, false],
+    ])
   })
 })

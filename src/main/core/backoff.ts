@@ -25,3 +25,44 @@ export function reconnectDelay(
 export function slowRetryDelay(policy: ReconnectPolicy, random: () => number): number {
   return jittered(policy.slowRetryMs, policy.jitter, random)
 }
+
+/** Where a reconnect streak stands: the attempt number, and whether the fast attempts ran out. */
+export interface RetryStreak {
+  attempt: number
+  exhausted: boolean
+}
+
+/** What to do after a failed try. */
+export interface RetryPlan extends RetryStreak {
+  state: 'reconnecting' | 'failed'
+  delayMs: number
+  /** True exactly once per streak: when the last fast attempt failed. */
+  notifyFailed: boolean
+}
+
+/**
+ * After a failure: the next fast attempt (3000 ms × n), or — once `maxAttempts` attempts have
+ * failed — the `failed` state with a slow retry that goes on forever.
+ */
+export function planRetry(
+  streak: RetryStreak,
+  policy: ReconnectPolicy,
+  random: () => number,
+): RetryPlan {
+  if (streak.exhausted || streak.attempt >= policy.maxAttempts)
+    return {
+      state: 'failed',
+      attempt: policy.maxAttempts,
+      exhausted: true,
+      delayMs: slowRetryDelay(policy, random),
+      notifyFailed: !streak.exhausted,
+    }
+  const attempt = streak.attempt + 1
+  return {
+    state: 'reconnecting',
+    attempt,
+    exhausted: false,
+    delayMs: reconnectDelay(attempt, policy, random),
+    notifyFailed: false,
+  }
+}

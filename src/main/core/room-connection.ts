@@ -6,55 +6,30 @@
  */
 import { AppError } from '../../shared/errors'
 import type { ConnectionSnapshot, ConnectionState, TerminalReason } from '../../shared/ipc-contract'
-import { decodeServerFrame, encodeClientFrame } from '../../shared/protocol'
+import { encodeClientFrame } from '../../shared/protocol'
 import type { ClientFrame } from '../../shared/protocol'
-import { reconnectDelay, slowRetryDelay } from './backoff'
+import { planRetry } from './backoff'
+import { startHeartbeat } from './heartbeat'
+import type { Heartbeat } from './heartbeat'
+import { decodeInbound } from './inbound-frame'
 import type { RoomConnection, RoomConnectionDeps, SocketLike, TimerHandle } from './ports'
+import { chatSocketUrl, failedText, handshakeHeaders, terminalReasonText } from './room-socket'
+
+export { chatSocketUrl, failedText, terminalReasonText }
 
 /** ws readyState OPEN. */
 const OPEN = 1
 /** Chat frames are at most 500 code points; anything near this size is not a chat frame. */
 const MAX_PAYLOAD_BYTES = 1024 * 1024
 
-/** The user-facing text of each terminal reason. */
-export const terminalReasonText: Record<TerminalReason, string> = {
-  'room-not-found': 'Room not found',
-  'not-participant': 'You are not a participant of this room',
-  'session-expired': 'Your session has expired. Sign in again to continue.',
-}
-
-/** ws/wss URL of a room's chat socket: no trailing slash, path parts encoded. */
-export function chatSocketUrl(baseUrl: string, host: string, slug: string): string {
-  const base = new URL(baseUrl)
-  const scheme = base.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${base.host}/ws/chat/${encodeURIComponent(host)}/${encodeURIComponent(slug)}`
-}
-
-/** The text of the 5th-failure event, for the native notification. */
-export function failedText(maxAttempts: number): string {
-  return `Connection failed after ${maxAttempts} attempts`
-}
-
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-function frameText(data: Buffer | ArrayBuffer | Buffer[]): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8')
-  return data.toString('utf8')
-}
-
-function byteLength(data: Buffer | ArrayBuffer | Buffer[]): number {
-  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0)
-  return data instanceof ArrayBuffer ? data.byteLength : data.length
 }
 
 /** Starts a room connection in the `disconnected` state; call open() to connect. */
 export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
   const { clock, policy } = deps
   const url = chatSocketUrl(deps.baseUrl, deps.host, deps.slug)
-  const origin = new URL(deps.baseUrl).origin
 
   let snap: ConnectionSnapshot = {
     state: 'disconnected',
@@ -75,8 +50,7 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
   let retryTimer: TimerHandle | null = null
   let connectTimer: TimerHandle | null = null
   let uptimeTimer: TimerHandle | null = null
-  let pingTimer: TimerHandle | null = null
-  let pongTimer: TimerHandle | null = null
+  let heartbeat: Heartbeat | null = null
   let openedAt: number | null = null
 
   /** The single place the observable state changes. */
@@ -114,8 +88,8 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
     retryTimer = clear(retryTimer)
     connectTimer = clear(connectTimer)
     uptimeTimer = clear(uptimeTimer)
-    pingTimer = clear(pingTimer)
-    pongTimer = clear(pongTimer)
+    heartbeat?.stop()
+    heartbeat = null
   }
 
   /** Forgets the current socket: no more events from it, and it is closed or killed. */
@@ -153,7 +127,7 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
     let s: SocketLike
     try {
       s = deps.createWebSocket(url, {
-        headers: { Cookie: `JWT=${token}`, Origin: origin },
+        headers: handshakeHeaders(deps.baseUrl, token),
         handshakeTimeout: policy.connectTimeoutMs,
         maxPayload: MAX_PAYLOAD_BYTES,
       })
@@ -202,16 +176,12 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
     })
     s.on('message', (data, isBinary) => {
       if (gen !== generation) return
-      if (isBinary)
-        return safely(() =>
-          deps.onInvalidFrame(`binary frame of ${byteLength(data)} bytes ignored`),
-        )
-      const decoded = decodeServerFrame(frameText(data))
+      const decoded = decodeInbound(data, isBinary)
       if (decoded.ok) safely(() => deps.onFrame(decoded.value))
       else safely(() => deps.onInvalidFrame(decoded.reason))
     })
     s.on('pong', () => {
-      if (gen === generation) pongTimer = clear(pongTimer)
+      if (gen === generation) heartbeat?.pong()
     })
   }
 
@@ -224,45 +194,27 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
       uptimeTimer = null
       resetStreak()
     }, policy.minUptimeMs)
-    schedulePing()
+    const s = socket
+    const gen = generation
+    heartbeat = startHeartbeat({
+      clock,
+      intervalMs: policy.heartbeatIntervalMs,
+      timeoutMs: policy.heartbeatTimeoutMs,
+      ping: () => s?.ping(),
+      onDead: () => {
+        if (gen !== generation) return
+        // Half-open TCP never closes by itself: kill it and reconnect.
+        const upFor = openedAt === null ? 0 : clock.now() - openedAt
+        if (upFor >= policy.minUptimeMs) resetStreak()
+        failed(`No answer to a heartbeat within ${policy.heartbeatTimeoutMs} ms`)
+      },
+    })
     safely(() => deps.onOpen())
   }
 
   function resetStreak(): void {
     attempt = 0
     exhausted = false
-  }
-
-  function schedulePing(): void {
-    pingTimer = clear(pingTimer)
-    pingTimer = clock.setTimeout(() => {
-      pingTimer = null
-      ping()
-      schedulePing()
-    }, policy.heartbeatIntervalMs)
-  }
-
-  /** Sends a ping unless one is already waiting; no pong in time means the socket is dead. */
-  function ping(): void {
-    const s = socket
-    if (!s || snap.state !== 'connected' || pongTimer !== null) return
-    const gen = generation
-    pongTimer = clock.setTimeout(() => {
-      pongTimer = null
-      if (gen !== generation) return
-      // Half-open TCP never closes by itself: kill it and reconnect.
-      const upFor = openedAt === null ? 0 : clock.now() - openedAt
-      ++generation
-      stopTimers()
-      dropSocket('terminate')
-      if (upFor >= policy.minUptimeMs) resetStreak()
-      failed(`No answer to a heartbeat within ${policy.heartbeatTimeoutMs} ms`)
-    }, policy.heartbeatTimeoutMs)
-    try {
-      s.ping()
-    } catch {
-      // A dying socket: the pong timeout or its close event handles it.
-    }
   }
 
   async function onForbidden(gen: number): Promise<void> {
@@ -306,21 +258,12 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
     ++generation
     stopTimers()
     dropSocket('terminate')
-    if (!exhausted && attempt >= policy.maxAttempts) {
-      exhausted = true
-      const text = failedText(policy.maxAttempts)
-      scheduleRetry('failed', slowRetryDelay(policy, deps.random), `${text}: ${reason}`)
-      safely(() => deps.onFailed(text))
-      return
-    }
-    if (exhausted)
-      return scheduleRetry(
-        'failed',
-        slowRetryDelay(policy, deps.random),
-        `${failedText(policy.maxAttempts)}: ${reason}`,
-      )
-    attempt += 1
-    scheduleRetry('reconnecting', reconnectDelay(attempt, policy, deps.random), reason)
+    const plan = planRetry({ attempt, exhausted }, policy, deps.random)
+    attempt = plan.attempt
+    exhausted = plan.exhausted
+    const text = plan.state === 'failed' ? `${failedText(policy.maxAttempts)}: ${reason}` : reason
+    scheduleRetry(plan.state, plan.delayMs, text)
+    if (plan.notifyFailed) safely(() => deps.onFailed(failedText(policy.maxAttempts)))
   }
 
   function scheduleRetry(state: 'reconnecting' | 'failed', delay: number, reason: string): void {
@@ -329,11 +272,7 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
       retryTimer = null
       if (gen === generation) void connect()
     }, delay)
-    transition(state, {
-      nextRetryAt: clock.now() + delay,
-      reason,
-      attempt: state === 'failed' ? policy.maxAttempts : attempt,
-    })
+    transition(state, { nextRetryAt: clock.now() + delay, reason })
   }
 
   function tryNow(): void {
@@ -374,7 +313,7 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
       if (snap.state === 'error' || retryTimer !== null) tryNow()
     },
     nudge() {
-      if (snap.state === 'connected') return ping()
+      if (snap.state === 'connected') return heartbeat?.probe()
       // A terminal error needs the user (sign in, join): the network coming back changes nothing.
       if (retryTimer !== null) tryNow()
     },
