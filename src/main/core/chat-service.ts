@@ -3,30 +3,24 @@
  * IPC calls), keeps one RoomController (and so one socket) per joined room so the tray hears every
  * room, and batches every change into `chat:events-emitted`.
  */
-import { randomUUID } from 'node:crypto'
 import type {
   ChatBackend,
   ChatEvent,
   ChatMessage,
   RoomKey,
-  RoomSummary,
   SessionSnapshot,
   Settings,
   SignInArgs,
   Unsubscribe,
 } from '../../shared/ipc-contract'
 import { AppError } from '../../shared/errors'
-import type { Room } from '../../shared/protocol'
 import { roomKeyOf } from '../../shared/protocol'
 import type { EduSphereApi } from './edusphere-api'
-import type { EventBatcher } from './event-batcher'
 import { createEventBatcher } from './event-batcher'
 import { safeExternalUrl } from './external-url'
 import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from './ports'
 import { defaultReconnectPolicy } from './ports'
-import type { MeView } from './room-controller'
-import { RoomController } from './room-controller'
-import { createRoomConnection } from './room-connection'
+import { meOf, requireApi, RoomRegistry } from './room-registry'
 import type { TrayConnection } from './room-summary'
 import { aggregateConnection, idleConnection, toRoomSummary } from './room-summary'
 import { Session } from './session'
@@ -77,11 +71,13 @@ export interface ChatService extends ChatBackend {
   dispose(): Promise<void>
 }
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
 /** Creates the chat service; nothing connects until start() or signIn(). */
 export function createChatService(deps: ChatServiceDeps): ChatService {
-  const { clock, notifier } = deps
+  const { clock } = deps
   const policy: ReconnectPolicy = { ...defaultReconnectPolicy, ...deps.policy }
-  const random = deps.random ?? Math.random
   const session = new Session({
     secretStore: deps.secretStore,
     keychainUnavailableReason: deps.keychainUnavailableReason,
@@ -90,17 +86,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
-  const rooms = new Map<RoomKey, RoomController>()
-  const dirtyRooms = new Set<RoomKey>()
   let settings: Settings = { messageNotifications: true, ...deps.settings }
-  let activeRoom: RoomKey | null = null
   /** `server|username` whose rooms are loaded; null when signed out. */
   let identity: string | null = null
+  let roomsLoaded = false
   let lastStatus: SessionSnapshot['status'] = 'signed-out'
   let roomsLoading: Promise<void> = Promise.resolve()
   let disposed = false
 
-  const batcher: EventBatcher = createEventBatcher({
+  const batcher = createEventBatcher({
     clock,
     intervalMs: deps.batchIntervalMs,
     sink: (events) => {
@@ -112,113 +106,52 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         }
       }
     },
-    beforeFlush: () => {
-      for (const key of dirtyRooms) {
-        const room = summaryOf(key)
-        if (room) batcher.push({ kind: 'room-updated', room })
-      }
-      dirtyRooms.clear()
-    },
+    beforeFlush: () => rooms.emitDirty(),
   })
   const emit = (event: ChatEvent): void => batcher.push(event)
-
-  const me = (): MeView | null => {
-    const user = session.snapshot().user
-    return user ? { id: user.id, username: user.username, avatarUrl: user.avatarUrl } : null
-  }
-  const api = (): EduSphereApi => {
-    const current = session.api
-    if (!current) throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
-    return current
-  }
-  /** A token for reads that do not need one: an expired token would fail the whole request. */
-  const optionalToken = (): Promise<string | null> => session.getToken().catch(() => null)
+  const rooms = new RoomRegistry({
+    session,
+    clock,
+    notifier: deps.notifier,
+    policy,
+    random: deps.random ?? Math.random,
+    createWebSocket: deps.createWebSocket,
+    emit,
+    wake: () => batcher.wake(),
+    messageNotifications: () => settings.messageNotifications,
+  })
 
   function snapshot(): SessionSnapshot {
     const s = session.snapshot()
     return s.server === null && deps.defaultServer ? { ...s, server: deps.defaultServer } : s
   }
 
-  function summaryOf(key: RoomKey): RoomSummary | null {
-    const c = rooms.get(key)
-    if (!c) return null
-    return toRoomSummary(c.room, me()?.username ?? null, {
-      joined: true,
-      unread: c.unread,
-      connection: c.snapshot,
-    })
-  }
-  const summaries = (): RoomSummary[] =>
-    [...rooms.keys()].map(summaryOf).filter((r): r is RoomSummary => r !== null)
-
-  function addRoom(room: Room): RoomController {
-    const key = roomKeyOf(room)
-    const existing = rooms.get(key)
-    if (existing) return existing
-    const baseUrl = api().baseUrl
-    const host = room.host.username
-    const controller: RoomController = new RoomController({
-      room,
-      baseUrl,
-      clock,
-      notifier,
-      me,
-      newClientId: () => `local-${randomUUID()}`,
-      fetchHistory: async () => api().history(await optionalToken(), host, room.slug),
-      isActive: () => activeRoom === key,
-      messageNotifications: () => settings.messageNotifications,
-      emit,
-      summaryChanged: () => {
-        dirtyRooms.add(key)
-        batcher.wake()
-      },
-      connect: (handlers) =>
-        createRoomConnection({
-          baseUrl,
-          host,
-          slug: room.slug,
-          getToken: () => session.getToken(),
-          refreshToken: () => session.refreshNow(),
-          classifyRejection: async () => {
-            const token = await optionalToken()
-            return token === null
-              ? 'session-expired'
-              : api().classifyRejection(token, host, room.slug)
-          },
-          createWebSocket: deps.createWebSocket,
-          clock,
-          random,
-          policy,
-          ...handlers,
-        }),
-    })
-    rooms.set(key, controller)
-    controller.start()
-    return controller
-  }
-
-  function dropRooms(): void {
-    for (const c of rooms.values()) c.dispose()
-    rooms.clear()
-    dirtyRooms.clear()
-    activeRoom = null
-  }
-
   async function loadRooms(expected: string, username: string): Promise<void> {
     try {
-      const joined = await api().joinedRooms(await session.getToken(), username)
+      const api = requireApi(session)
+      const joined = await api.joinedRooms(await session.getToken(), username)
       if (identity !== expected || disposed) return
-      for (const room of joined) addRoom(room)
-      emit({ kind: 'rooms-reset', rooms: summaries() })
+      for (const room of joined) rooms.add(room)
+      roomsLoaded = true
+      emit({ kind: 'rooms-reset', rooms: rooms.summaries() })
     } catch (error) {
-      const shape = error instanceof AppError ? error : null
-      emit({
-        kind: 'error',
-        roomKey: null,
-        code: shape?.code ?? 'internal',
-        message: `Could not load your rooms: ${error instanceof Error ? error.message : String(error)}`,
-      })
+      const code = error instanceof AppError ? error.code : 'internal'
+      const message = `Could not load your rooms: ${messageOf(error)}`
+      emit({ kind: 'error', roomKey: null, code, message })
     }
+  }
+
+  function reloadRoomsIfNeeded(): void {
+    const user = session.snapshot().user
+    if (roomsLoaded || identity === null || !user || session.snapshot().status !== 'signed-in')
+      return
+    roomsLoading = loadRooms(identity, user.username)
+  }
+
+  function forgetRooms(): void {
+    rooms.clear()
+    roomsLoaded = false
+    emit({ kind: 'rooms-reset', rooms: [] })
   }
 
   function sessionChanged(s: SessionSnapshot): void {
@@ -226,34 +159,23 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     lastStatus = s.status
     emit({ kind: 'session-changed', session: snapshot() })
     if (s.status === 'signed-out') {
-      if (identity !== null || rooms.size > 0) {
-        identity = null
-        dropRooms()
-        emit({ kind: 'rooms-reset', rooms: [] })
-      }
+      if (identity !== null || rooms.size > 0) forgetRooms()
+      identity = null
       return
     }
     if (s.status !== 'signed-in' || !s.user || !s.server) return // expired keeps everything
     const next = `${s.server}|${s.user.username}`
     if (next === identity) {
       // Signed in again after expiry: reconnect rooms that gave up, deliver what was queued.
-      if (previous !== 'signed-in') for (const c of rooms.values()) c.retryNow()
+      if (previous !== 'signed-in') for (const c of rooms.controllers()) c.retryNow()
+      reloadRoomsIfNeeded()
       return
     }
-    if (identity !== null) {
-      dropRooms()
-      emit({ kind: 'rooms-reset', rooms: [] })
-    }
+    if (identity !== null) forgetRooms()
     identity = next
     roomsLoading = loadRooms(next, s.user.username)
   }
   const unsubscribeSession = session.onChange(sessionChanged)
-
-  function room(key: RoomKey): RoomController {
-    const c = rooms.get(key)
-    if (!c) throw new AppError('not-found', `You have not joined the room ${key}.`)
-    return c
-  }
 
   return {
     async start() {
@@ -266,20 +188,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     nudge() {
       session.nudge()
-      for (const c of rooms.values()) c.nudge()
+      reloadRoomsIfNeeded()
+      for (const c of rooms.controllers()) c.nudge()
     },
     trayState() {
-      const list = [...rooms.values()].map((c) => ({
-        key: c.key,
-        name: c.room.name,
-        unread: c.unread,
-      }))
+      const list = rooms
+        .controllers()
+        .map((c) => ({ key: c.key, name: c.room.name, unread: c.unread }))
       return {
         signedIn: session.snapshot().status === 'signed-in',
         rooms: list,
         unreadTotal: list.reduce((n, r) => n + r.unread, 0),
-        connection: aggregateConnection([...rooms.values()].map((c) => c.snapshot.state)),
-        activeRoomKey: activeRoom,
+        connection: aggregateConnection(rooms.controllers().map((c) => c.snapshot.state)),
+        activeRoomKey: rooms.activeRoom,
       }
     },
     requestOpenRoom(roomKey) {
@@ -288,7 +209,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async dispose() {
       disposed = true
       unsubscribeSession()
-      dropRooms()
+      rooms.clear()
       batcher.flush()
       batcher.dispose()
       session.dispose()
@@ -304,10 +225,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       await session.signOut()
       return snapshot()
     },
-    listRooms: () => summaries(),
+    listRooms: () => rooms.summaries(),
     async browseRooms({ search }) {
-      const found = await api().browseRooms(await session.getToken(), search || undefined)
-      const username = me()?.username ?? null
+      const found = await requireApi(session).browseRooms(
+        await session.getToken(),
+        search || undefined,
+      )
+      const username = meOf(session)?.username ?? null
       return found.map((r) => {
         const c = rooms.get(roomKeyOf(r))
         return toRoomSummary(r, username, {
@@ -318,44 +242,44 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       })
     },
     async joinRoom(roomId) {
-      const joined = await api().joinRoom(await session.getToken(), roomId)
-      const c = addRoom(joined)
-      const summary = summaryOf(c.key)
+      const joined = await requireApi(session).joinRoom(await session.getToken(), roomId)
+      const summary = rooms.summaryOf(rooms.add(joined).key)
       if (!summary) throw new AppError('internal', 'The joined room vanished.')
       emit({ kind: 'room-updated', room: summary })
       return summary
     },
     async openRoom(key): Promise<ChatMessage[]> {
-      const c = room(key)
-      activeRoom = key
+      const c = rooms.require(key)
+      rooms.activeRoom = key
       return c.open()
     },
-    sendMessage(key, body) {
-      return { clientId: room(key).send(body) }
-    },
+    sendMessage: (key, body) => ({ clientId: rooms.require(key).send(body) }),
     editMessage(key, messageId, body) {
-      room(key).edit(messageId, body)
+      rooms.require(key).edit(messageId, body)
       return null
     },
     deleteMessage(key, messageId) {
-      room(key).delete(messageId)
+      rooms.require(key).delete(messageId)
       return null
     },
     retryMessage(key, clientId) {
-      room(key).retry(clientId)
+      rooms.require(key).retry(clientId)
       return null
     },
     discardMessage(key, clientId) {
-      room(key).discard(clientId)
+      rooms.require(key).discard(clientId)
       return null
     },
     markRead(key) {
-      room(key).markRead()
+      rooms.require(key).markRead()
       return null
     },
     retryNow(key) {
-      if (key === null) for (const c of rooms.values()) c.retryNow()
-      else room(key).retryNow()
+      if (key !== null) rooms.require(key).retryNow()
+      else {
+        reloadRoomsIfNeeded()
+        for (const c of rooms.controllers()) c.retryNow()
+      }
       return null
     },
     getSettings: () => ({ ...settings }),
