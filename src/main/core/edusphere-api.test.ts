@@ -228,6 +228,17 @@ describe('EduSphereApi over a scripted server', () => {
     )
   })
 
+  it('a server that does not answer in time is unreachable', async () => {
+    const fetchFn = (async () => {
+      throw new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+    }) as typeof fetch
+    const error = await failure(
+      new EduSphereApi('http://127.0.0.1:8000', { fetch: fetchFn, timeoutMs: 5 }).me('t'),
+    )
+    expect(error.code).toBe('unreachable')
+    expect(error.message).toMatch(/^Cannot reach http:\/\/127\.0\.0\.1:8000: no answer in time\./)
+  })
+
   it('room() of an unknown room is not-found', async () => {
     const { fetchFn } = scripted((req) =>
       req.url.endsWith('/api/csrf/')
