@@ -399,6 +399,25 @@ describe('room connection', () => {
     expect(t.conn.snapshot.reason).toMatch(/HTTP 500/)
   })
 
+  it('a state listener that closes the connection on "connected" leaves nothing running', async () => {
+    let conn: RoomConnection | null = null
+    const c = setup(
+      {},
+      {
+        onStateChange: (snap) => {
+          if (snap.state === 'connected') conn?.close()
+        },
+      },
+    )
+    conn = c.conn
+    c.conn.open()
+    await flush()
+    c.sockets.last().accept()
+    expect(c.conn.snapshot.state).toBe('disconnected')
+    expect(c.opens()).toBe(0)
+    expect(c.clock.pending()).toEqual([])
+  })
+
   it('a throwing listener does not break the connection', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const b = setup(

@@ -188,14 +188,13 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
   function onOpened(): void {
     openedAt = clock.now()
     forbiddenRetried = false
-    transition('connected')
+    const s = socket
+    const gen = generation
     // A drop before minUptime counts as a failed attempt: only a stable connection resets.
     uptimeTimer = clock.setTimeout(() => {
       uptimeTimer = null
       resetStreak()
     }, policy.minUptimeMs)
-    const s = socket
-    const gen = generation
     heartbeat = startHeartbeat({
       clock,
       intervalMs: policy.heartbeatIntervalMs,
@@ -209,7 +208,9 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
         failed(`No answer to a heartbeat within ${policy.heartbeatTimeoutMs} ms`)
       },
     })
-    safely(() => deps.onOpen())
+    transition('connected')
+    // A state listener may already have closed us.
+    if (gen === generation) safely(() => deps.onOpen())
   }
 
   function resetStreak(): void {
