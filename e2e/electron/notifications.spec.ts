@@ -1,0 +1,96 @@
+/**
+ * Native notifications, spied in the main process: Notification.prototype.show is replaced with a
+ * recorder (no real pop-ups on the test desktop), so the spec sees exactly what the shell shows.
+ */
+import type { ElectronApplication } from '@playwright/test'
+import { ServerErrorText } from '../../src/shared/protocol'
+import { expect, hasElectron, otherClient, signInThroughUi, skipReason, test } from './fixtures'
+import type { MainGlobals, PageGlobals } from './page-globals'
+
+test.skip(!hasElectron, skipReason)
+
+async function spyOnNotifications(app: ElectronApplication): Promise<void> {
+  await app.evaluate(({ Notification }) => {
+    const g = globalThis as MainGlobals
+    g.shownNotifications = []
+    g.notificationObjects = []
+    Notification.prototype.show = function (this: Electron.Notification) {
+      g.shownNotifications!.push({ title: this.title, body: this.body })
+      g.notificationObjects!.push(this)
+    }
+  })
+}
+
+const shown = (app: ElectronApplication) =>
+  app.evaluate(() => (globalThis as MainGlobals).shownNotifications ?? [])
+
+test('a server error becomes a native notification', async ({ app, page, server }) => {
+  await spyOnNotifications(app)
+  await signInThroughUi(page, server.url, 'alice')
+  await page.getByRole('button', { name: /^General, hosted by alice/ }).click()
+  const bob = await otherClient(server.url, 'bob', { host: 'alice', slug: 'general' })
+  bob.probe.send({ type: 'text', message: 'Only bob may edit this' })
+  const frame = await bob.probe.nextMatching(
+    (f) => f.body === 'Only bob may edit this',
+    'bob’s message',
+  )
+
+  // The UI offers no edit for others' messages; call the API as a confused page would.
+  await page.evaluate(
+    (id) =>
+      (globalThis as unknown as PageGlobals).edusphere.editMessage('alice/general', id, 'hijacked'),
+    String(frame.id),
+  )
+  await expect
+    .poll(async () => (await shown(app)).map((n) => n.body))
+    .toContain(ServerErrorText.notYourEdit)
+  await bob.probe.close()
+})
+
+test('a message from someone else notifies while hidden; clicking opens its room', async ({
+  app,
+  page,
+  server,
+}) => {
+  await spyOnNotifications(app)
+  await signInThroughUi(page, server.url, 'alice')
+  await page.evaluate(() => {
+    const g = globalThis as unknown as PageGlobals
+    g.seenEvents = []
+    g.edusphere.onEvents((events) => g.seenEvents!.push(...events))
+  })
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.hide())
+  const bob = await otherClient(server.url, 'bob', { host: 'alice', slug: 'general' })
+  bob.probe.send({ type: 'text', message: 'Ping from bob' })
+  await expect
+    .poll(() => shown(app))
+    .toContainEqual({ title: 'bob in General', body: 'Ping from bob' })
+
+  await app.evaluate(() => {
+    const objects = (globalThis as MainGlobals).notificationObjects ?? []
+    objects.find((n) => n.body === 'Ping from bob')?.emit('click')
+  })
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible()))
+    .toBe(true)
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        ((globalThis as unknown as PageGlobals).seenEvents ?? []).some(
+          (e) => e.kind === 'open-room-requested' && e.roomKey === 'alice/general',
+        ),
+      ),
+    )
+    .toBe(true)
+
+  // Own messages never notify.
+  const before = (await shown(app)).length
+  await page.getByRole('button', { name: /^General, hosted by alice/ }).click()
+  await page.getByPlaceholder('Write a message').fill('My own words')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await bob.probe.nextMatching((f) => f.body === 'My own words', 'alice’s message at bob')
+  bob.probe.send({ type: 'text', message: 'after alice' })
+  await bob.probe.nextMatching((f) => f.body === 'after alice', 'bob’s echo')
+  expect((await shown(app)).slice(before).map((n) => n.body)).not.toContain('My own words')
+  await bob.probe.close()
+})
