@@ -5,11 +5,13 @@
 
 const cache = new Map<string, Intl.DateTimeFormat>()
 
+/** A cached formatter; `name` identifies the options so no key is serialised per call. */
 function formatter(
+  name: string,
   locale: string | undefined,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`
+  const key = locale === undefined ? name : `${name}|${locale}`
   let f = cache.get(key)
   if (!f) {
     f = new Intl.DateTimeFormat(locale, options)
@@ -20,12 +22,12 @@ function formatter(
 
 /** Local wall-clock time of a message, e.g. "14:05" or "2:05 PM". */
 export function formatTime(epochMs: number, locale?: string): string {
-  return formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs)
+  return formatter('time', locale, { hour: 'numeric', minute: '2-digit' }).format(epochMs)
 }
 
 /** The full timestamp shown on hover: date, time with seconds, and time zone. */
 export function formatFullTimestamp(epochMs: number, locale?: string): string {
-  return formatter(locale, {
+  return formatter('full', locale, {
     weekday: 'long',
     year: 'numeric',
     month: 'long',
@@ -51,7 +53,7 @@ export function formatDayLabel(epochMs: number, nowMs: number, locale?: string):
   yesterday.setDate(yesterday.getDate() - 1)
   if (day === localDayKey(yesterday.getTime())) return 'Yesterday'
   const sameYear = new Date(epochMs).getFullYear() === new Date(nowMs).getFullYear()
-  return formatter(locale, {
+  return formatter(sameYear ? 'day' : 'day-year', locale, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',

@@ -37,20 +37,19 @@ export class Timeline {
 
   /** Replaces everything (history load or re-sync after reconnect). */
   reset(messages: readonly ChatMessage[]): void {
-    const sorted = [...messages]
-    let ordered = true
-    for (let i = 1; i < sorted.length && ordered; i++) {
-      if (compareMessages(sorted[i - 1]!, sorted[i]!) > 0) ordered = false
-    }
-    if (!ordered) sorted.sort(compareMessages)
+    // One pass, one array: history arrives sorted, so sorting is the rare path.
     this.byId.clear()
     const unique: ChatMessage[] = []
-    for (const m of sorted) {
+    let ordered = true
+    for (const m of messages) {
       const key = idKey(m.id)
       if (this.byId.has(key)) continue
       this.byId.set(key, m)
+      const last = unique[unique.length - 1]
+      if (ordered && last && compareMessages(last, m) > 0) ordered = false
       unique.push(m)
     }
+    if (!ordered) unique.sort(compareMessages)
     this.items = unique
   }
 

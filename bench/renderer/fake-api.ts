@@ -1,0 +1,171 @@
+/// <reference lib="dom" />
+/**
+ * Browser-side fake ChatApi for the renderer benchmark, bundled to an IIFE and injected with
+ * page.addInitScript before the app loads. It answers like main would (signed in, one room whose
+ * history has `count` messages) and lets the bench push batched events the way main does.
+ */
+import type {
+  ChatApi,
+  ChatEvent,
+  ChatMessage,
+  Result,
+  RoomSummary,
+} from '../../src/shared/ipc-contract'
+
+interface BenchConfig {
+  count: number
+}
+
+interface BenchControl {
+  /** Pushes `total` new messages over `durationMs`, one batch per animation frame, like main's batcher. */
+  burst(total: number, durationMs: number): Promise<{ batches: number }>
+  roomKey: string
+}
+
+declare global {
+  interface Window {
+    __benchConfig?: BenchConfig
+    __bench?: BenchControl
+    edusphere?: ChatApi
+  }
+}
+
+const ROOM_KEY = 'alice/general'
+const AUTHORS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((username, i) => ({
+  id: String(i + 1),
+  username,
+  avatarUrl: null,
+}))
+const WORDS =
+  'the quick brown fox jumps over lazy dogs while students discuss algebra geometry calculus proofs and homework deadlines'.split(
+    ' ',
+  )
+
+function uuid(n: number): string {
+  const hex = n.toString(16).padStart(12, '0')
+  return `00000000-0000-4000-8000-${hex}`
+}
+
+/** Deterministic pseudo-random message n: runs of the same author, varied lengths, some links. */
+function makeMessage(n: number, startMs: number): ChatMessage {
+  const author = AUTHORS[Math.floor(n / 3) % AUTHORS.length]!
+  const words = 3 + ((n * 7919) % 60)
+  let body = ''
+  for (let i = 0; i < words; i++) body += (i ? ' ' : '') + WORDS[(n + i * 13) % WORDS.length]
+  if (n % 17 === 0) body += ' https://example.org/notes/' + n
+  const created = startMs + n * 45_000
+  return {
+    id: uuid(n),
+    clientId: null,
+    roomKey: ROOM_KEY,
+    author,
+    body,
+    created,
+    updated: created,
+    edited: n % 23 === 0,
+    status: 'confirmed',
+    error: null,
+    own: author.username === 'alice',
+    pendingAction: null,
+  }
+}
+
+const config: BenchConfig = window.__benchConfig ?? { count: 10_000 }
+const start = Date.now() - (config.count + 10_000) * 45_000
+const history: ChatMessage[] = Array.from({ length: config.count }, (_, n) => makeMessage(n, start))
+let next = config.count
+
+const connection = {
+  state: 'connected' as const,
+  attempt: 0,
+  maxAttempts: 5,
+  nextRetryAt: null,
+  reason: null,
+  terminal: null,
+}
+const room: RoomSummary = {
+  key: ROOM_KEY,
+  id: 'room-1',
+  name: 'General',
+  slug: 'general',
+  host: 'alice',
+  topic: 'Math',
+  description: 'Benchmark room',
+  participants: ['alice', 'bob', 'carol', 'dave', 'erin'],
+  joined: true,
+  unread: 0,
+  connection,
+}
+const listeners = new Set<(events: ChatEvent[]) => void>()
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
+
+const api: ChatApi = {
+  getSession: () =>
+    ok({
+      status: 'signed-in',
+      server: 'http://localhost:8000',
+      user: { id: '1', username: 'alice', name: 'Alice', avatarUrl: null },
+      keychain: 'available',
+      keychainMessage: null,
+      reason: null,
+    }),
+  signIn: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  signOut: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  listRooms: () => ok([room]),
+  browseRooms: () => ok([room]),
+  joinRoom: () => ok(room),
+  openRoom: () => ok(history),
+  sendMessage: () => ok({ clientId: 'c' }),
+  editMessage: () => ok(null),
+  deleteMessage: () => ok(null),
+  retryMessage: () => ok(null),
+  discardMessage: () => ok(null),
+  markRead: () => ok(null),
+  retryNow: () => ok(null),
+  getSettings: () => ok({ messageNotifications: true }),
+  updateSettings: () => ok({ messageNotifications: true }),
+  openExternal: () => ok(null),
+  onEvents(listener) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  },
+}
+
+window.edusphere = api
+window.__bench = {
+  roomKey: ROOM_KEY,
+  burst(total, durationMs) {
+    return new Promise((resolve) => {
+      const t0 = performance.now()
+      let sent = 0
+      let batches = 0
+      const startAt = Date.now()
+      const frame = (): void => {
+        const due = Math.min(total, Math.ceil(((performance.now() - t0) / durationMs) * total))
+        if (due > sent) {
+          const events: ChatEvent[] = []
+          for (; sent < due; sent++) {
+            const m = makeMessage(next++, start)
+            events.push({
+              kind: 'message-upserted',
+              roomKey: ROOM_KEY,
+              message: {
+                ...m,
+                created: startAt + sent,
+                updated: startAt + sent,
+                own: false,
+                author: AUTHORS[1]!,
+              },
+              replaces: null,
+            })
+          }
+          batches++
+          for (const l of listeners) l(events)
+        }
+        if (sent < total) requestAnimationFrame(frame)
+        else resolve({ batches })
+      }
+      requestAnimationFrame(frame)
+    })
+  },
+}

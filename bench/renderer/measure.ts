@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+/** One measured scenario in Chromium: open a room with N messages, optionally a burst after. */
+import type { Browser } from 'playwright-core'
+
+export interface OpenFigures {
+  /** From the click on the room to the first frame showing its rows, ms. */
+  openMs: number
+  /** Message rows in the DOM once open. */
+  domRows: number
+  /** JS heap after a forced GC, MB. */
+  heapMb: number
+  /** JS heap before opening the room (app loaded, the fake's history generated), MB. */
+  heapBeforeMb: number
+}
+
+export interface BurstFigures {
+  messages: number
+  batches: number
+  /** Longest task seen by PerformanceObserver('longtask'); 0 when none crossed 50 ms. */
+  longestTaskMs: number
+  longTasks: number
+  /** Longest gap between animation frames during the burst, ms (a finer view than longtask). */
+  longestFrameGapMs: number
+  domRowsAfter: number
+  /** The view followed the new messages to the bottom. */
+  atBottom: boolean
+}
+
+export interface ScenarioOptions {
+  browser: Browser
+  url: string
+  fakeApiSource: string
+  count: number
+  burst: number
+  colorScheme?: 'light' | 'dark'
+}
+
+/** Runs one scenario in a fresh page. */
+export async function runScenario(
+  opts: ScenarioOptions,
+): Promise<{ open: OpenFigures; burst: BurstFigures | null }> {
+  const context = await opts.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  // tsx compiles this file with keepNames, so functions passed to page.evaluate call __name().
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
+  await page.addInitScript(`window.__benchConfig = { count: ${opts.count} };`)
+  await page.addInitScript(opts.fakeApiSource)
+  await page.goto(opts.url)
+  await page.waitForSelector('.room-button', { timeout: 60_000 })
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const before = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+
+  const openMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const button = document.querySelector<HTMLButtonElement>('.room-button')!
+        const t0 = performance.now()
+        button.click()
+        const check = (): void => {
+          if (document.querySelector('.message')) {
+            // The rows exist; the next frame is when they are on screen.
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0))
+          } else requestAnimationFrame(check)
+        }
+        check()
+      }),
+  )
+  const domRows = await page.locator('.message').count()
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  const open: OpenFigures = {
+    openMs,
+    domRows,
+    heapMb: usedSize / 1024 / 1024,
+    heapBeforeMb: before.usedSize / 1024 / 1024,
+  }
+
+  let burst: BurstFigures | null = null
+  if (opts.burst > 0) {
+    const figures = await page.evaluate(async (total) => {
+      const long: number[] = []
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) long.push(e.duration)
+      })
+      observer.observe({ type: 'longtask' })
+      let last = performance.now()
+      let gap = 0
+      let running = true
+      const tick = (t: number): void => {
+        gap = Math.max(gap, t - last)
+        last = t
+        if (running) requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+      const { batches } = await window.__bench!.burst(total, 1000)
+      // Let the last batch render and the observer deliver its entries.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      await new Promise((r) => setTimeout(r, 100))
+      running = false
+      observer.disconnect()
+      const el = document.querySelector('.history')!
+      return {
+        batches,
+        long,
+        gap,
+        rows: document.querySelectorAll('.message').length,
+        atBottom: el.scrollHeight - el.scrollTop - el.clientHeight <= 48,
+      }
+    }, opts.burst)
+    burst = {
+      messages: opts.burst,
+      batches: figures.batches,
+      longestTaskMs: Math.max(0, ...figures.long),
+      longTasks: figures.long.length,
+      longestFrameGapMs: figures.gap,
+      domRowsAfter: figures.rows,
+      atBottom: figures.atBottom,
+    }
+  }
+  await context.close()
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
+  return { open, burst }
+}

@@ -1,0 +1,73 @@
+/// <reference lib="dom" />
+// Profiler for renderer perf work: prints the top self-time functions (unminified build) while
+// opening a room or during a burst. node --import tsx bench/renderer/profile.ts [count] [open|burst]
+import { chromium } from 'playwright-core'
+import { build } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { join, resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { chromiumLaunchOptions } from '../../playwright.config'
+import { buildBench } from './build'
+import { serveStatic } from './static-server'
+
+async function main(): Promise<void> {
+  const repo = resolve(import.meta.dirname, '../..')
+  const out = join(tmpdir(), 'edusphere-bench-profile')
+  await build({
+    configFile: false,
+    root: join(repo, 'src/renderer'),
+    base: './',
+    logLevel: 'error',
+    plugins: [vue()],
+    build: { outDir: out, emptyOutDir: true, minify: false },
+  })
+  const { fakeApiSource } = await buildBench()
+  const srv = await serveStatic(out)
+  const browser = await chromium.launch(chromiumLaunchOptions)
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
+  await page.addInitScript(`window.__benchConfig = { count: ${process.argv[2] ?? 10000} };`)
+  await page.addInitScript(fakeApiSource)
+  await page.goto(srv.url)
+  await page.waitForSelector('.room-button')
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  const mode = process.argv[3] ?? 'open'
+  if (mode === 'open') {
+    await page.click('.room-button')
+    await page.waitForSelector('.message')
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+  } else {
+    await page.click('.room-button')
+    await page.waitForSelector('.message')
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)))
+    await cdp.send('Profiler.stop')
+    await cdp.send('Profiler.start')
+    await page.evaluate(() => window.__bench!.burst(2000, 1000))
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: Array<{
+        id: number
+        callFrame: { functionName: string; url: string; lineNumber: number }
+        hitCount?: number
+      }>
+      samples: number[]
+      timeDeltas: number[]
+    }
+  }
+  const self = new Map<string, number>()
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(v.toFixed(1).padStart(8), k)
+  await browser.close()
+  await srv.close()
+}
+void main()
