@@ -1,2 +1,234 @@
-// Placeholder: the Electron shell lands with the desktop-shell issue.
-export {}
+/**
+ * The Electron main process: lifecycle and wiring only. Everything with logic lives in core/
+ * (pure Node, tested); this file connects it to Electron: single-instance lock, the hardened
+ * window, tray, native notifications, IPC, power and network events.
+ */
+import { join } from 'node:path'
+import type { BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron'
+import type { RoomKey, SessionSnapshot } from '../shared/ipc-contract'
+import { installAppMenu } from './app-menu'
+import { APP_ENTRY_URL, APP_ORIGIN } from './core/app-origin'
+import { createChatService } from './core/chat-service'
+import type { ChatService } from './core/chat-service'
+import { systemClock } from './core/clock'
+import { iconPaths } from './core/icon-files'
+import { parseLaunchArgs, readShellEnvironment } from './core/launch-args'
+import type { LaunchRequest } from './core/launch-args'
+import { watchOnline } from './core/online-watch'
+import { createMemorySecretStore, openSecretStore } from './core/secret-store'
+import { describeSender, isTrustedSender } from './core/sender-check'
+import { openSettingsStore } from './core/settings-store'
+import { buildTrayModel } from './core/tray-model'
+import { createWsSocket } from './core/ws-factory'
+import type { EmitFn, HandleFn } from './ipc'
+import { registerIpc } from './ipc'
+import { createLoginItem } from './login-item'
+import { createNativeNotifier } from './notifications'
+import {
+  hardenAllWebContents,
+  hardenSession,
+  openExternalSafely,
+  registerAppScheme,
+  serveRenderer,
+} from './security'
+import type { AppTray } from './tray'
+import { createAppTray } from './tray'
+import { createMainWindow, showWindow } from './window'
+
+/** The app ID shared by Windows notifications, electron-builder's appId and the installers. */
+export const APP_ID = 'org.edusphere.desktop'
+/** Emitted on `app` whenever the tray model changes: the e2e specs read the tray through it. */
+export const TRAY_UPDATED_EVENT = 'edusphere:tray-updated'
+
+const env = readShellEnvironment(process.env)
+const launch = parseLaunchArgs(process.argv)
+for (const problem of [...env.problems, ...launch.problems]) console.warn(`EduSphere: ${problem}`)
+// Before anything reads userData: the single-instance lock and settings live there.
+if (env.userDataDir) app.setPath('userData', env.userDataDir)
+app.setAppUserModelId(APP_ID)
+app.enableSandbox()
+registerAppScheme()
+
+const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null
+const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])]
+
+let win: BrowserWindow | null = null
+let tray: AppTray | null = null
+let service: ChatService | null = null
+let quitting = false
+let disposed = false
+
+function openRoom(roomKey: RoomKey): void {
+  const current = service
+  const contents = win?.webContents
+  if (!current || !contents || contents.isDestroyed()) return
+  // A room asked for at launch waits until the page can hear the request.
+  if (contents.isLoading()) contents.once('did-finish-load', () => current.requestOpenRoom(roomKey))
+  else current.requestOpenRoom(roomKey)
+}
+
+/** A later launch (second instance): show the window unless it asked for --hidden; open its room. */
+function handleLaunch(request: LaunchRequest): void {
+  if (!request.hidden || request.openRoom) showWindow(win)
+  if (request.openRoom) openRoom(request.openRoom)
+}
+
+async function startApp(): Promise<void> {
+  const problems = (problem: string): void => console.warn(`EduSphere: ${problem}`)
+  const settings = openSettingsStore(join(app.getPath('userData'), 'settings.json'), problems)
+  const icons = iconPaths(app.isPackaged, __dirname, process.resourcesPath)
+  const loginItem = createLoginItem()
+
+  hardenSession(session.defaultSession, trustedOrigins)
+  serveRenderer(session.defaultSession, join(__dirname, '../renderer'))
+  hardenAllWebContents((url) => trustedOrigins.some((o) => url.startsWith(`${o}/`)))
+
+  const secrets =
+    env.secretStore === 'memory'
+      ? { store: createMemorySecretStore(), unavailableReason: null }
+      : await openSecretStore()
+  let self: SessionSnapshot['user'] = null
+
+  const notifier = createNativeNotifier({
+    clock: systemClock,
+    iconPath: icons.windowIcon,
+    attention: () => ({
+      windowVisible: !!win && !win.isDestroyed() && win.isVisible() && !win.isMinimized(),
+      windowFocused: !!win && !win.isDestroyed() && win.isFocused(),
+      activeRoom: service?.trayState().activeRoomKey ?? null,
+      messageNotifications: settings.get().messageNotifications,
+      selfUsername: self?.username ?? null,
+    }),
+    activate: (roomKey) => {
+      showWindow(win)
+      if (roomKey) openRoom(roomKey)
+    },
+  })
+
+  const chat = createChatService({
+    secretStore: secrets.store,
+    keychainUnavailableReason: secrets.unavailableReason,
+    notifier,
+    createWebSocket: createWsSocket,
+    clock: systemClock,
+    defaultServer: launch.defaultServer ?? env.defaultServer ?? undefined,
+    openExternal: (url) => void openExternalSafely(url),
+    settings: { messageNotifications: settings.get().messageNotifications },
+    onSettingsChanged: (next) =>
+      settings.update({ messageNotifications: next.messageNotifications }),
+  })
+  service = chat
+
+  const updateTray = (): void => {
+    const model = buildTrayModel(chat.trayState(), {
+      startAtLogin: loginItem.get(),
+      startAtLoginSupported: loginItem.supported,
+    })
+    tray?.update(model)
+    app.emit(TRAY_UPDATED_EVENT, model)
+  }
+  chat.onEvents((events) => {
+    for (const event of events) if (event.kind === 'session-changed') self = event.session.user
+    updateTray()
+  })
+
+  const trust = { origins: trustedOrigins, webContentsIds: new Set<number>() }
+  const handle: HandleFn = (channel, listener) =>
+    ipcMain.handle(channel, (event, ...args: unknown[]) => listener(event, ...args))
+  const emit: EmitFn = (channel, payload) => {
+    if (win && !win.isDestroyed()) win.webContents.send(channel, payload)
+  }
+  const stopIpc = registerIpc(handle, emit, chat, (sender) =>
+    isTrustedSender(describeSender(sender), trust),
+  )
+
+  try {
+    tray = createAppTray(icons.trayDir, {
+      open: () => showWindow(win),
+      openRoom: (roomKey) => {
+        showWindow(win)
+        openRoom(roomKey)
+      },
+      action: (id) => {
+        if (id === 'quit') app.quit()
+        else if (id === 'sign-out') void Promise.resolve(chat.signOut()).catch(problems)
+        else showWindow(win)
+      },
+      setStartAtLogin: (enabled) => {
+        loginItem.set(enabled)
+        updateTray()
+      },
+    })
+  } catch (error) {
+    // Without a tray there is nothing to hide to: closing the window will quit instead.
+    problems(`no system tray available (${String(error)}); closing the window quits`)
+  }
+
+  win = createMainWindow({
+    settings,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    iconPath: icons.windowIcon,
+    entryUrl: devServerUrl ?? APP_ENTRY_URL,
+    hidden: launch.hidden,
+    isQuitting: () => quitting,
+    hasTray: () => tray !== null,
+    devTools: !app.isPackaged,
+  })
+  trust.webContentsIds.add(win.webContents.id)
+  installAppMenu(() => win?.hide(), !app.isPackaged)
+  updateTray()
+
+  // Sleep and network loss leave sockets waiting out a backoff; reconnect as soon as we can.
+  powerMonitor.on('resume', () => chat.nudge())
+  powerMonitor.on('unlock-screen', () => chat.nudge())
+  const online = watchOnline({
+    isOnline: () => net.isOnline(),
+    onBackOnline: () => chat.nudge(),
+    clock: systemClock,
+  })
+
+  app.on('before-quit', () => {
+    quitting = true
+    online.stop()
+    stopIpc()
+  })
+  app.on('will-quit', (event) => {
+    if (disposed) return
+    // Close sockets cleanly (code 1000) before exiting; quit again once that is done.
+    event.preventDefault()
+    disposed = true
+    tray?.destroy()
+    void chat
+      .dispose()
+      .catch(problems)
+      .finally(() => app.quit())
+  })
+
+  // The window shows itself when ready (unless --hidden); a room link only needs opening.
+  if (launch.openRoom) openRoom(launch.openRoom)
+  await chat.start()
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns this profile: it receives our argv through 'second-instance'.
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const request = parseLaunchArgs(argv)
+    for (const problem of request.problems) console.warn(`EduSphere: ${problem}`)
+    handleLaunch(request)
+  })
+  app.on('activate', () => showWindow(win))
+  // The window hides instead of closing, so this only fires when there was no tray to hide to.
+  app.on('window-all-closed', () => app.quit())
+  app
+    .whenReady()
+    .then(startApp)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      console.error('EduSphere failed to start:', error)
+      dialog.showErrorBox('EduSphere could not start', message)
+      app.exit(1)
+    })
+}
