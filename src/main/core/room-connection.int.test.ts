@@ -218,6 +218,19 @@ describe('room connection against the local server', () => {
       expect(proxy.accepted).toBeGreaterThan(before)
     })
 
+    it('a slow link (every chunk delayed) still connects and delivers', async () => {
+      proxy.delay(50)
+      try {
+        const a = connect(await signedIn('alice'), 'alice', 'general', { baseUrl: proxy.url })
+        await a.until('connected')
+        const body = `slow ${randomUUID()}`
+        expect(a.conn.send({ type: 'text', message: body })).toBe(true)
+        await waitUntil(() => bodies(a.frames).includes(body), 'the echo over the slow link')
+      } finally {
+        proxy.delay(0)
+      }
+    })
+
     it('cut connections reconnect', async () => {
       const a = connect(await signedIn('alice'), 'alice', 'general', { baseUrl: proxy.url })
       await a.until('connected')
