@@ -18,6 +18,7 @@ export interface GraphQLResponseBody {
   errors: GraphQLErrorEntry[]
 }
 
+/** Injectable fetch (tests) and the per-request deadline. */
 export interface GraphQLHttpOptions {
   fetch?: typeof fetch
   /** Per request; a server that does not answer in time is reported unreachable. */

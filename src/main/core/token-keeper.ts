@@ -20,6 +20,7 @@ export interface TokenGrant {
   refreshExpiresIn: number
 }
 
+/** What the refresh loop needs from the session: time, the refresh call, persistence. */
 export interface TokenKeeperDeps {
   clock: Clock
   /** Refresh this long before `exp` (capped at half the token's lifetime). */
