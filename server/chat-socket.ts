@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws'
 import { JWT_COOKIE, authenticateToken } from './auth'
 import type { ServerContext } from './context'
 import { parseCookies } from './cookies'
-import type { ChatSession } from './frames'
+import type { ChatSession, FrameOutcome } from './frames'
 import { handleClientFrame } from './frames'
 
 /** Socket settings (see EduSphereServerOptions). */
@@ -23,7 +23,15 @@ export interface ChatSocketOptions {
 interface Peer extends ChatSession {
   ws: WebSocket
   alive: boolean
+  /** Frames of one connection are handled strictly in order: each waits for the previous. */
+  chain: Promise<void>
+  queued: number
+  /** Set once malformed input (or a storage failure) has doomed the connection. */
+  finished: boolean
 }
+
+/** Stop reading a connection with this many frames waiting, so a flood cannot grow memory. */
+const MAX_QUEUED_FRAMES = 256
 
 const PATH_RE = /^\/ws\/chat\/([^/]+)\/([^/]+)$/
 const STATUS_TEXT: Record<number, string> = { 403: 'Forbidden', 500: 'Internal Server Error' }
@@ -99,7 +107,14 @@ export class ChatSockets {
   }
 
   private attach(ws: WebSocket, session: ChatSession): void {
-    const peer: Peer = { ...session, ws, alive: true }
+    const peer: Peer = {
+      ...session,
+      ws,
+      alive: true,
+      chain: Promise.resolve(),
+      queued: 0,
+      finished: false,
+    }
     this.peers.add(peer)
     let members = this.rooms.get(session.room.id)
     if (!members) {
@@ -124,25 +139,50 @@ export class ChatSockets {
 
   private onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
     peer.alive = true
-    if (isBinary) return peer.ws.close(1011)
-    const text = Array.isArray(data)
-      ? Buffer.concat(data).toString('utf8')
-      : Buffer.from(data as Buffer).toString('utf8')
-    let outcome
-    try {
-      outcome = handleClientFrame(this.ctx, peer, text)
-    } catch (error) {
-      // A storage failure is the consumer crashing: that connection dies, the process does not.
-      console.error('edusphere server: frame failed:', error)
-      return peer.ws.close(1011)
+    // After malformed input the connection is finished: later frames are never handled.
+    if (peer.finished) return
+    let outcome: FrameOutcome | Promise<FrameOutcome>
+    if (isBinary) outcome = { kind: 'malformed', reason: 'binary frame' }
+    else {
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as Buffer).toString('utf8')
+      try {
+        outcome = handleClientFrame(this.ctx, peer, text)
+      } catch (error) {
+        outcome = Promise.reject(error instanceof Error ? error : new Error(String(error)))
+      }
     }
+    if (!(outcome instanceof Promise) && outcome.kind === 'malformed') peer.finished = true
+    const settled = Promise.resolve(outcome)
+    settled.catch(() => {
+      /* handled in order below; this only marks the rejection as observed */
+    })
+    if (++peer.queued >= MAX_QUEUED_FRAMES) peer.ws.pause()
+    // Outcomes are emitted strictly in frame order, each after the previous one's commit.
+    peer.chain = peer.chain
+      .then(() => settled)
+      .then((result) => this.emit(peer, result))
+      .catch((error: unknown) => {
+        // A storage failure is the consumer crashing: that connection dies, the process does not.
+        console.error('edusphere server: frame failed:', error)
+        peer.finished = true
+        peer.ws.close(1011)
+      })
+      .finally(() => {
+        if (--peer.queued < MAX_QUEUED_FRAMES && peer.ws.isPaused) peer.ws.resume()
+      })
+  }
+
+  private emit(peer: Peer, outcome: FrameOutcome): void {
     switch (outcome.kind) {
       case 'malformed':
         return peer.ws.close(1011)
       case 'ignore':
         return
       case 'error':
-        return peer.ws.send(outcome.frame)
+        if (peer.ws.readyState === peer.ws.OPEN) peer.ws.send(outcome.frame)
+        return
       case 'broadcast':
         return this.broadcast(peer.room.id, outcome.frame)
     }

@@ -1,8 +1,11 @@
 /** What every request handler shares: storage, clocks, and token settings. */
 import type { Store } from './db'
+import type { MessageWriter } from './message-writer'
 
 export interface ServerContext {
   store: Store
+  /** Chat message writes (commit before broadcast). */
+  writer: MessageWriter
   /** JWT HS256 secret. */
   secret: string
   /** Access token lifetime, seconds. */

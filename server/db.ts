@@ -250,10 +250,12 @@ export class Store {
   insertMessage(m: Omit<MessageRow, 'edited'>): void {
     this.q.insertMessage.run(m.id, m.room_id, m.user_id, m.body, m.created, m.updated)
   }
-  updateMessage(id: string, body: string, updated: number): void {
-    this.q.updateMessage.run(body, updated, id)
+  /** Returns the number of rows changed (0 when the message is gone). */
+  updateMessage(id: string, body: string, updated: number): number {
+    return this.q.updateMessage.run(body, updated, id).changes
   }
-  deleteMessage(id: string): void {
-    this.q.deleteMessage.run(id)
+  /** Returns the number of rows deleted. */
+  deleteMessage(id: string): number {
+    return this.q.deleteMessage.run(id).changes
   }
 }

@@ -5,6 +5,7 @@ import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import type { RoomRow, UserRow } from './db'
 import { openDatabase, Store } from './db'
+import { InlineMessageWriter } from './message-writer'
 import type { ChatSession, FrameOutcome } from './frames'
 import {
   deleteMessageFrame,
@@ -48,6 +49,7 @@ beforeEach(() => {
   store.insertRoom(room)
   ctx = {
     store,
+    writer: new InlineMessageWriter(store),
     secret: 'k',
     tokenTtl: 600,
     refreshTtl: 3600,
@@ -58,18 +60,21 @@ beforeEach(() => {
   bob = { user: b, room }
 })
 
-function run(session: ChatSession, frame: unknown): FrameOutcome {
-  return handleClientFrame(ctx, session, typeof frame === 'string' ? frame : JSON.stringify(frame))
+function run(session: ChatSession, frame: unknown): Promise<FrameOutcome> {
+  return Promise.resolve(
+    handleClientFrame(ctx, session, typeof frame === 'string' ? frame : JSON.stringify(frame)),
+  )
 }
 
-function broadcastOf(outcome: FrameOutcome): Record<string, unknown> {
+async function broadcastOf(pending: Promise<FrameOutcome>): Promise<Record<string, unknown>> {
+  const outcome = await pending
   if (outcome.kind !== 'broadcast')
     throw new Error(`expected a broadcast, got ${JSON.stringify(outcome)}`)
   return JSON.parse(outcome.frame) as Record<string, unknown>
 }
 
 describe('frame text, byte for byte', () => {
-  it('new', () => {
+  it('new', async () => {
     const text = newMessageFrame(
       {
         id: 'm1',
@@ -89,7 +94,7 @@ describe('frame text, byte for byte', () => {
     )
     expect(decodeServerFrame(text).ok).toBe(true)
   })
-  it('new without an avatar has userAvatar null', () => {
+  it('new without an avatar has userAvatar null', async () => {
     const text = newMessageFrame(
       { id: 'm', room_id: 'r', user_id: 'u', body: 'x', edited: 0, created: T0, updated: T0 },
       user('alice'),
@@ -97,7 +102,7 @@ describe('frame text, byte for byte', () => {
     expect(text).toContain('"created": "2026-11-25T17:58:00+00:00"')
     expect(text.endsWith('"userAvatar": null}')).toBe(true)
   })
-  it('update, delete and error', () => {
+  it('update, delete and error', async () => {
     expect(updateMessageFrame('ABC', 'x', T0 + 1)).toBe(
       '{"type": "chat_message", "action": "update", "id": "ABC", "body": "x", "edited": true, "updated": "2026-11-25T17:58:00.000001+00:00"}',
     )
@@ -109,8 +114,8 @@ describe('frame text, byte for byte', () => {
 })
 
 describe('handleClientFrame', () => {
-  it('text: stores and broadcasts; updated is a hair earlier than created, like Django', () => {
-    const event = broadcastOf(run(alice, { type: 'text', message: 'hi' }))
+  it('text: stores and broadcasts; updated is a hair earlier than created, like Django', async () => {
+    const event = await broadcastOf(run(alice, { type: 'text', message: 'hi' }))
     expect(event).toMatchObject({
       action: 'new',
       user: 'alice',
@@ -122,17 +127,17 @@ describe('handleClientFrame', () => {
     expect(ctx.store.messages(alice.room.id).map((m) => m.body)).toEqual(['hi'])
   })
 
-  it('a missing type is text; null or unknown types are ignored', () => {
-    expect(broadcastOf(run(alice, { message: 'x' })).action).toBe('new')
-    expect(run(alice, { type: null, message: 'x' })).toEqual({ kind: 'ignore' })
-    expect(run(alice, { type: 'typing' })).toEqual({ kind: 'ignore' })
-    expect(run(alice, { type: 7 })).toEqual({ kind: 'ignore' })
+  it('a missing type is text; null or unknown types are ignored', async () => {
+    expect((await broadcastOf(run(alice, { message: 'x' }))).action).toBe('new')
+    expect(await run(alice, { type: null, message: 'x' })).toEqual({ kind: 'ignore' })
+    expect(await run(alice, { type: 'typing' })).toEqual({ kind: 'ignore' })
+    expect(await run(alice, { type: 7 })).toEqual({ kind: 'ignore' })
   })
 
-  it('bodies: numbers become strings; missing/null/empty/501 get "exceeds"', () => {
-    expect(broadcastOf(run(alice, { message: 12.5 })).body).toBe('12.5')
+  it('bodies: numbers become strings; missing/null/empty/501 get "exceeds"', async () => {
+    expect((await broadcastOf(run(alice, { message: 12.5 }))).body).toBe('12.5')
     for (const message of [undefined, null, '', 'x'.repeat(501)])
-      expect(run(alice, { message })).toEqual({
+      expect(await run(alice, { message })).toEqual({
         kind: 'error',
         frame: errorFrame(ServerErrorText.tooLong),
       })
@@ -148,29 +153,29 @@ describe('handleClientFrame', () => {
     ['a non-UUID messageId', { type: 'delete', messageId: 'nope' }],
     ['an object messageId', { type: 'delete', messageId: {} }],
     ['a negative messageId', { type: 'delete', messageId: -1 }],
-  ])('%s is malformed', (_what, frame) => {
-    expect(run(alice, frame).kind).toBe('malformed')
+  ])('%s is malformed', async (_what, frame) => {
+    expect((await run(alice, frame)).kind).toBe('malformed')
   })
 
-  it('update/delete: missing, numeric or unknown ids are "Message not found."', () => {
+  it('update/delete: missing, numeric or unknown ids are "Message not found."', async () => {
     const notFound = { kind: 'error', frame: errorFrame(ServerErrorText.notFound) }
     for (const messageId of [undefined, null, 3, '00000000-0000-4000-8000-000000000000']) {
-      expect(run(alice, { type: 'update', messageId, message: 'x' })).toEqual(notFound)
-      expect(run(alice, { type: 'delete', messageId })).toEqual(notFound)
+      expect(await run(alice, { type: 'update', messageId, message: 'x' })).toEqual(notFound)
+      expect(await run(alice, { type: 'delete', messageId })).toEqual(notFound)
     }
   })
 
-  it('update/delete of own message echo the id verbatim; of others are refused', () => {
-    const id = String(broadcastOf(run(alice, { message: 'mine' })).id)
-    expect(run(bob, { type: 'update', messageId: id, message: 'x' })).toEqual({
+  it('update/delete of own message echo the id verbatim; of others are refused', async () => {
+    const id = String((await broadcastOf(run(alice, { message: 'mine' }))).id)
+    expect(await run(bob, { type: 'update', messageId: id, message: 'x' })).toEqual({
       kind: 'error',
       frame: errorFrame(ServerErrorText.notYourEdit),
     })
-    expect(run(bob, { type: 'delete', messageId: id })).toEqual({
+    expect(await run(bob, { type: 'delete', messageId: id })).toEqual({
       kind: 'error',
       frame: errorFrame(ServerErrorText.notYourDelete),
     })
-    const updated = broadcastOf(
+    const updated = await broadcastOf(
       run(alice, { type: 'update', messageId: id.toUpperCase(), message: 'new' }),
     )
     expect(updated).toMatchObject({
@@ -180,7 +185,7 @@ describe('handleClientFrame', () => {
       edited: true,
     })
     expect(ctx.store.messageInRoom(id, alice.room.id)).toMatchObject({ body: 'new', edited: 1 })
-    expect(broadcastOf(run(alice, { type: 'delete', messageId: id.toUpperCase() }))).toEqual({
+    expect(await broadcastOf(run(alice, { type: 'delete', messageId: id.toUpperCase() }))).toEqual({
       type: 'chat_message',
       action: 'delete',
       id: id.toUpperCase(),
@@ -188,8 +193,25 @@ describe('handleClientFrame', () => {
     expect(ctx.store.messages(alice.room.id)).toEqual([])
   })
 
-  it('the update body is checked before the id', () => {
-    expect(run(alice, { type: 'update', messageId: 'nope', message: '' })).toEqual({
+  it('malformed input and errors are decided synchronously; writes settle after the commit', () => {
+    expect(handleClientFrame(ctx, alice, '[]')).toEqual({
+      kind: 'malformed',
+      reason: 'frame is not a JSON object',
+    })
+    expect(handleClientFrame(ctx, alice, '{"message": ""}')).toMatchObject({ kind: 'error' })
+    expect(handleClientFrame(ctx, alice, '{"message": "x"}')).toBeInstanceOf(Promise)
+  })
+
+  it('a delete queued before an update of the same message makes the update "Message not found."', async () => {
+    const id = String((await broadcastOf(run(alice, { message: 'twice' }))).id)
+    const del = run(alice, { type: 'delete', messageId: id })
+    const upd = run(alice, { type: 'update', messageId: id, message: 'late' })
+    expect((await del).kind).toBe('broadcast')
+    expect(await upd).toEqual({ kind: 'error', frame: errorFrame(ServerErrorText.notFound) })
+  })
+
+  it('the update body is checked before the id', async () => {
+    expect(await run(alice, { type: 'update', messageId: 'nope', message: '' })).toEqual({
       kind: 'error',
       frame: errorFrame(ServerErrorText.tooLong),
     })

@@ -94,12 +94,17 @@ function error(text: string): FrameOutcome {
   return { kind: 'error', frame: errorFrame(text) }
 }
 
-/** Handles one text frame. Never throws for any input. */
+/**
+ * Handles one text frame. Everything up to the storage write runs synchronously, so a connection's
+ * writes are queued in frame order and can share a commit; the outcome is then a promise that
+ * settles once the write is committed (rejecting only when storage fails, where the real consumer
+ * would crash). Outcomes without a write (malformed, ignore, error) are returned directly.
+ */
 export function handleClientFrame(
   ctx: ServerContext,
   session: ChatSession,
   text: string,
-): FrameOutcome {
+): FrameOutcome | Promise<FrameOutcome> {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -128,8 +133,9 @@ export function handleClientFrame(
       created: ctx.micros(),
       updated,
     }
-    store.insertMessage(row)
-    return { kind: 'broadcast', frame: newMessageFrame(row, session.user) }
+    return ctx.writer
+      .write({ op: 'insert', row })
+      .then(() => ({ kind: 'broadcast', frame: newMessageFrame(row, session.user) }))
   }
 
   let body = ''
@@ -148,10 +154,21 @@ export function handleClientFrame(
   if (type === 'update') {
     if (target.user_id !== session.user.id) return error(ServerErrorText.notYourEdit)
     const updated = ctx.micros()
-    store.updateMessage(target.id, body, updated)
-    return { kind: 'broadcast', frame: updateMessageFrame(clientId, body, updated) }
+    // 0 rows changed: deleted meanwhile (an earlier queued frame, or the author's other socket).
+    return ctx.writer
+      .write({ op: 'update', id: target.id, body, updated })
+      .then((changed) =>
+        changed === 0
+          ? error(ServerErrorText.notFound)
+          : { kind: 'broadcast', frame: updateMessageFrame(clientId, body, updated) },
+      )
   }
   if (target.user_id !== session.user.id) return error(ServerErrorText.notYourDelete)
-  store.deleteMessage(target.id)
-  return { kind: 'broadcast', frame: deleteMessageFrame(clientId) }
+  return ctx.writer
+    .write({ op: 'delete', id: target.id })
+    .then((changed) =>
+      changed === 0
+        ? error(ServerErrorText.notFound)
+        : { kind: 'broadcast', frame: deleteMessageFrame(clientId) },
+    )
 }

@@ -5,11 +5,14 @@
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
+import { join } from 'node:path'
 import { ChatSockets } from './chat-socket'
 import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
-import { openDatabase, Store } from './db'
+import { DB_FILE, openDatabase, Store } from './db'
 import { createHttpHandler } from './http'
+import type { MessageWriter } from './message-writer'
+import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
 import { seedDemoData } from './seed'
 
 export interface EduSphereServerOptions {
@@ -70,8 +73,10 @@ export async function createEduSphereServer(
   opts: EduSphereServerOptions = {},
 ): Promise<EduSphereServer> {
   const host = opts.host ?? '127.0.0.1'
-  const db = openDatabase(opts.dataDir ?? ':memory:')
+  const dataDir = opts.dataDir ?? ':memory:'
+  const db = openDatabase(dataDir)
   const store = new Store(db)
+  let writer: MessageWriter | null = null
   try {
     let secret = opts.secret ?? store.getMeta(SECRET_KEY)
     if (!secret) {
@@ -80,8 +85,12 @@ export async function createEduSphereServer(
       store.setMeta(SECRET_KEY, secret)
     }
     const nowMs = opts.now ?? Date.now
+    const inline = new InlineMessageWriter(store)
+    writer =
+      dataDir === ':memory:' ? inline : new ThreadMessageWriter(join(dataDir, DB_FILE), inline)
     const ctx: ServerContext = {
       store,
+      writer,
       secret,
       tokenTtl: opts.tokenTtl ?? 600,
       refreshTtl: opts.refreshTtl ?? 7 * 24 * 3600,
@@ -120,6 +129,7 @@ export async function createEduSphereServer(
           await sockets.close()
           http.closeAllConnections()
           await stopped
+          await ctx.writer.close()
           db.close()
         })()
         return closed
@@ -130,6 +140,7 @@ export async function createEduSphereServer(
       },
     }
   } catch (error) {
+    await writer?.close()
     db.close()
     throw error
   }

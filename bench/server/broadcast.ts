@@ -1,0 +1,265 @@
+/**
+ * Broadcast benchmark (not a test): 50 WebSocket clients in one room, one sender, loopback.
+ * The server runs as its own child process (`node --import tsx server/cli.ts`, SQLite WAL in a temp
+ * dir), exactly one process like the real uvicorn measurement; the 50 clients run here.
+ *
+ * Phase 1, latency: one message at a time, time from send until all 50 clients have it.
+ * Phase 2, throughput: a pipelined window of messages in flight; deliveries/s = messages × 50 / s.
+ * Baseline, protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import { demoUsers } from '../../server/seed'
+import { ProtocolClient } from '../../server/testing/protocol-client'
+
+const CLIENTS = 50
+const WARMUP = 200
+const LATENCY_MESSAGES = 1000
+const THROUGHPUT_MESSAGES = 2000
+const WINDOW = 32
+const BASELINE = { medianMs: 12, p99Ms: 39, deliveriesPerSec: 4100 }
+const TARGET = { deliveriesPerSec: 10 * BASELINE.deliveriesPerSec, p99Ms: 10 }
+
+/** A ~40-character body like the real measurement's. */
+function bodyFor(seq: number): string {
+  return `bench ${String(seq).padStart(7, '0')} the quick brown fox jumps over`.slice(0, 40)
+}
+
+function startServer(dataDir: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data-dir', dataDir],
+    { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve(m[1]!)
+    })
+    child.on('exit', (code) => reject(new Error(`server exited early with code ${code}`)))
+  })
+  return { child, url }
+}
+
+async function prepareUsers(url: string): Promise<string[]> {
+  const host = new ProtocolClient(url)
+  const hostToken = await host.signIn(demoUsers.alice.email, demoUsers.alice.password)
+  const created = await host.graphql<{ createRoom: { room: { id: string; slug: string } } }>(
+    'mutation ($n: String!) { createRoom(name: $n) { room { id slug } } }',
+    { n: `Bench ${Date.now()}` },
+  )
+  const room = created.data!.createRoom.room
+  const tokens = [hostToken]
+  // 49 more participants: bob plus registered bench users, each joining the room.
+  const people: { email: string; password: string }[] = [demoUsers.bob]
+  for (let i = people.length + 1; i < CLIENTS; i++) {
+    const username = `bench${i}_${Date.now().toString(36)}`
+    const r = await host.graphql(
+      'mutation ($e: String!, $u: String!, $p: String!) { registerUser(email: $e, username: $u, password: $p) { user { id } } }',
+      { e: `${username}@example.com`, u: username, p: 'bench-password' },
+    )
+    if (r.errors) throw new Error(`registerUser failed: ${r.errors[0]!.message}`)
+    people.push({ email: `${username}@example.com`, password: 'bench-password' })
+  }
+  for (const p of people) {
+    const client = new ProtocolClient(url)
+    const token = await client.signIn(p.email, p.password)
+    const joined = await client.graphql(
+      'mutation ($id: UUID!) { joinRoom(roomId: $id) { room { id } } }',
+      {
+        id: room.id,
+      },
+    )
+    if (joined.errors) throw new Error(`joinRoom failed: ${joined.errors[0]!.message}`)
+    tokens.push(token)
+  }
+  process.env.BENCH_ROOM = room.slug
+  return tokens
+}
+
+function connect(url: string, slug: string, token: string): Promise<WebSocket> {
+  const base = new URL(url)
+  const ws = new WebSocket(`ws://${base.host}/ws/chat/alice/${slug}`, {
+    headers: { Cookie: `JWT=${token}` },
+    origin: base.origin,
+    perMessageDeflate: false,
+  })
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws))
+    ws.once('unexpected-response', (_q, res) =>
+      reject(new Error(`handshake refused: ${res.statusCode}`)),
+    )
+    ws.once('error', reject)
+  })
+}
+
+/** Tracks, per sequence number, when it was sent and how many clients have it. */
+class Tracker {
+  private pending = new Map<string, { sentAt: number; count: number; seq: number }>()
+  latencies: number[] = []
+  private waiters = new Map<number, () => void>()
+  completed = 0
+
+  sent(seq: number): void {
+    this.pending.set(bodyFor(seq), { sentAt: performance.now(), count: 0, seq })
+  }
+
+  received(body: string): void {
+    const entry = this.pending.get(body)
+    if (!entry) return
+    if (++entry.count < CLIENTS) return
+    this.pending.delete(body)
+    this.latencies.push(performance.now() - entry.sentAt)
+    this.completed++
+    this.waiters.get(entry.seq)?.()
+    this.waiters.delete(entry.seq)
+    this.onComplete?.()
+  }
+
+  onComplete: (() => void) | null = null
+
+  done(seq: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`message ${seq} never reached all clients`)),
+        10_000,
+      )
+      this.waiters.set(seq, () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edusphere-bench-'))
+  const server = startServer(dataDir)
+  try {
+    const url = await server.url
+    console.log(`server: child process at ${url} (SQLite WAL in ${dataDir})`)
+    const tokens = await prepareUsers(url)
+    const slug = process.env.BENCH_ROOM!
+    const sockets = await Promise.all(tokens.map((t) => connect(url, slug, t)))
+    const tracker = new Tracker()
+    for (const ws of sockets) {
+      ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as { body?: string; error?: string }
+        if (frame.error) throw new Error(`server error: ${frame.error}`)
+        if (frame.body) tracker.received(frame.body)
+      })
+    }
+    const sender = sockets[0]!
+    const send = (seq: number) => {
+      tracker.sent(seq)
+      sender.send(JSON.stringify({ type: 'text', message: bodyFor(seq) }))
+    }
+    console.log(
+      `clients: ${sockets.length} in room alice/${slug}, sender alice, ${bodyFor(0).length}-char bodies`,
+    )
+
+    let seq = 0
+    for (let i = 0; i < WARMUP; i++, seq++) {
+      const done = tracker.done(seq)
+      send(seq)
+      await done
+    }
+    tracker.latencies = []
+
+    // Phase 1: one at a time.
+    for (let i = 0; i < LATENCY_MESSAGES; i++, seq++) {
+      const done = tracker.done(seq)
+      send(seq)
+      await done
+    }
+    const latency = [...tracker.latencies].sort((a, b) => a - b)
+    tracker.latencies = []
+
+    // Phase 2: a window of WINDOW messages in flight.
+    const start = performance.now()
+    const serverCpu0 = cpuSeconds(server.child.pid)
+    const benchCpu0 = process.cpuUsage()
+    const first = seq
+    const target = tracker.completed + THROUGHPUT_MESSAGES
+    await new Promise<void>((resolve) => {
+      let inFlight = 0
+      const pump = () => {
+        while (inFlight < WINDOW && seq < first + THROUGHPUT_MESSAGES) {
+          inFlight++
+          send(seq++)
+        }
+      }
+      tracker.onComplete = () => {
+        inFlight--
+        if (tracker.completed >= target) resolve()
+        else pump()
+      }
+      pump()
+    })
+    const seconds = (performance.now() - start) / 1000
+    const serverCpu1 = cpuSeconds(server.child.pid)
+    const benchCpu = process.cpuUsage(benchCpu0)
+    const serverBusy =
+      serverCpu0 === null || serverCpu1 === null ? null : (serverCpu1 - serverCpu0) / seconds
+    const clientBusy = (benchCpu.user + benchCpu.system) / 1e6 / seconds
+    const loaded = [...tracker.latencies].sort((a, b) => a - b)
+    const messagesPerSec = THROUGHPUT_MESSAGES / seconds
+    const deliveriesPerSec = (THROUGHPUT_MESSAGES * CLIENTS) / seconds
+    for (const ws of sockets) ws.close(1000)
+
+    const median = percentile(latency, 50)
+    const p99 = percentile(latency, 99)
+    const f = (n: number, d = 2) => n.toFixed(d)
+    console.log('\n== EduSphere server broadcast benchmark: figures ==')
+    console.log(`clients in room           ${CLIENTS} (one sender; its own echo counts)`)
+    console.log(
+      `latency, one at a time    ${LATENCY_MESSAGES} msgs: median ${f(median)} ms, p99 ${f(p99)} ms, max ${f(latency.at(-1)!)} ms`,
+    )
+    console.log(
+      `throughput, window ${WINDOW}     ${THROUGHPUT_MESSAGES} msgs in ${f(seconds)} s: ${f(messagesPerSec, 0)} msg/s, ${f(deliveriesPerSec, 0)} deliveries/s`,
+    )
+    console.log(
+      `latency under that load   median ${f(percentile(loaded, 50))} ms, p99 ${f(percentile(loaded, 99))} ms`,
+    )
+    console.log(
+      `CPU during throughput     server ${serverBusy === null ? 'n/a' : `${f(serverBusy * 100, 0)}%`} of a core, clients ${f(clientBusy * 100, 0)}% of a core`,
+    )
+    console.log(
+      `vs real server (§6)       median ${f(BASELINE.medianMs / median, 1)}x lower, p99 ${f(BASELINE.p99Ms / p99, 1)}x lower, deliveries/s ${f(deliveriesPerSec / BASELINE.deliveriesPerSec, 1)}x higher`,
+    )
+    console.log(
+      `target deliveries/s >= ${TARGET.deliveriesPerSec}: ${deliveriesPerSec >= TARGET.deliveriesPerSec ? 'met' : 'NOT met'}`,
+    )
+    console.log(
+      `target p99 < ${TARGET.p99Ms} ms:            ${p99 < TARGET.p99Ms ? 'met' : 'NOT met'}`,
+    )
+  } finally {
+    server.child.kill('SIGTERM')
+    await new Promise((resolve) => server.child.once('exit', resolve))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('benchmark failed:', error)
+  process.exit(1)
+})
