@@ -97,9 +97,73 @@ export function parseIsoMicros(text: string): number | null {
   return (ms - offsetMin * 60_000) * 1000 + micros
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48
+  const b = text.charCodeAt(i + 1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
+}
+
+/**
+ * parseIsoMicros without the regex, for the hot path of incoming frames: the same result for
+ * every input, because anything but the plain common shape (year >= 1970, valid fields) is
+ * handed to parseIsoMicros itself.
+ */
+export function fastIsoMicros(text: string): number | null {
+  const len = text.length
+  if (
+    len < 19 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  )
+    return parseIsoMicros(text)
+  const hi = twoDigits(text, 0)
+  const lo = twoDigits(text, 2)
+  const mo = twoDigits(text, 5)
+  const d = twoDigits(text, 8)
+  const h = twoDigits(text, 11)
+  const mi = twoDigits(text, 14)
+  const sec = twoDigits(text, 17)
+  const y = hi * 100 + lo
+  if (hi < 0 || lo < 0 || y < 1970 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23)
+    return parseIsoMicros(text)
+  if (mi < 0 || mi > 59 || sec < 0 || sec > 59) return parseIsoMicros(text)
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return parseIsoMicros(text)
+  let i = 19
+  let micros = 0
+  if (i < len && text.charCodeAt(i) === 46) {
+    let digits = 0
+    for (i++; i < len && digits < 6; i++, digits++) {
+      const c = text.charCodeAt(i) - 48
+      if (c < 0 || c > 9) break
+      micros = micros * 10 + c
+    }
+    if (digits === 0) return parseIsoMicros(text)
+    for (; digits < 6; digits++) micros *= 10
+  }
+  let offsetMin = 0
+  if (i < len) {
+    const z = text.charCodeAt(i)
+    if (z === 90 && i + 1 === len) offsetMin = 0
+    else if ((z === 43 || z === 45) && i + 6 === len && text.charCodeAt(i + 3) === 58) {
+      const oh = twoDigits(text, i + 1)
+      const om = twoDigits(text, i + 4)
+      if (oh < 0 || om < 0) return parseIsoMicros(text)
+      offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om)
+    } else return parseIsoMicros(text)
+  }
+  return (Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000) * 1000 + micros
+}
+
 /** Epoch milliseconds of a Python isoformat timestamp, or null. */
 export function parseIsoTimestamp(text: string): number | null {
-  const us = parseIsoMicros(text)
+  const us = fastIsoMicros(text)
   return us === null ? null : Math.floor(us / 1000)
 }
 
@@ -252,7 +316,45 @@ export function decodeServerValue(value: unknown): Decoded<ServerFrame> {
   const action = record.action
   if (typeof action !== 'string' || !Object.hasOwn(actionSchemas, action))
     return { ok: false, reason: `unknown action ${String(action)}` }
+  if (action === 'new') {
+    const fast = fastNewMessage(record)
+    if (fast) return { ok: true, value: fast }
+  }
   return decodeWith<ServerFrame>(actionSchemas[action as keyof typeof actionSchemas], record)
+}
+
+/**
+ * The hot path for `new` frames (thousands per second in a busy room): plain type checks that
+ * accept exactly what NewMessageEventSchema accepts and return the same stripped object. Null
+ * sends the frame through zod, which then gives the precise reason.
+ */
+function fastNewMessage(r: Record<string, unknown>): NewMessageEvent | null {
+  const { id, user, user_id, body, created, edited, updated, userAvatar } = r
+  if (
+    typeof id !== 'string' ||
+    id.length === 0 ||
+    typeof user !== 'string' ||
+    typeof user_id !== 'string' ||
+    typeof body !== 'string' ||
+    typeof created !== 'string' ||
+    typeof edited !== 'boolean' ||
+    typeof updated !== 'string' ||
+    (userAvatar !== null && typeof userAvatar !== 'string')
+  )
+    return null
+  if (fastIsoMicros(created) === null || fastIsoMicros(updated) === null) return null
+  return {
+    type: 'chat_message',
+    action: 'new',
+    id,
+    user,
+    user_id,
+    body,
+    created,
+    edited,
+    updated,
+    userAvatar,
+  }
 }
 
 /** Decodes one text frame from the chat socket; never throws. */

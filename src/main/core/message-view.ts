@@ -7,12 +7,43 @@ import type { HistoryMessage, NewMessageEvent, UpdateMessageEvent } from '../../
 import { parseIsoTimestamp } from '../../shared/protocol'
 import { avatarUrlFor } from './session'
 
-/** Who "me" is, for ownership decisions. */
+/** A message's author as the renderer sees it. */
+export type Author = ChatMessage['author']
+
+/** Who "me" is, for ownership decisions, and where authors come from. */
 export interface ViewContext {
   baseUrl: string
   roomKey: RoomKey
   /** The signed-in user's username; null when signed out. */
   me: string | null
+  /** Shares one author object per user, so 100,000 messages do not hold 100,000 copies. */
+  authors?: AuthorCache
+}
+
+/** Interns author objects (and their avatar URLs) per user. */
+export class AuthorCache {
+  private readonly byKey = new Map<string, Author>()
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly limit = 10_000,
+  ) {}
+
+  get(id: string, username: string, avatar: string | null): Author {
+    const key = `${id}\u0000${username}\u0000${avatar ?? ''}`
+    const cached = this.byKey.get(key)
+    if (cached) return cached
+    if (this.byKey.size >= this.limit) this.byKey.clear()
+    const author = Object.freeze({ id, username, avatarUrl: avatarUrlFor(this.baseUrl, avatar) })
+    this.byKey.set(key, author)
+    return author
+  }
+}
+
+function authorOf(ctx: ViewContext, id: string, username: string, avatar: string | null): Author {
+  return ctx.authors
+    ? ctx.authors.get(id, username, avatar)
+    : { id, username, avatarUrl: avatarUrlFor(ctx.baseUrl, avatar) }
 }
 
 /** Epoch ms of a validated timestamp (the decoders already rejected malformed ones). */
@@ -30,11 +61,7 @@ export function messageFromNew(
     id: frame.id,
     clientId,
     roomKey: ctx.roomKey,
-    author: {
-      id: frame.user_id,
-      username: frame.user,
-      avatarUrl: avatarUrlFor(ctx.baseUrl, frame.userAvatar),
-    },
+    author: authorOf(ctx, frame.user_id, frame.user, frame.userAvatar),
     body: frame.body,
     created: millis(frame.created),
     updated: millis(frame.updated),
@@ -56,11 +83,7 @@ export function messageFromHistory(
     id: row.id,
     clientId,
     roomKey: ctx.roomKey,
-    author: {
-      id: row.user.id,
-      username: row.user.username,
-      avatarUrl: avatarUrlFor(ctx.baseUrl, row.user.avatar),
-    },
+    author: authorOf(ctx, row.user.id, row.user.username, row.user.avatar),
     body: row.body,
     created: millis(row.created),
     updated: millis(row.updated),

@@ -18,7 +18,7 @@ import { attributeError } from './error-attribution'
 import { resolveUnknownFates } from './fate-resolution'
 import { mergeHistory } from './history-merge'
 import type { ViewContext } from './message-view'
-import { messageFromNew, pendingMessage, withUpdate } from './message-view'
+import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
 import type { OutboxEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
@@ -52,14 +52,21 @@ export class RoomTimeline {
   readonly messages: RoomMessages
   readonly outbox = new Outbox()
   unread = 0
+  private readonly authors: AuthorCache
 
   constructor(private readonly deps: RoomTimelineDeps) {
     this.messages = new RoomMessages(deps.roomKey)
+    this.authors = new AuthorCache(deps.baseUrl)
   }
 
   private get ctx(): ViewContext {
     const me = this.deps.me()
-    return { baseUrl: this.deps.baseUrl, roomKey: this.deps.roomKey, me: me?.username ?? null }
+    return {
+      baseUrl: this.deps.baseUrl,
+      roomKey: this.deps.roomKey,
+      me: me?.username ?? null,
+      authors: this.authors,
+    }
   }
 
   markRead(): void {
