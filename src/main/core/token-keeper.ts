@@ -89,9 +89,9 @@ export class TokenKeeper {
   }
 
   /** Refreshes now (after a handshake 403); throws AppError('session-expired') when it cannot. */
-  refreshNow(): Promise<void> {
+  async refreshNow(): Promise<void> {
     this.assertLive()
-    return this.refreshOnce()
+    await this.refreshOnce()
   }
 
   /** After sleep or a clock jump: timers may be late, so re-check expiry and refresh if due. */
