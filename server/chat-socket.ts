@@ -81,7 +81,14 @@ export class ChatSockets {
     const host = match ? decodeSegment(match[1]!) : null
     const slug = match ? decodeSegment(match[2]!) : null
     if (host === null || slug === null) return refuse(socket, 500)
-    const session = this.admit(req, host, slug)
+    let session: ChatSession | null
+    try {
+      session = this.admit(req, host, slug)
+    } catch (error) {
+      // e.g. the database went away mid-shutdown: refuse this one, keep the process alive.
+      console.error('edusphere server: handshake failed:', error)
+      return refuse(socket, 500)
+    }
     if (!session) return refuse(socket, 403)
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, session))
   }
