@@ -26,7 +26,8 @@ const fast: ReconnectPolicy = {
   jitter: 0,
   minUptimeMs: 200,
   slowRetryMs: 200,
-  connectTimeoutMs: 1000,
+  // Generous: a loaded CI machine must not turn a slow handshake into a retry.
+  connectTimeoutMs: 5000,
   heartbeatIntervalMs: 60_000,
   heartbeatTimeoutMs: 500,
 }
@@ -203,7 +204,8 @@ describe('room connection against the local server', () => {
     it('a half-open connection (proxy stalls) is caught by the heartbeat and recovered', async () => {
       const a = connect(await signedIn('alice'), 'alice', 'general', {
         baseUrl: proxy.url,
-        policy: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 300 },
+        // Handshakes sent into the stalled proxy hang: give up on them quickly.
+        policy: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 300, connectTimeoutMs: 1000 },
       })
       await a.until('connected')
       const before = proxy.accepted
