@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ChatEvent, EventChannel, InvokeChannel } from '../shared/ipc-contract'
 import { eventChannels, invokeChannelNames, invokeContract } from '../shared/ipc-contract'
 import type { BridgeTransport } from './bridge'
+import { eventsChannel, invokeMethods } from '../shared/ipc-methods'
 import { createBridge } from './bridge'
 
 /** A transport that records invokes and lets the test publish events. */
@@ -30,6 +31,15 @@ function fakeTransport() {
 }
 
 const event: ChatEvent = { kind: 'room-removed', roomKey: 'alice/general' }
+
+describe('ipc-methods', () => {
+  it('maps exactly the contract channels to their methods, and the events channel', () => {
+    expect(Object.keys(invokeMethods)).toEqual(invokeChannelNames)
+    for (const channel of invokeChannelNames)
+      expect(invokeMethods[channel]).toBe(invokeContract[channel].method)
+    expect(eventsChannel).toBe(eventChannels.events)
+  })
+})
 
 describe('createBridge', () => {
   it('has one method per contract channel, each invoking its own channel with the args', async () => {

@@ -1,6 +1,7 @@
 /**
  * Builds the renderer's whole API (`window.edusphere`) from two transport functions, by looping
- * over the IPC contract: Electron passes ipcRenderer.invoke/on, tests pass plain functions.
+ * over the IPC contract's channel map: Electron passes ipcRenderer.invoke/on, tests pass plain
+ * functions. Imports no zod, so the sandboxed preload bundle needs nothing but electron.
  */
 import type {
   ChatApi,
@@ -10,7 +11,7 @@ import type {
   Result,
   Unsubscribe,
 } from '../shared/ipc-contract'
-import { eventChannels, invokeChannelNames, invokeContract } from '../shared/ipc-contract'
+import { eventsChannel, invokeMethods } from '../shared/ipc-methods'
 
 /** The two functions the bridge needs from the process boundary. */
 export interface BridgeTransport {
@@ -29,8 +30,8 @@ function transportFailure(channel: InvokeChannel, error: unknown): Result<never>
 /** The ChatApi over `transport`; every method resolves to a Result and never rejects. */
 export function createBridge(transport: BridgeTransport): ChatApi {
   const methods: Record<string, Method> = {}
-  for (const channel of invokeChannelNames) {
-    methods[invokeContract[channel].method] = (...args) =>
+  for (const [channel, method] of Object.entries(invokeMethods) as [InvokeChannel, string][]) {
+    methods[method] = (...args) =>
       transport.invoke(channel, ...args).then(
         (value) => value as Result<unknown>,
         (error: unknown) => transportFailure(channel, error),
@@ -39,7 +40,7 @@ export function createBridge(transport: BridgeTransport): ChatApi {
   const api: ChatApi = {
     ...(methods as unknown as Omit<ChatApi, 'onEvents'>),
     onEvents(listener: (events: ChatEvent[]) => void): Unsubscribe {
-      let off: Unsubscribe | null = transport.subscribe(eventChannels.events, (payload) =>
+      let off: Unsubscribe | null = transport.subscribe(eventsChannel, (payload) =>
         listener(payload as ChatEvent[]),
       )
       // Idempotent: a second call must not remove someone else's subscription.
