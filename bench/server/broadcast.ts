@@ -5,11 +5,12 @@
  *
  * Phase 1, latency: one message at a time, time from send until all 50 clients have it.
  * Phase 2, throughput: a pipelined window of messages in flight; deliveries/s = messages × 50 / s.
+ * BENCH_PROFILE=1 writes a CPU profile of the server to /tmp/prof.
  * Baseline, protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import { demoUsers } from '../../server/seed'
@@ -19,7 +20,7 @@ const CLIENTS = 50
 const WARMUP = 200
 const LATENCY_MESSAGES = 1000
 const THROUGHPUT_MESSAGES = 2000
-const WINDOW = 32
+const WINDOW = 16
 const BASELINE = { medianMs: 12, p99Ms: 39, deliveriesPerSec: 4100 }
 const TARGET = { deliveriesPerSec: 10 * BASELINE.deliveriesPerSec, p99Ms: 10 }
 
@@ -31,7 +32,16 @@ function bodyFor(seq: number): string {
 function startServer(dataDir: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--data-dir', dataDir],
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      'server/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const url = new Promise<string>((resolve, reject) => {
@@ -230,6 +240,9 @@ async function main(): Promise<void> {
     const p99 = percentile(latency, 99)
     const f = (n: number, d = 2) => n.toFixed(d)
     console.log('\n== EduSphere server broadcast benchmark: figures ==')
+    console.log(
+      `machine                   ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work competes for the same cores)`,
+    )
     console.log(`clients in room           ${CLIENTS} (one sender; its own echo counts)`)
     console.log(
       `latency, one at a time    ${LATENCY_MESSAGES} msgs: median ${f(median)} ms, p99 ${f(p99)} ms, max ${f(latency.at(-1)!)} ms`,
