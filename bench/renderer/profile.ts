@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { chromiumLaunchOptions } from '../../playwright.config'
 import { buildBench } from './build'
-import { serveStatic } from './static-server'
+import { serveStatic } from '../../e2e/web/static-server'
 
 async function main(): Promise<void> {
   const repo = resolve(import.meta.dirname, '../..')

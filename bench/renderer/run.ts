@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../playwright.config'
 import { buildBench } from './build'
 import { type BurstFigures, type OpenFigures, runScenario } from './measure'
-import { serveStatic } from './static-server'
+import { serveStatic } from '../../e2e/web/static-server'
 
 const TARGETS = { open100kMs: 300, speedupAt10k: 10, longTaskMs: 50, heap100kMb: 150 }
 const BURST = 2000

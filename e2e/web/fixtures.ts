@@ -1,0 +1,229 @@
+/**
+ * Fixtures for the web end-to-end suite (architecture.md, "the two seams"): the built renderer
+ * (out/renderer) in Debian Chromium, the real preload bridge module bundled into the page with
+ * Playwright bindings as its transport, the real chat core in this process wired by the real IPC
+ * router, the real local server on port 0, and real keytar against gnome-keyring. Only Electron's
+ * IPC pipe is replaced (by the bindings), because no Electron binary can run here.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
+import { build } from 'vite'
+import type { ChatService } from '../../src/main/core/chat-service'
+import { createChatService } from '../../src/main/core/chat-service'
+import { systemClock } from '../../src/main/core/clock'
+import type { Notifier, SecretStore } from '../../src/main/core/ports'
+import { openSecretStore } from '../../src/main/core/secret-store'
+import type { TestClient } from '../../src/main/core/test-support/chat-harness'
+import { TEST_POLICY, signedInClient } from '../../src/main/core/test-support/chat-harness'
+import { createWsSocket } from '../../src/main/core/ws-factory'
+import { registerIpc } from '../../src/main/ipc'
+import type { HandleFn } from '../../src/main/ipc'
+import type { InvokeChannel, Result } from '../../src/shared/ipc-contract'
+import { demoUsers } from '../../server/seed'
+import { type ServerProcess, startServerProcess } from './server-process'
+import { type StaticServer, serveStatic } from './static-server'
+
+export { expect }
+
+const repo = resolve(__dirname, '../..')
+const rendererDir = join(repo, 'out/renderer')
+
+/** Reconnect steps long enough to watch the banner, short enough for a test (no jitter). */
+export const E2E_POLICY = { ...TEST_POLICY, baseDelayMs: 400, jitter: 0, maxAttempts: 5 }
+
+/** Bundles e2e/web/page-bridge.ts (and with it src/preload/bridge.ts) into one IIFE script. */
+async function bundleBridge(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'edusphere-e2e-bridge-'))
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      minify: false,
+      lib: {
+        entry: join(__dirname, 'page-bridge.ts'),
+        formats: ['iife'],
+        name: 'edusphereE2eBridge',
+        fileName: () => 'bridge.js',
+      },
+    },
+  })
+  return readFileSync(join(outDir, 'bridge.js'), 'utf8')
+}
+
+/** The app under test: one renderer page wired to one chat core. */
+export interface DesktopApp {
+  page: Page
+  service: ChatService
+  store: SecretStore
+  /** Why the keychain is unavailable, or null when the real Secret Service answered. */
+  keychainReason: string | null
+  notified: { kind: 'error' | 'message'; title: string; body: string }[]
+  opened: string[]
+  /** Errors thrown in the page; a test ends by expecting none. */
+  pageErrors: string[]
+}
+
+interface WorkerFixtures {
+  bridgeSource: string
+  rendererUrl: string
+}
+
+interface TestFixtures {
+  server: ServerProcess
+  desktop: DesktopApp
+  /** A second user on a second chat core instance (no window), signed in with alice/general open. */
+  bob: () => Promise<TestClient>
+}
+
+/** Removes every EduSphere token from the keychain so each test starts signed out. */
+async function clearKeychain(store: SecretStore): Promise<void> {
+  for (const account of await store.accounts()) await store.delete(account)
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  bridgeSource: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use(await bundleBridge())
+    },
+    { scope: 'worker' },
+  ],
+  rendererUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      if (!existsSync(join(rendererDir, 'index.html')))
+        throw new Error(
+          'out/renderer is missing: run `npx electron-vite build` before the web e2e suite',
+        )
+      const server: StaticServer = await serveStatic(rendererDir)
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startServerProcess()
+    await use(server)
+    await server.dispose()
+  },
+  desktop: async ({ page, server, bridgeSource, rendererUrl }, use, testInfo) => {
+    const { store, unavailableReason } = await openSecretStore()
+    await clearKeychain(store)
+    const notified: DesktopApp['notified'] = []
+    const opened: string[] = []
+    const notifier: Notifier = {
+      error: (title, body) => notified.push({ kind: 'error', title, body }),
+      message: (_roomKey, title, _author, body) => notified.push({ kind: 'message', title, body }),
+    }
+    const service = createChatService({
+      secretStore: store,
+      keychainUnavailableReason: unavailableReason,
+      notifier,
+      createWebSocket: createWsSocket,
+      clock: systemClock,
+      random: () => 0.5,
+      policy: E2E_POLICY,
+      defaultServer: server.url,
+      openExternal: (url) => opened.push(url),
+    })
+
+    // Events go to the page in order, like webContents.send; a closed page just drops them.
+    let delivery: Promise<unknown> = Promise.resolve()
+    const handlers = new Map<InvokeChannel, Parameters<HandleFn>[1]>()
+    const stopIpc = registerIpc(
+      (channel, listener) => handlers.set(channel, listener),
+      (channel, payload) => {
+        delivery = delivery
+          .then(() =>
+            page.evaluate(([c, p]) => window.__edusphereEmit?.(c, p), [channel, payload] as const),
+          )
+          .catch(() => undefined)
+      },
+      service,
+      // The same rule as the shell: only our own top-level page may call.
+      (sender) => (sender as { frame?: unknown } | null)?.frame === page.mainFrame(),
+    )
+    await page.exposeBinding(
+      '__edusphereInvoke',
+      async (source, channel: InvokeChannel, args: unknown[]): Promise<Result<unknown>> => {
+        const handler = handlers.get(channel)
+        if (!handler)
+          return { ok: false, error: { code: 'internal', message: `no handler for ${channel}` } }
+        return handler(source, ...args)
+      },
+    )
+    await page.addInitScript(bridgeSource)
+    const pageErrors: string[] = []
+    const logs: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`))
+    await service.start()
+    await page.goto(rendererUrl)
+
+    await use({
+      page,
+      service,
+      store,
+      keychainReason: unavailableReason,
+      notified,
+      opened,
+      pageErrors,
+    })
+
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('page console', { body: logs.join('\n'), contentType: 'text/plain' })
+    stopIpc()
+    await service.dispose()
+    await clearKeychain(store)
+  },
+  bob: async ({ server }, use) => {
+    const clients: TestClient[] = []
+    await use(async () => {
+      const { email, password } = demoUsers.bob
+      const client = await signedInClient(server.url, email, password, 'alice/general', {
+        policy: E2E_POLICY,
+      })
+      clients.push(client)
+      return client
+    })
+    for (const c of clients) await c.dispose()
+  },
+})
+
+/** Signs in through the real form as a demo user and waits for the room list. */
+export async function signIn(
+  page: Page,
+  serverUrl: string,
+  who: 'alice' | 'bob' = 'alice',
+): Promise<void> {
+  const user = demoUsers[who]
+  await page.getByLabel('Server address').fill(serverUrl)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('list', { name: 'Your rooms' })).toBeVisible()
+}
+
+/** Opens alice/general from the sidebar and waits for its history. */
+export async function openGeneral(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^General, hosted by alice/ }).click()
+  await expect(page.getByRole('heading', { name: '# General' })).toBeVisible()
+  await expect(
+    page.getByRole('log', { name: 'Message history' }).locator('.message').first(),
+  ).toBeVisible()
+}
+
+/** The history row that shows `text` (rows are virtualized; recent ones are on screen). */
+export function messageRow(page: Page, text: string) {
+  return page
+    .getByRole('log', { name: 'Message history' })
+    .locator('article.message', { hasText: text })
+}

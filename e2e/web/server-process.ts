@@ -1,0 +1,83 @@
+/**
+ * The real local server (server/cli.ts) in a child process on 127.0.0.1, port 0 the first time and
+ * the same port and data directory after a restart. A child process rather than in-process
+ * startTestServer(): Playwright's CommonJS test loader cannot load server/message-writer.ts, which
+ * uses import.meta (reported to the server's owner); tsx runs it as the CLI does.
+ */
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const repo = resolve(__dirname, '../..')
+
+/** A server under test that can be stopped and started again on the same port with the same data. */
+export interface ServerProcess {
+  url: string
+  stop(): Promise<void>
+  start(): Promise<void>
+  restart(): Promise<void>
+  dispose(): Promise<void>
+}
+
+function launch(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--data-dir', dataDir],
+    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  return new Promise((done, fail) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (match) {
+        child.stdout?.off('data', onData)
+        done({ child, url: match[1]! })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) =>
+      fail(new Error(`server exited with ${code} before listening:\n${output}`)),
+    )
+  })
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((done) => {
+    child.once('exit', () => done())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Starts the server with a fresh temporary data directory. */
+export async function startServerProcess(): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edusphere-e2e-server-'))
+  let { child, url } = await launch(0, dataDir)
+  const port = Number(new URL(url).port)
+  let running = true
+  const server: ServerProcess = {
+    url,
+    async stop() {
+      running = false
+      await terminate(child)
+    },
+    async start() {
+      if (running) throw new Error('the server is already running')
+      ;({ child, url } = await launch(port, dataDir))
+      running = true
+    },
+    async restart() {
+      await server.stop()
+      await server.start()
+    },
+    async dispose() {
+      await server.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return server
+}

@@ -1,0 +1,40 @@
+/** Sign-in errors, the keychain, and sign-out, with the real keytar against gnome-keyring. */
+import { accountFor } from '../../src/main/core/secret-store'
+import { demoUsers } from '../../server/seed'
+import { expect, signIn, test } from './fixtures'
+
+test('shows inline errors for wrong credentials and an unreachable server', async ({
+  desktop,
+  server,
+}) => {
+  const { page } = desktop
+  await page.getByLabel('Server address').fill(server.url)
+  await page.getByLabel('Email').fill('alice@example.com')
+  await page.getByLabel('Password').fill('wrong-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText('Wrong email or password')
+
+  // A port nobody listens on: the server's own port after it stops.
+  await server.stop()
+  await page.getByLabel('Password').fill(demoUsers.alice.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText("Can't reach the server")
+  await server.start()
+})
+
+test('keeps the token in the keychain and sign-out removes it', async ({ desktop, server }) => {
+  test.skip(
+    desktop.keychainReason !== null,
+    `no Secret Service here: ${desktop.keychainReason ?? ''}`,
+  )
+  const { page, store } = desktop
+  await signIn(page, server.url)
+  const account = accountFor(server.url, demoUsers.alice.email)
+  await expect.poll(() => store.accounts()).toContain(account)
+  expect(await store.get(account)).toBeTruthy()
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect.poll(() => store.accounts()).not.toContain(account)
+  expect(await store.get(account)).toBeNull()
+})
