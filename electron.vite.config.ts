@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue'
 // main and preload are CommonJS bundles: a sandboxed preload cannot be an ES module.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin({ include: ['keytar'] })],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
