@@ -79,6 +79,8 @@ async function startApp(): Promise<void> {
   const settings = openSettingsStore(join(app.getPath('userData'), 'settings.json'), problems)
   const icons = iconPaths(app.isPackaged, __dirname, process.resourcesPath)
   const loginItem = createLoginItem()
+  // Read once and after each change: the tray is rebuilt on every chat event batch.
+  let startAtLogin = loginItem.get()
 
   hardenSession(session.defaultSession, trustedOrigins)
   serveRenderer(session.defaultSession, join(__dirname, '../renderer'))
@@ -122,7 +124,7 @@ async function startApp(): Promise<void> {
 
   const updateTray = (): void => {
     const model = buildTrayModel(chat.trayState(), {
-      startAtLogin: loginItem.get(),
+      startAtLogin,
       startAtLoginSupported: loginItem.supported,
     })
     tray?.update(model)
@@ -156,7 +158,7 @@ async function startApp(): Promise<void> {
         else showWindow(win)
       },
       setStartAtLogin: (enabled) => {
-        loginItem.set(enabled)
+        startAtLogin = loginItem.set(enabled)
         updateTray()
       },
     })

@@ -3,14 +3,11 @@
  * messages notify is decided by core/notification-policy.ts; this file shows them and routes
  * clicks (show the window, open the room).
  */
-import { Notification, app } from 'electron'
+import { Notification } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
 import type { AttentionState } from './core/notification-policy'
 import { decideErrorNotification, decideMessageNotification } from './core/notification-policy'
 import type { Clock, Notifier } from './core/ports'
-
-/** Emitted on `app` after a notification is shown: the e2e specs' window into the main process. */
-export const NOTIFICATION_SHOWN_EVENT = 'edusphere:notification-shown'
 
 export interface NativeNotifierDeps {
   attention(): AttentionState
@@ -27,12 +24,7 @@ export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
   // until they are clicked or closed.
   const live = new Set<Notification>()
 
-  function show(
-    kind: 'error' | 'message',
-    title: string,
-    body: string,
-    roomKey: RoomKey | null,
-  ): void {
+  function show(title: string, body: string, roomKey: RoomKey | null): void {
     if (!Notification.isSupported()) return
     const notification = new Notification({ title, body, icon: deps.iconPath })
     live.add(notification)
@@ -46,7 +38,6 @@ export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
       console.error(`EduSphere: a notification could not be shown (${error})`)
     })
     notification.show()
-    app.emit(NOTIFICATION_SHOWN_EVENT, { kind, title, body, roomKey })
   }
 
   return {
@@ -56,14 +47,14 @@ export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
         deps.clock.now(),
         recentErrors,
       )
-      if (verdict.show) show('error', verdict.title, verdict.body, verdict.roomKey)
+      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
     },
     message(roomKey, roomName, author, body) {
       const verdict = decideMessageNotification(
         { roomKey, roomName, author, body },
         deps.attention(),
       )
-      if (verdict.show) show('message', verdict.title, verdict.body, verdict.roomKey)
+      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
     },
   }
 }
