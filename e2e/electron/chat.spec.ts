@@ -9,7 +9,7 @@ test('signs in, sends to another client and receives from it', async ({ page, se
   const bob = await otherClient(server.url, 'bob', { host: 'alice', slug: 'general' })
 
   const body = 'Hello from the desktop app'
-  await page.getByPlaceholder('Write a message').fill(body)
+  await page.getByPlaceholder(/^Write a message/).fill(body)
   await page.getByRole('button', { name: 'Send' }).click()
   const received = await bob.probe.nextMatching(
     (f) => f.action === 'new' && f.body === body,
