@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../../../server/test-support'
 import { demoUsers, startTestServer } from '../../../server/test-support'
+import { AppError } from '../../shared/errors'
 import { EduSphereApi } from './edusphere-api'
 import type { TestClient } from './test-support/chat-harness'
 import { createTestClient, signedInClient } from './test-support/chat-harness'
@@ -102,6 +103,34 @@ describe('chat service: sign in, rooms, history', () => {
     })
     await c.waitFor(() => c.connection(GENERAL) === 'disconnected', 'socket closed')
     await expect(c.service.openRoom(GENERAL)).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('reports a room list that failed to load, and loads it again on nudge', async () => {
+    let failures = 1
+    class FlakyApi extends EduSphereApi {
+      override async joinedRooms(token: string, username: string) {
+        if (failures-- > 0) throw new AppError('unreachable', 'Cannot reach the server (test).')
+        return super.joinedRooms(token, username)
+      }
+    }
+    const c = track(createTestClient(server.url, { createApi: (base) => new FlakyApi(base) }))
+    await c.service.signIn({ server: server.url, ...pick(alice) })
+    expect(await c.service.listRooms()).toEqual([])
+    await c.waitFor(
+      () => c.events.find((e) => e.kind === 'error' && e.code === 'unreachable'),
+      'the room list error',
+    )
+    c.service.nudge()
+    await c.waitFor(() => c.service.trayState().rooms.length > 0, 'rooms loaded after nudge')
+  })
+
+  it('switching accounts drops the old rooms and loads the new ones', async () => {
+    const c = track(await signedInClient(server.url, alice.email, alice.password, GENERAL))
+    await c.service.signIn({ server: server.url, ...pick(bob) })
+    const keys = (await c.service.listRooms()).map((r) => r.key)
+    expect(keys).toEqual(expect.arrayContaining([GENERAL, 'bob/private']))
+    expect(c.service.trayState().activeRoomKey).toBeNull()
+    await c.waitFor(() => c.service.trayState().connection === 'connected', 'bob connected')
   })
 
   it('keeps settings in memory and opens only http(s) links', async () => {
