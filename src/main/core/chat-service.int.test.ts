@@ -218,6 +218,19 @@ describe('chat service: two clients', () => {
 
     await b.service.markRead(GENERAL)
     expect(b.service.trayState().rooms.find((r) => r.key === GENERAL)?.unread).toBe(0)
+
+    // The active room collects unread only while bob's window is unfocused.
+    await b.service.openRoom(GENERAL)
+    await a.service.sendMessage(GENERAL, `seen at once ${randomUUID()}`)
+    const hiddenBody = `while hidden ${randomUUID()}`
+    await b.waitFor(
+      () => b.messages(GENERAL).some((m) => m.body.startsWith('seen at once')),
+      'seen',
+    )
+    expect(b.service.trayState().unreadTotal).toBe(0)
+    b.service.setWindowFocused(false)
+    await a.service.sendMessage(GENERAL, hiddenBody)
+    await b.waitFor(() => b.service.trayState().unreadTotal === 1, 'unread while unfocused')
   })
 
   it("rejects a body over 500 code points locally with the server's text", async () => {

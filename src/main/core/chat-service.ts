@@ -67,6 +67,8 @@ export interface ChatService extends ChatBackend {
   trayState(): TrayState
   /** A notification was clicked: ask the renderer to open that room. */
   requestOpenRoom(roomKey: RoomKey): void
+  /** The shell reports window focus: while unfocused, the active room collects unread too. */
+  setWindowFocused(focused: boolean): void
   /** Closes sockets and timers. */
   dispose(): Promise<void>
 }
@@ -205,6 +207,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     requestOpenRoom(roomKey) {
       if (rooms.has(roomKey)) emit({ kind: 'open-room-requested', roomKey })
+    },
+    setWindowFocused(focused) {
+      rooms.windowFocused = focused
     },
     async dispose() {
       disposed = true

@@ -47,6 +47,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<RoomKey, RoomController>()
   private readonly dirty = new Set<RoomKey>()
   activeRoom: RoomKey | null = null
+  /** Messages in the active room count as unread while the window is hidden or unfocused. */
+  windowFocused = true
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -114,7 +116,7 @@ export class RoomRegistry {
       me: () => meOf(session),
       newClientId: () => `local-${randomUUID()}`,
       fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
-      isActive: () => this.activeRoom === key,
+      isActive: () => this.activeRoom === key && this.windowFocused,
       messageNotifications: this.deps.messageNotifications,
       emit: this.deps.emit,
       summaryChanged: () => {
