@@ -27,7 +27,7 @@ import { toRoomSummary } from '../../src/main/core/room-summary'
 import { createWsSocket } from '../../src/main/core/ws-factory'
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 100_000)
-const ROUNDS = 3
+const ROUNDS = 5
 const TARGET = 0.6
 
 function gcFunction(): () => void {
