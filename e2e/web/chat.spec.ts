@@ -144,3 +144,28 @@ test('opens links only through the ChatApi', async ({ desktop, server, bob }) =>
   await expect.poll(() => desktop.opened).toEqual(['https://example.org/notes'])
   expect(new URL(page.url()).hostname).toBe('127.0.0.1')
 })
+
+test('follows new messages at the bottom, and counts them in a pill when scrolled up', async ({
+  desktop,
+  server,
+  bob,
+}) => {
+  const { page } = desktop
+  await signIn(page, server.url)
+  await openGeneral(page)
+  const other = await bob()
+  for (let i = 1; i <= 30; i++) await other.service.sendMessage('alice/general', `filler ${i}`)
+  // At the bottom, the view follows: the newest message is on screen without scrolling.
+  await expect(messageRow(page, 'filler 30')).toBeInViewport()
+
+  const history = page.getByRole('log', { name: 'Message history' })
+  await history.evaluate((el) => el.scrollTo({ top: 0 }))
+  await expect(messageRow(page, 'filler 30')).not.toBeInViewport()
+  await other.service.sendMessage('alice/general', 'while you were reading')
+  await other.service.sendMessage('alice/general', 'and another one')
+  const pill = page.getByRole('button', { name: /2 new messages/ })
+  await expect(pill).toBeVisible()
+  await pill.click()
+  await expect(messageRow(page, 'and another one')).toBeInViewport()
+  await expect(pill).toHaveCount(0)
+})

@@ -5,13 +5,14 @@
  * router, the real local server on port 0, and real keytar against gnome-keyring. Only Electron's
  * IPC pipe is replaced (by the bindings), because no Electron binary can run here.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
 import { build } from 'vite'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/core/app-origin'
 import type { ChatService } from '../../src/main/core/chat-service'
 import { createChatService } from '../../src/main/core/chat-service'
 import { systemClock } from '../../src/main/core/clock'
@@ -102,7 +103,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         throw new Error(
           'out/renderer is missing: run `npx electron-vite build` before the web e2e suite',
         )
-      const server: StaticServer = await serveStatic(rendererDir)
+      // The same CSP header the shell's app:// handler sends, so the page runs under the real policy.
+      const server: StaticServer = await serveStatic(rendererDir, {
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      })
       await use(server.url)
       await server.close()
     },
@@ -178,8 +182,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       pageErrors,
     })
 
-    if (testInfo.status !== testInfo.expectedStatus)
+    if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('page console', { body: logs.join('\n'), contentType: 'text/plain' })
+      await testInfo.attach('server output', { body: server.logs(), contentType: 'text/plain' })
+      writeFileSync(testInfo.outputPath('server-output.txt'), server.logs())
+    }
     stopIpc()
     await service.dispose()
     await clearKeychain(store)

@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-const repo = resolve(__dirname, '../..')
+/** EDUSPHERE_SERVER_ROOT runs the server from another checkout (e.g. a known-good snapshot). */
+const serverRoot = process.env.EDUSPHERE_SERVER_ROOT ?? resolve(__dirname, '../..')
 
 /** A server under test that can be stopped and started again on the same port with the same data. */
 export interface ServerProcess {
@@ -19,29 +20,38 @@ export interface ServerProcess {
   start(): Promise<void>
   restart(): Promise<void>
   dispose(): Promise<void>
+  /** What the server printed so far. */
+  logs(): string
 }
+
+/** Everything the server printed, for the report of a failed test. */
+const output: string[] = []
 
 function launch(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'server/cli.ts', '--port', String(port), '--data-dir', dataDir],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: serverRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   )
-  let output = ''
+  let seen = ''
   return new Promise((done, fail) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
+    let listening = false
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString())
+      if (listening) return
+      seen += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(seen)
       if (match) {
-        child.stdout?.off('data', onData)
+        listening = true
         done({ child, url: match[1]! })
       }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) =>
-      fail(new Error(`server exited with ${code} before listening:\n${output}`)),
-    )
+    })
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+    child.once('exit', (code, signal) => {
+      output.push(`[server exited: code ${code}, signal ${signal}]\n`)
+      if (!listening)
+        fail(new Error(`server exited with ${code} before listening:\n${output.join('')}`))
+    })
   })
 }
 
@@ -74,6 +84,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
       await server.stop()
       await server.start()
     },
+    logs: () => output.join(''),
     async dispose() {
       await server.stop()
       rmSync(dataDir, { recursive: true, force: true })

@@ -18,7 +18,10 @@ export interface StaticServer {
 }
 
 /** Serves `root` read-only; anything outside it is a 404. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     const file = normalize(join(root, path === '/' ? 'index.html' : path))
@@ -29,7 +32,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     readFile(file).then(
       (data) =>
         res
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .writeHead(200, {
+            ...headers,
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          })
           .end(data),
       () => res.writeHead(404).end(),
     )

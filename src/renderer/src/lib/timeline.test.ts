@@ -12,6 +12,20 @@ describe('Timeline', () => {
     expect(t.messages.map((m) => m.id)).toEqual([b.id, a.id])
   })
 
+  it('keeps server order for messages created in the same millisecond', () => {
+    const t = new Timeline()
+    const [a, b, c] = ['ffff', '0000', '8888'].map((p) =>
+      makeMessage({ id: `${p}0000-0000-4000-8000-000000000000`, created: 5 }),
+    )
+    t.reset([a!, b!])
+    t.upsert(c!)
+    expect(t.messages.map((m) => m.id)).toEqual([a!.id, b!.id, c!.id])
+    t.upsert({ ...b!, body: 'edited' })
+    expect(t.messages.map((m) => m.id)).toEqual([a!.id, b!.id, c!.id])
+    expect(t.remove(b!.id)).toBe(true)
+    expect(t.messages.map((m) => m.id)).toEqual([a!.id, c!.id])
+  })
+
   it('appends newer messages and inserts older ones in order', () => {
     const t = new Timeline()
     t.reset([makeMessage({ created: 10 }), makeMessage({ created: 20 })])

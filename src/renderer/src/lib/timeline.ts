@@ -6,12 +6,12 @@
 import type { ChatMessage } from '../../../shared/ipc-contract'
 import { idKey } from '../../../shared/protocol'
 
-/** Sort order: creation time, then id so equal timestamps stay stable. */
+/**
+ * Sort order: creation time only. Messages created in the same millisecond keep the order they
+ * arrived in (the server's order), which a tie-break on the random UUID would scramble.
+ */
 export function compareMessages(a: ChatMessage, b: ChatMessage): number {
-  if (a.created !== b.created) return a.created - b.created
-  const ka = idKey(a.id)
-  const kb = idKey(b.id)
-  return ka < kb ? -1 : ka > kb ? 1 : 0
+  return a.created - b.created
 }
 
 /** What an upsert did, so the view can decide whether to stick to the bottom. */
@@ -107,24 +107,21 @@ export class Timeline {
   }
 
   private indexOf(message: ChatMessage): number {
-    // Binary search by sort key, then a short local scan for identity (equal keys are rare).
+    // Binary search for the first message created at the same time, then scan that short run.
     let lo = 0
-    let hi = this.items.length - 1
-    while (lo <= hi) {
+    let hi = this.items.length
+    while (lo < hi) {
       const mid = (lo + hi) >> 1
-      const c = compareMessages(this.items[mid]!, message)
-      if (c === 0) {
-        if (this.items[mid] === message) return mid
-        break
-      }
-      if (c < 0) lo = mid + 1
-      else hi = mid - 1
+      if (this.items[mid]!.created < message.created) lo = mid + 1
+      else hi = mid
     }
-    // Recent messages are the ones usually touched, so scan from the end.
-    for (let i = this.items.length - 1; i >= 0; i--) if (this.items[i] === message) return i
+    for (let i = lo; i < this.items.length && this.items[i]!.created === message.created; i++) {
+      if (this.items[i] === message) return i
+    }
     return -1
   }
 
+  /** Inserts after every message created at or before it, so ties keep arrival order. */
   private insertSorted(message: ChatMessage): void {
     let lo = 0
     let hi = this.items.length

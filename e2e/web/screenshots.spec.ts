@@ -1,0 +1,39 @@
+/** Screenshots of the main screens in light and dark, for the test artifacts and the README. */
+import { join, resolve } from 'node:path'
+import { expect, openGeneral, signIn, test } from './fixtures'
+
+const dir = resolve(__dirname, '../../test-results/screenshots')
+
+test.use({ viewport: { width: 1200, height: 760 } })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`main screens in ${scheme}`, async ({ desktop, server, bob }) => {
+    const { page } = desktop
+    await page.emulateMedia({ colorScheme: scheme })
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await page.getByLabel('Email').fill('alice@example.com')
+    await page.getByLabel('Password').fill('pass-1234')
+    await page.screenshot({ path: join(dir, `sign-in-${scheme}.png`) })
+
+    await signIn(page, server.url)
+    await openGeneral(page)
+    const other = await bob()
+    await other.service.sendMessage(
+      'alice/general',
+      'Has everyone read chapter 4? The proof on page 112 is neat.',
+    )
+    await other.service.sendMessage(
+      'alice/general',
+      'Notes are at https://example.org/notes/chapter-4',
+    )
+    await expect(page.getByText('Notes are at')).toBeVisible()
+    await page.getByPlaceholder('Write a message').fill('Yes! Working through the exercises now.')
+    await page.screenshot({ path: join(dir, `room-${scheme}.png`) })
+
+    await page.getByRole('button', { name: 'Browse rooms' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Browse rooms' })
+    await expect(dialog.getByRole('listitem').first()).toBeVisible()
+    await page.screenshot({ path: join(dir, `browse-${scheme}.png`) })
+    expect(desktop.pageErrors).toEqual([])
+  })
+}
