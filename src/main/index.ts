@@ -178,6 +178,15 @@ async function startApp(): Promise<void> {
     devTools: !app.isPackaged,
   })
   trust.webContentsIds.add(win.webContents.id)
+  // While the user is not looking, even the open room collects unread messages.
+  const mainWindow = win
+  const reportFocus = (): void =>
+    chat.setWindowFocused(mainWindow.isVisible() && mainWindow.isFocused())
+  mainWindow.on('focus', reportFocus)
+  mainWindow.on('blur', reportFocus)
+  mainWindow.on('show', reportFocus)
+  mainWindow.on('hide', reportFocus)
+  reportFocus()
   installAppMenu(() => win?.hide(), !app.isPackaged)
   updateTray()
 

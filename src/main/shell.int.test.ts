@@ -58,6 +58,19 @@ function sentEvents(): ChatEvent[] {
     .flatMap(([, events]) => events as ChatEvent[])
 }
 
+function upsertedBodies(): string[] {
+  return sentEvents().flatMap((e) => (e.kind === 'message-upserted' ? [e.message.body] : []))
+}
+
+/** Bob, outside the app: a real sign-in and a real socket in alice/general. */
+async function bobInGeneral() {
+  const bob = new ProtocolClient(server.url)
+  const token = await bob.signIn(demoUsers.bob.email, demoUsers.bob.password)
+  const socket = await openSocket(server.url, 'alice', 'general', token)
+  if (!socket.ok) throw new Error(`bob could not connect: ${socket.status}`)
+  return socket
+}
+
 function lastTrayMenu(): FakeMenu['template'] {
   const tray = recorder.trays[0]
   return tray?.menus[tray.menus.length - 1]?.template ?? []
@@ -185,6 +198,32 @@ describe('the Electron shell', () => {
     expect(recorder.trays[0]!.tooltip).toBe('EduSphere Desktop — no unread messages')
   })
 
+  it('the open room in a focused window stays quiet; once the window loses focus it notifies', async () => {
+    expect(await invoke('rooms:open-room', 'alice/general')).toMatchObject({ ok: true })
+    win.focus()
+    const bob = await bobInGeneral()
+    bob.probe.send({ type: 'text', message: 'Seen as it arrives' })
+    await vi.waitFor(() => expect(upsertedBodies()).toContain('Seen as it arrives'), {
+      timeout: 10_000,
+    })
+    expect(recorder.notifications.map((n) => n.body)).not.toContain('Seen as it arrives')
+    expect(lastTrayMenu().map((i) => i.label)).toContain('General')
+
+    win.blur()
+    bob.probe.send({ type: 'text', message: 'Sent while you looked away' })
+    await vi.waitFor(
+      () =>
+        expect(recorder.notifications.map((n) => n.body)).toContain('Sent while you looked away'),
+      { timeout: 10_000 },
+    )
+    await vi.waitFor(() => expect(lastTrayMenu().map((i) => i.label)).toContain('General (1)'), {
+      timeout: 10_000,
+    })
+    expect(await invoke('chat:mark-read', 'alice/general')).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(lastTrayMenu().map((i) => i.label)).toContain('General'))
+    await bob.probe.close()
+  })
+
   it('closing hides to the tray; a message from bob notifies, counts as unread, and a click opens the room', async () => {
     win.close()
     expect(win.isDestroyed()).toBe(false)
@@ -197,10 +236,7 @@ describe('the Electron shell', () => {
       maximized: false,
     })
 
-    const bob = new ProtocolClient(server.url)
-    const token = await bob.signIn(demoUsers.bob.email, demoUsers.bob.password)
-    const socket = await openSocket(server.url, 'alice', 'general', token)
-    if (!socket.ok) throw new Error(`bob could not connect: ${socket.status}`)
+    const socket = await bobInGeneral()
     socket.probe.send({ type: 'text', message: 'Hello from bob' })
 
     await vi.waitFor(
@@ -241,10 +277,7 @@ describe('the Electron shell', () => {
     }
     expect(saved.messageNotifications).toBe(false)
     win.hide()
-    const bob = new ProtocolClient(server.url)
-    const token = await bob.signIn(demoUsers.bob.email, demoUsers.bob.password)
-    const socket = await openSocket(server.url, 'alice', 'general', token)
-    if (!socket.ok) throw new Error(`bob could not connect: ${socket.status}`)
+    const socket = await bobInGeneral()
     socket.probe.send({ type: 'text', message: 'Nobody should be told' })
     await vi.waitFor(() => expect(lastTrayMenu().map((i) => i.label)).toContain('General (2)'), {
       timeout: 10_000,

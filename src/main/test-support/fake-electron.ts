@@ -167,13 +167,23 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   show(): void {
     this.visible = true
+    this.emit('show')
   }
   hide(): void {
+    const hadFocus = this.focused
     this.visible = false
     this.focused = false
+    if (hadFocus) this.emit('blur')
+    this.emit('hide')
   }
   focus(): void {
     this.focused = true
+    this.emit('focus')
+  }
+  /** The user switched to another app. */
+  blur(): void {
+    this.focused = false
+    this.emit('blur')
   }
   restore(): void {
     this.minimized = false
