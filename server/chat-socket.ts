@@ -22,6 +22,8 @@ export interface ChatSocketOptions {
 
 interface Peer extends ChatSession {
   ws: WebSocket
+  /** The TCP socket under `ws`, corked while a batch of events is written to it. */
+  socket: Duplex
   alive: boolean
   /** Frames of one connection are handled strictly in order: each waits for the previous. */
   chain: Promise<void>
@@ -55,6 +57,7 @@ export class ChatSockets {
   private readonly wss: WebSocketServer
   private readonly rooms = new Map<string, Set<Peer>>()
   private readonly peers = new Set<Peer>()
+  private readonly corked = new Set<Duplex>()
   private readonly pinger: NodeJS.Timeout
 
   constructor(
@@ -90,7 +93,7 @@ export class ChatSockets {
       return refuse(socket, 500)
     }
     if (!session) return refuse(socket, 403)
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, session))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, socket, session))
   }
 
   /** Every handshake rule of protocol.md §4; null means 403. */
@@ -113,10 +116,11 @@ export class ChatSockets {
     return { user: auth.user, room }
   }
 
-  private attach(ws: WebSocket, session: ChatSession): void {
+  private attach(ws: WebSocket, socket: Duplex, session: ChatSession): void {
     const peer: Peer = {
       ...session,
       ws,
+      socket,
       alive: true,
       chain: Promise.resolve(),
       queued: 0,
@@ -201,8 +205,26 @@ export class ChatSockets {
     // Encode once; every member gets the same bytes as a text frame.
     const bytes = Buffer.from(frame, 'utf8')
     for (const member of members) {
-      if (member.ws.readyState === member.ws.OPEN) member.ws.send(bytes, { binary: false })
+      if (member.ws.readyState !== member.ws.OPEN) continue
+      this.cork(member.socket)
+      member.ws.send(bytes, { binary: false })
     }
+  }
+
+  /**
+   * Events committed together (one group commit) are broadcast in the same tick; corking each
+   * socket until the tick ends turns them into one write per client instead of one per event.
+   */
+  private cork(socket: Duplex): void {
+    if (this.corked.has(socket)) return
+    socket.cork()
+    this.corked.add(socket)
+    if (this.corked.size === 1) process.nextTick(this.uncorkAll)
+  }
+
+  private readonly uncorkAll = (): void => {
+    for (const socket of this.corked) socket.uncork()
+    this.corked.clear()
   }
 
   private pingAll(): void {

@@ -41,6 +41,7 @@ describe('codePointLength', () => {
   it('agrees with [...text].length for any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => codePointLength(s) === [...s].length),
+      { numRuns: 300 },
     )
   })
 })
