@@ -24,6 +24,7 @@ run_tests() {
 step lint npx eslint . --max-warnings 0
 step typecheck npm run -s typecheck
 step build npx electron-vite build
+step electronegativity node tools/audit-electron.mjs
 
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   export -f step run_tests
