@@ -2,6 +2,7 @@
 import type { Store } from './db'
 import type { MessageWriter } from './message-writer'
 
+/** Shared state of one running server. */
 export interface ServerContext {
   store: Store
   /** Chat message writes (commit before broadcast). */

@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { parseCookies, serializeCookie } from './cookies'
 
+/** Django's CSRF cookie name. */
 export const CSRF_COOKIE = 'csrftoken'
 const CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 const SECRET_LENGTH = 32

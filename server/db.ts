@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'
 
+/** A user; `avatar` is a storage-relative path or ''. */
 export interface UserRow {
   id: string
   email: string
@@ -17,10 +18,12 @@ export interface UserRow {
   password: string
   avatar: string
 }
+/** A topic rooms can belong to. */
 export interface TopicRow {
   id: number
   name: string
 }
+/** A room; `created`/`updated` are epoch microseconds. */
 export interface RoomRow {
   id: string
   host_id: string
@@ -31,6 +34,7 @@ export interface RoomRow {
   created: number
   updated: number
 }
+/** A chat message; `edited` is 0/1, timestamps epoch microseconds. */
 export interface MessageRow {
   id: string
   room_id: string

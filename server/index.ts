@@ -15,6 +15,7 @@ import type { MessageWriter } from './message-writer'
 import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
 import { seedDemoData } from './seed'
 
+/** How to start a server; every field is optional. */
 export interface EduSphereServerOptions {
   /** Interface to bind; default '127.0.0.1'. */
   host?: string
@@ -40,6 +41,7 @@ export interface EduSphereServerOptions {
   now?: () => number
 }
 
+/** A running server. */
 export interface EduSphereServer {
   /** 'http://127.0.0.1:<port>' */
   url: string

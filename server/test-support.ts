@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { EduSphereServer, EduSphereServerOptions } from './index'
 import { createEduSphereServer } from './index'
 
+// The demo accounts and the protocol-level test client, re-exported for other suites.
 export { demoUsers, DEMO_PASSWORD } from './seed'
 export { ProtocolClient } from './testing/protocol-client'
 export type { GraphQLReply, GraphQLErrorJson, HttpReply } from './testing/protocol-client'

@@ -34,6 +34,7 @@ export interface GraphQLReply<T = Record<string, unknown>> {
 /** How a request treats CSRF: send the jar's token (default), a given header value, or none. */
 export type CsrfMode = 'auto' | 'none' | { header: string }
 
+/** Options of one raw request. */
 export interface RequestOptions {
   body?: string
   headers?: Record<string, string>
@@ -42,6 +43,7 @@ export interface RequestOptions {
   csrf?: CsrfMode
 }
 
+/** Options of one GraphQL call. */
 export interface GraphQLOptions extends Omit<RequestOptions, 'body'> {
   /** Sends `Authorization: JWT <token>`. */
   token?: string

@@ -7,6 +7,7 @@ import WebSocket from 'ws'
 /** What a socket received: parsed JSON frames in order. */
 export type Frame = Record<string, unknown>
 
+/** How to open a test socket (defaults: the server's own Origin, no extra headers). */
 export interface OpenSocketOptions {
   /** Origin header; default the server's own origin; null sends none. */
   origin?: string | null
