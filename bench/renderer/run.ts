@@ -1,7 +1,7 @@
 /**
  * Renderer benchmark (npm run bench:renderer): the built renderer in Debian Chromium with a fake
  * ChatApi, against a naive v-for baseline built from the same sources in the same run.
- *   node --import tsx bench/renderer/run.ts [--naive-100k] [--json path]
+ *   node --import tsx bench/renderer/run.ts [--runs 3] [--naive-100k] [--json path]
  */
 /// <reference lib="dom" />
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -18,6 +18,9 @@ const BURST = 2000
 
 const argv = process.argv.slice(2)
 const naive100k = argv.includes('--naive-100k')
+const runsIndex = argv.indexOf('--runs')
+/** Each virtualized scenario runs this many times and reports medians: one run is noisy on a busy machine. */
+const RUNS = Math.max(1, runsIndex >= 0 ? Number(argv[runsIndex + 1]) || 3 : 3)
 const jsonIndex = argv.indexOf('--json')
 const jsonPath = jsonIndex >= 0 ? argv[jsonIndex + 1] : 'test-results/bench-renderer.json'
 
@@ -28,6 +31,42 @@ function openLine(label: string, f: OpenFigures): string {
 }
 function burstLine(label: string, b: BurstFigures): string {
   return `${label.padEnd(22)} ${b.messages} msgs in ${b.batches} batches: longest task ${fmt(b.longestTaskMs)} ms (${b.longTasks} over 50 ms), longest frame gap ${fmt(b.longestFrameGapMs)} ms, rows ${b.domRowsAfter}, at bottom ${b.atBottom}`
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+type Scenario = Awaited<ReturnType<typeof runScenario>>
+
+/** Medians of every figure over several runs of one scenario. */
+function medianOf(runs: Scenario[]): Scenario {
+  const pick = <T, K extends keyof T>(list: T[], key: K): number =>
+    median(list.map((x) => Number(x[key])))
+  const opens = runs.map((r) => r.open)
+  const bursts = runs.flatMap((r) => (r.burst ? [r.burst] : []))
+  return {
+    open: {
+      openMs: pick(opens, 'openMs'),
+      domRows: pick(opens, 'domRows'),
+      heapMb: pick(opens, 'heapMb'),
+      heapBeforeMb: pick(opens, 'heapBeforeMb'),
+    },
+    burst:
+      bursts.length === 0
+        ? null
+        : {
+            messages: bursts[0]!.messages,
+            batches: pick(bursts, 'batches'),
+            longestTaskMs: pick(bursts, 'longestTaskMs'),
+            longTasks: pick(bursts, 'longTasks'),
+            longestFrameGapMs: pick(bursts, 'longestFrameGapMs'),
+            domRowsAfter: pick(bursts, 'domRowsAfter'),
+            atBottom: bursts.every((b) => b.atBottom),
+          },
+  }
 }
 
 async function main(): Promise<void> {
@@ -47,14 +86,21 @@ async function main(): Promise<void> {
     // A warm-up run so the first measured open does not pay for cold caches.
     await runScenario({ ...base, url: real.url, count: 1000, burst: 0 })
 
-    const v10k = await runScenario({ ...base, url: real.url, count: 10_000, burst: BURST })
-    const v100k = await runScenario({ ...base, url: real.url, count: 100_000, burst: BURST })
+    const repeat = async (count: number): Promise<Scenario> => {
+      const runs: Scenario[] = []
+      for (let i = 0; i < RUNS; i++)
+        runs.push(await runScenario({ ...base, url: real.url, count, burst: BURST }))
+      return medianOf(runs)
+    }
+    const v10k = await repeat(10_000)
+    const v100k = await repeat(100_000)
     const n10k = await runScenario({ ...base, url: naive.url, count: 10_000, burst: BURST })
     const n100k = naive100k
       ? await runScenario({ ...base, url: naive.url, count: 100_000, burst: 0 })
       : null
 
     console.log('')
+    console.log(`Virtualized figures are medians of ${RUNS} runs; the naive baseline runs once.`)
     console.log(openLine('virtualized 10k', v10k.open))
     console.log(openLine('virtualized 100k', v100k.open))
     console.log(openLine('naive v-for 10k', n10k.open))
