@@ -96,12 +96,19 @@ export async function runScenario(
       }
       requestAnimationFrame(tick)
       const { batches } = await window.__bench!.burst(total, 1000)
-      // Let the last batch render and the observer deliver its entries.
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-      await new Promise((r) => setTimeout(r, 100))
+      // Wait (frame by frame, 5 s at most) until the list has settled at its end, then give the
+      // observer a frame to deliver its last entries.
+      const el = document.querySelector('.history')!
+      const settledAt = (): boolean => el.scrollHeight - el.scrollTop - el.clientHeight <= 48
+      const deadline = performance.now() + 5000
+      let stableFrames = 0
+      while (stableFrames < 3 && performance.now() < deadline) {
+        await new Promise((r) => requestAnimationFrame(r))
+        stableFrames = settledAt() ? stableFrames + 1 : 0
+      }
+      await new Promise((r) => setTimeout(r, 50))
       running = false
       observer.disconnect()
-      const el = document.querySelector('.history')!
       return {
         batches,
         long,
