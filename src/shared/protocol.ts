@@ -328,6 +328,8 @@ export function decodeServerValue(value: unknown): Decoded<ServerFrame> {
  * accept exactly what NewMessageEventSchema accepts and return the same stripped object. Null
  * sends the frame through zod, which then gives the precise reason.
  */
+const NEW_FRAME_KEYS = Object.keys(NewMessageEventSchema.shape).length
+
 function fastNewMessage(r: Record<string, unknown>): NewMessageEvent | null {
   const { id, user, user_id, body, created, edited, updated, userAvatar } = r
   if (
@@ -343,6 +345,10 @@ function fastNewMessage(r: Record<string, unknown>): NewMessageEvent | null {
   )
     return null
   if (fastIsoMicros(created) === null || fastIsoMicros(updated) === null) return null
+  // zod strips unknown keys; with none to strip, the parsed object already is the result.
+  let keys = 0
+  for (const _ in r) keys++
+  if (keys === NEW_FRAME_KEYS) return r as NewMessageEvent
   return {
     type: 'chat_message',
     action: 'new',

@@ -157,6 +157,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   function sessionChanged(s: SessionSnapshot): void {
+    rooms.me = meOf({ snapshot: () => s })
     const previous = lastStatus
     lastStatus = s.status
     emit({ kind: 'session-changed', session: snapshot() })
@@ -236,7 +237,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         await session.getToken(),
         search || undefined,
       )
-      const username = meOf(session)?.username ?? null
+      const username = rooms.me?.username ?? null
       return found.map((r) => {
         const c = rooms.get(roomKeyOf(r))
         return toRoomSummary(r, username, {

@@ -34,30 +34,61 @@ function coalesceKey(event: ChatEvent): string | null {
       return `room:${event.room.key}`
     case 'connection-changed':
       return `conn:${event.roomKey}`
-    case 'message-upserted':
-      return `msg:${event.roomKey}:${idKey(event.message.id)}`
     default:
       return null
   }
 }
 
-/** Keys an event makes stale: a later event with such a key must not jump back before it. */
-function staleKeys(event: ChatEvent): ((key: string) => boolean) | null {
-  switch (event.kind) {
-    case 'rooms-reset':
-      return () => true
-    case 'room-removed': {
-      const r = event.roomKey
-      return (k) => k === `room:${r}` || k === `conn:${r}` || k.startsWith(`msg:${r}:`)
+/**
+ * Where each coalescible event sits in the queue. Message upserts, the hot path, are keyed per
+ * room by message id without building key strings.
+ */
+class Positions {
+  private readonly other = new Map<string, number>()
+  private readonly messages = new Map<string, Map<string, number>>()
+
+  get(event: ChatEvent): number | undefined {
+    if (event.kind === 'message-upserted')
+      return this.messages.get(event.roomKey)?.get(idKey(event.message.id))
+    const key = coalesceKey(event)
+    return key === null ? undefined : this.other.get(key)
+  }
+
+  set(event: ChatEvent, at: number): void {
+    if (event.kind === 'message-upserted') {
+      let room = this.messages.get(event.roomKey)
+      if (!room) this.messages.set(event.roomKey, (room = new Map()))
+      room.set(idKey(event.message.id), at)
+      return
     }
-    case 'messages-reset':
-      return (k) => k.startsWith(`msg:${event.roomKey}:`)
-    case 'message-removed': {
-      const gone = `msg:${event.roomKey}:${idKey(event.id)}`
-      return (k) => k === gone
+    const key = coalesceKey(event)
+    if (key !== null) this.other.set(key, at)
+  }
+
+  /** Forgets what an event makes stale: a later restatement must not jump back before it. */
+  invalidate(event: ChatEvent): void {
+    switch (event.kind) {
+      case 'rooms-reset':
+        return this.clear()
+      case 'room-removed':
+        this.other.delete(`room:${event.roomKey}`)
+        this.other.delete(`conn:${event.roomKey}`)
+        this.messages.delete(event.roomKey)
+        return
+      case 'messages-reset':
+        this.messages.delete(event.roomKey)
+        return
+      case 'message-removed':
+        this.messages.get(event.roomKey)?.delete(idKey(event.id))
+        return
+      default:
+        return
     }
-    default:
-      return null
+  }
+
+  clear(): void {
+    this.other.clear()
+    this.messages.clear()
   }
 }
 
@@ -66,7 +97,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
   const { clock, sink, beforeFlush } = options
   const interval = options.intervalMs ?? DEFAULT_BATCH_INTERVAL_MS
   let queue: ChatEvent[] = []
-  const positions = new Map<string, number>()
+  const positions = new Positions()
   let timer: TimerHandle | null = null
   let lastEmit = Number.NEGATIVE_INFINITY
   let flushing = false
@@ -79,15 +110,10 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     timer = clock.setTimeout(flush, wait)
   }
 
-  const dropKeys = (stale: (key: string) => boolean): void => {
-    for (const key of positions.keys()) if (stale(key)) positions.delete(key)
-  }
-
   function push(event: ChatEvent): void {
     if (disposed) return
-    const key = coalesceKey(event)
-    const at = key === null ? undefined : positions.get(key)
-    if (key !== null && at !== undefined) {
+    const at = positions.get(event)
+    if (at !== undefined) {
       const earlier = queue[at]
       // A confirmation's `replaces` must survive a later restatement of the same message.
       if (
@@ -98,9 +124,8 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
         queue[at] = { ...event, replaces: earlier.replaces }
       else queue[at] = event
     } else {
-      const stale = staleKeys(event)
-      if (stale !== null) dropKeys(stale)
-      if (key !== null) positions.set(key, queue.length)
+      positions.invalidate(event)
+      positions.set(event, queue.length)
       queue.push(event)
     }
     schedule()

@@ -22,7 +22,8 @@ export interface ViewContext {
 
 /** Interns author objects (and their avatar URLs) per user. */
 export class AuthorCache {
-  private readonly byKey = new Map<string, Author>()
+  // Keyed by user id, without building a key string: this runs for every incoming message.
+  private readonly byId = new Map<string, { author: Author; avatar: string | null }>()
 
   constructor(
     private readonly baseUrl: string,
@@ -30,12 +31,12 @@ export class AuthorCache {
   ) {}
 
   get(id: string, username: string, avatar: string | null): Author {
-    const key = `${id}\u0000${username}\u0000${avatar ?? ''}`
-    const cached = this.byKey.get(key)
-    if (cached) return cached
-    if (this.byKey.size >= this.limit) this.byKey.clear()
+    const cached = this.byId.get(id)
+    if (cached && cached.author.username === username && cached.avatar === avatar)
+      return cached.author
+    if (this.byId.size >= this.limit) this.byId.clear()
     const author = Object.freeze({ id, username, avatarUrl: avatarUrlFor(this.baseUrl, avatar) })
-    this.byKey.set(key, author)
+    this.byId.set(id, { author, avatar })
     return author
   }
 }

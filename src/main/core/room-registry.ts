@@ -37,7 +37,7 @@ export function requireApi(session: Session): EduSphereApi {
 }
 
 /** The signed-in user as messages show them, or null. */
-export function meOf(session: Session): MeView | null {
+export function meOf(session: Pick<Session, 'snapshot'>): MeView | null {
   const user = session.snapshot().user
   return user ? { id: user.id, username: user.username, avatarUrl: user.avatarUrl } : null
 }
@@ -47,6 +47,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<RoomKey, RoomController>()
   private readonly dirty = new Set<RoomKey>()
   activeRoom: RoomKey | null = null
+  /** The signed-in user, kept current by the service: read for every frame, so not recomputed. */
+  me: MeView | null = null
   /** Messages in the active room count as unread while the window is hidden or unfocused. */
   windowFocused = true
 
@@ -78,7 +80,7 @@ export class RoomRegistry {
   summaryOf(key: RoomKey): RoomSummary | null {
     const c = this.rooms.get(key)
     if (!c) return null
-    return toRoomSummary(c.room, meOf(this.deps.session)?.username ?? null, {
+    return toRoomSummary(c.room, this.me?.username ?? null, {
       joined: true,
       unread: c.unread,
       connection: c.snapshot,
@@ -113,7 +115,7 @@ export class RoomRegistry {
       baseUrl,
       clock,
       notifier: this.deps.notifier,
-      me: () => meOf(session),
+      me: () => this.me,
       newClientId: () => `local-${randomUUID()}`,
       fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
       isActive: () => this.activeRoom === key && this.windowFocused,

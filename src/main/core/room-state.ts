@@ -44,6 +44,14 @@ export class RoomMessages {
     this.confirmed.set(idKey(message.id), message)
   }
 
+  /** Adds or replaces a confirmed message with one key lookup; returns the one it replaced. */
+  upsertConfirmed(message: ChatMessage): ChatMessage | undefined {
+    const key = idKey(message.id)
+    const existing = this.confirmed.get(key)
+    this.confirmed.set(key, message)
+    return existing
+  }
+
   /** Removes a confirmed message; returns it when it existed. */
   removeConfirmed(id: string): ChatMessage | undefined {
     const key = idKey(id)

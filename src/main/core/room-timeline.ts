@@ -53,20 +53,24 @@ export class RoomTimeline {
   readonly outbox = new Outbox()
   unread = 0
   private readonly authors: AuthorCache
+  private cachedCtx: ViewContext | null = null
 
   constructor(private readonly deps: RoomTimelineDeps) {
     this.messages = new RoomMessages(deps.roomKey)
     this.authors = new AuthorCache(deps.baseUrl)
   }
 
+  /** The view context, rebuilt only when the signed-in user changes (it is read per frame). */
   private get ctx(): ViewContext {
-    const me = this.deps.me()
-    return {
-      baseUrl: this.deps.baseUrl,
-      roomKey: this.deps.roomKey,
-      me: me?.username ?? null,
-      authors: this.authors,
-    }
+    const me = this.deps.me()?.username ?? null
+    if (this.cachedCtx?.me !== me)
+      this.cachedCtx = {
+        baseUrl: this.deps.baseUrl,
+        roomKey: this.deps.roomKey,
+        me,
+        authors: this.authors,
+      }
+    return this.cachedCtx
   }
 
   markRead(): void {
@@ -153,9 +157,9 @@ export class RoomTimeline {
       this.messages.putConfirmed(message)
       return this.emitUpsert(message, entry.clientId)
     }
-    const existed = this.messages.confirmedById(frame.id)
-    const message = messageFromNew(frame, ctx, existed?.clientId ?? null)
-    this.messages.putConfirmed(message)
+    const message = messageFromNew(frame, ctx)
+    const existed = this.messages.upsertConfirmed(message)
+    if (existed?.clientId) message.clientId = existed.clientId
     this.emitUpsert(message, null)
     if (existed || own) return
     if (!this.deps.isActive()) {
