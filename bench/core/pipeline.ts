@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { cpus, loadavg } from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { Worker } from 'node:worker_threads'
@@ -196,6 +197,9 @@ async function main(): Promise<void> {
   console.log(
     `core pipeline benchmark: ${fmt(N)} chat_message/new frames over loopback ws, ${ROUNDS} rounds`,
   )
+  // Figures from a busy machine are not comparable with a quiet one: say which it was.
+  const load = loadavg().map((x) => x.toFixed(2))
+  console.log(`machine   ${cpus().length} cores, load average ${load.join(' ')} at start`)
   const frames = makeFrames(N)
   const sender = await startSender(frames)
   const baseline: number[] = []
