@@ -4,25 +4,40 @@
  * dir), exactly one process like the real uvicorn measurement; the 50 clients run here.
  *
  * Phase 1, latency: one message at a time, time from send until all 50 clients have it.
+ * Both phases run in rounds (default 3) and the figures are medians over rounds, because this
+ * machine is shared and a single round can be hit by other work.
  * Phase 2, throughput: a pipelined window of messages in flight; deliveries/s = messages × 50 / s.
  * BENCH_PROFILE=1 writes a CPU profile of the server to /tmp/prof.
  * Baseline, protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import { demoUsers } from '../../server/seed'
 import { ProtocolClient } from '../../server/testing/protocol-client'
+import { cpuSeconds, percentile, Tracker } from './measure'
 
 const CLIENTS = 50
 const WARMUP = 200
 const LATENCY_MESSAGES = 1000
 const THROUGHPUT_MESSAGES = 2000
 const WINDOW = 16
+/** Rounds of both phases; figures are medians over rounds (`-- --rounds N`). */
+const ROUNDS = roundsFromArgv()
 const BASELINE = { medianMs: 12, p99Ms: 39, deliveriesPerSec: 4100 }
 const TARGET = { deliveriesPerSec: 10 * BASELINE.deliveriesPerSec, p99Ms: 10 }
+
+function roundsFromArgv(): number {
+  const i = process.argv.indexOf('--rounds')
+  const n = i >= 0 ? Number(process.argv[i + 1]) : 3
+  if (!Number.isInteger(n) || n < 1) {
+    console.error('--rounds must be a positive integer')
+    process.exit(2)
+  }
+  return n
+}
 
 /** A ~40-character body like the real measurement's. */
 function bodyFor(seq: number): string {
@@ -108,59 +123,6 @@ function connect(url: string, slug: string, token: string): Promise<WebSocket> {
   })
 }
 
-/** Tracks, per sequence number, when it was sent and how many clients have it. */
-class Tracker {
-  private pending = new Map<string, { sentAt: number; count: number; seq: number }>()
-  latencies: number[] = []
-  private waiters = new Map<number, () => void>()
-  completed = 0
-
-  sent(seq: number): void {
-    this.pending.set(bodyFor(seq), { sentAt: performance.now(), count: 0, seq })
-  }
-
-  received(body: string): void {
-    const entry = this.pending.get(body)
-    if (!entry) return
-    if (++entry.count < CLIENTS) return
-    this.pending.delete(body)
-    this.latencies.push(performance.now() - entry.sentAt)
-    this.completed++
-    this.waiters.get(entry.seq)?.()
-    this.waiters.delete(entry.seq)
-    this.onComplete?.()
-  }
-
-  onComplete: (() => void) | null = null
-
-  done(seq: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`message ${seq} never reached all clients`)),
-        10_000,
-      )
-      this.waiters.set(seq, () => {
-        clearTimeout(timer)
-        resolve()
-      })
-    })
-  }
-}
-
-/** CPU seconds a process has used so far (Linux /proc), or null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return null
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edusphere-bench-'))
   const server = startServer(dataDir)
@@ -170,7 +132,7 @@ async function main(): Promise<void> {
     const tokens = await prepareUsers(url)
     const slug = process.env.BENCH_ROOM!
     const sockets = await Promise.all(tokens.map((t) => connect(url, slug, t)))
-    const tracker = new Tracker()
+    const tracker = new Tracker(CLIENTS, bodyFor)
     for (const ws of sockets) {
       ws.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as { body?: string; error?: string }
@@ -179,80 +141,113 @@ async function main(): Promise<void> {
       })
     }
     const sender = sockets[0]!
-    const send = (seq: number) => {
+    const state = { seq: 0 }
+    const send = () => {
+      const seq = state.seq++
       tracker.sent(seq)
       sender.send(JSON.stringify({ type: 'text', message: bodyFor(seq) }))
+      return seq
     }
     console.log(
-      `clients: ${sockets.length} in room alice/${slug}, sender alice, ${bodyFor(0).length}-char bodies`,
+      `clients: ${sockets.length} in room alice/${slug}, sender alice, ${bodyFor(0).length}-char bodies, ${ROUNDS} rounds`,
     )
 
-    let seq = 0
-    for (let i = 0; i < WARMUP; i++, seq++) {
-      const done = tracker.done(seq)
-      send(seq)
-      await done
+    /** One message at a time; returns the sorted latencies. */
+    const latencyRound = async (count: number): Promise<number[]> => {
+      tracker.latencies = []
+      for (let i = 0; i < count; i++) {
+        const done = tracker.done(state.seq)
+        send()
+        await done
+      }
+      return [...tracker.latencies].sort((a, b) => a - b)
     }
-    tracker.latencies = []
 
-    // Phase 1: one at a time.
-    for (let i = 0; i < LATENCY_MESSAGES; i++, seq++) {
-      const done = tracker.done(seq)
-      send(seq)
-      await done
-    }
-    const latency = [...tracker.latencies].sort((a, b) => a - b)
-    tracker.latencies = []
-
-    // Phase 2: a window of WINDOW messages in flight.
-    const start = performance.now()
-    const serverCpu0 = cpuSeconds(server.child.pid)
-    const benchCpu0 = process.cpuUsage()
-    const first = seq
-    const target = tracker.completed + THROUGHPUT_MESSAGES
-    await new Promise<void>((resolve) => {
-      let inFlight = 0
-      const pump = () => {
-        while (inFlight < WINDOW && seq < first + THROUGHPUT_MESSAGES) {
-          inFlight++
-          send(seq++)
+    /** WINDOW messages in flight; returns elapsed seconds, CPU use and latencies under load. */
+    const throughputRound = async () => {
+      tracker.latencies = []
+      const start = performance.now()
+      const serverCpu0 = cpuSeconds(server.child.pid)
+      const benchCpu0 = process.cpuUsage()
+      const target = tracker.completed + THROUGHPUT_MESSAGES
+      let sent = 0
+      await new Promise<void>((resolve) => {
+        let inFlight = 0
+        const pump = () => {
+          while (inFlight < WINDOW && sent < THROUGHPUT_MESSAGES) {
+            inFlight++
+            sent++
+            send()
+          }
         }
+        tracker.onComplete = () => {
+          inFlight--
+          if (tracker.completed >= target) resolve()
+          else pump()
+        }
+        pump()
+      })
+      tracker.onComplete = null
+      const seconds = (performance.now() - start) / 1000
+      const serverCpu1 = cpuSeconds(server.child.pid)
+      const benchCpu = process.cpuUsage(benchCpu0)
+      return {
+        deliveriesPerSec: (THROUGHPUT_MESSAGES * CLIENTS) / seconds,
+        serverBusy:
+          serverCpu0 === null || serverCpu1 === null ? null : (serverCpu1 - serverCpu0) / seconds,
+        clientBusy: (benchCpu.user + benchCpu.system) / 1e6 / seconds,
+        loaded: [...tracker.latencies].sort((a, b) => a - b),
       }
-      tracker.onComplete = () => {
-        inFlight--
-        if (tracker.completed >= target) resolve()
-        else pump()
+    }
+
+    await latencyRound(WARMUP)
+    const f = (n: number, d = 2) => n.toFixed(d)
+    const rounds = []
+    for (let r = 1; r <= ROUNDS; r++) {
+      const latency = await latencyRound(LATENCY_MESSAGES)
+      const load = await throughputRound()
+      const round = {
+        median: percentile(latency, 50),
+        p99: percentile(latency, 99),
+        max: latency.at(-1)!,
+        ...load,
       }
-      pump()
-    })
-    const seconds = (performance.now() - start) / 1000
-    const serverCpu1 = cpuSeconds(server.child.pid)
-    const benchCpu = process.cpuUsage(benchCpu0)
-    const serverBusy =
-      serverCpu0 === null || serverCpu1 === null ? null : (serverCpu1 - serverCpu0) / seconds
-    const clientBusy = (benchCpu.user + benchCpu.system) / 1e6 / seconds
-    const loaded = [...tracker.latencies].sort((a, b) => a - b)
-    const messagesPerSec = THROUGHPUT_MESSAGES / seconds
-    const deliveriesPerSec = (THROUGHPUT_MESSAGES * CLIENTS) / seconds
+      rounds.push(round)
+      console.log(
+        `round ${r}: latency median ${f(round.median)} ms, p99 ${f(round.p99)} ms, max ${f(round.max)} ms; ` +
+          `${f(round.deliveriesPerSec, 0)} deliveries/s (load avg ${loadavg()[0]!.toFixed(1)})`,
+      )
+    }
     for (const ws of sockets) ws.close(1000)
 
-    const median = percentile(latency, 50)
-    const p99 = percentile(latency, 99)
-    const f = (n: number, d = 2) => n.toFixed(d)
-    console.log('\n== EduSphere server broadcast benchmark: figures ==')
+    const mid = <T>(items: T[], key: (t: T) => number) => {
+      const sorted = items.map(key).sort((a, b) => a - b)
+      return sorted[Math.floor(sorted.length / 2)]!
+    }
+    const median = mid(rounds, (r) => r.median)
+    const p99 = mid(rounds, (r) => r.p99)
+    const deliveriesPerSec = mid(rounds, (r) => r.deliveriesPerSec)
+    const loadedMedian = mid(rounds, (r) => percentile(r.loaded, 50))
+    const loadedP99 = mid(rounds, (r) => percentile(r.loaded, 99))
+    const serverBusy = rounds.every((r) => r.serverBusy !== null)
+      ? mid(rounds, (r) => r.serverBusy!)
+      : null
+    const clientBusy = mid(rounds, (r) => r.clientBusy)
+
+    console.log(
+      `\n== EduSphere server broadcast benchmark: figures (median of ${ROUNDS} rounds) ==`,
+    )
     console.log(
       `machine                   ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work competes for the same cores)`,
     )
     console.log(`clients in room           ${CLIENTS} (one sender; its own echo counts)`)
     console.log(
-      `latency, one at a time    ${LATENCY_MESSAGES} msgs: median ${f(median)} ms, p99 ${f(p99)} ms, max ${f(latency.at(-1)!)} ms`,
+      `latency, one at a time    ${LATENCY_MESSAGES} msgs/round: median ${f(median)} ms, p99 ${f(p99)} ms`,
     )
     console.log(
-      `throughput, window ${WINDOW}     ${THROUGHPUT_MESSAGES} msgs in ${f(seconds)} s: ${f(messagesPerSec, 0)} msg/s, ${f(deliveriesPerSec, 0)} deliveries/s`,
+      `throughput, window ${WINDOW}     ${THROUGHPUT_MESSAGES} msgs/round: ${f(deliveriesPerSec / CLIENTS, 0)} msg/s, ${f(deliveriesPerSec, 0)} deliveries/s`,
     )
-    console.log(
-      `latency under that load   median ${f(percentile(loaded, 50))} ms, p99 ${f(percentile(loaded, 99))} ms`,
-    )
+    console.log(`latency under that load   median ${f(loadedMedian)} ms, p99 ${f(loadedP99)} ms`)
     console.log(
       `CPU during throughput     server ${serverBusy === null ? 'n/a' : `${f(serverBusy * 100, 0)}%`} of a core, clients ${f(clientBusy * 100, 0)}% of a core`,
     )
