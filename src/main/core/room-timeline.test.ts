@@ -270,6 +270,15 @@ describe('RoomTimeline edits and deletes', () => {
     )
   })
 
+  it('a repeated new frame keeps the pending edit mark', () => {
+    const t = loaded()
+    t.timeline.edit(t.mine, 'v2')
+    const again = newFrame('my old text', 'alice', { id: t.mine })
+    t.timeline.applyFrame(again)
+    expect(t.timeline.messages.confirmedById(t.mine)?.pendingAction).toBe('edit')
+    expect(t.timeline.messages.confirmedCount).toBe(2)
+  })
+
   it('validates the target before anything is queued', () => {
     const t = loaded()
     const pending = t.timeline.send('not yet delivered')

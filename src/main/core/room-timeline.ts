@@ -159,7 +159,11 @@ export class RoomTimeline {
     }
     const message = messageFromNew(frame, ctx)
     const existed = this.messages.upsertConfirmed(message)
-    if (existed?.clientId) message.clientId = existed.clientId
+    if (existed) {
+      // A repeated `new` (history and live overlap) keeps what we know about the message.
+      message.clientId = existed.clientId
+      message.pendingAction = existed.pendingAction
+    }
     this.emitUpsert(message, null)
     if (existed || own) return
     if (!this.deps.isActive()) {
