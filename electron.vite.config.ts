@@ -1,19 +1,24 @@
 import { resolve } from 'node:path'
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
 // main and preload are CommonJS bundles: a sandboxed preload cannot be an ES module.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin({ include: ['keytar'] })],
     build: {
+      // keytar is an optionalDependency: keep it external so its native module loads from node_modules.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     // The sandboxed preload may only require('electron'): bundle everything else into it.
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        external: ['electron'],
+      },
     },
   },
   renderer: {
