@@ -171,7 +171,8 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
       failed(
         wasOpenFor === null
           ? `Could not connect: ${lastError ?? `closed with code ${code}`}`
-          : `The connection dropped (code ${code})`,
+          : // The socket's own error says why it died (e.g. a frame over maxPayload).
+            `The connection dropped (code ${code}${lastError ? `: ${lastError}` : ''})`,
       )
     })
     s.on('message', (data, isBinary) => {

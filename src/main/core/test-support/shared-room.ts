@@ -1,0 +1,44 @@
+/** Creates a room for a test over GraphQL (createRoom, then joinRoom for each member). */
+import { randomUUID } from 'node:crypto'
+import { demoUsers } from '../../../../server/test-support'
+import { signedIn } from '../../../../server/testing/fixtures'
+import type { DemoName } from '../../../../server/testing/fixtures'
+
+/** A room created for one test: its key (`host/slug`), id and slug. */
+export interface SharedRoom {
+  key: string
+  id: string
+  slug: string
+}
+
+interface CreateRoomReply {
+  createRoom: { room: { id: string; slug: string } } | null
+}
+
+/** `host` creates a uniquely named room and every member joins it. */
+export async function createSharedRoom(
+  url: string,
+  label: string,
+  host: DemoName,
+  members: DemoName[],
+): Promise<SharedRoom> {
+  const owner = await signedIn(url, host)
+  const name = `${label} ${randomUUID().slice(0, 8)}`
+  const created = await owner.client.graphql<CreateRoomReply>(
+    'mutation ($n: String!) { createRoom(name: $n) { room { id slug } } }',
+    { n: name },
+    { token: owner.token },
+  )
+  const room = created.data?.createRoom?.room
+  if (!room) throw new Error(`createRoom failed: ${created.errors?.[0]?.message ?? created.status}`)
+  for (const member of members) {
+    const m = await signedIn(url, member)
+    const joined = await m.client.graphql(
+      'mutation ($id: UUID!) { joinRoom(roomId: $id) { room { id } } }',
+      { id: room.id },
+      { token: m.token },
+    )
+    if (joined.errors?.length) throw new Error(`joinRoom failed: ${joined.errors[0]!.message}`)
+  }
+  return { key: `${demoUsers[host].username}/${room.slug}`, id: room.id, slug: room.slug }
+}
