@@ -113,7 +113,8 @@ export class ThreadMessageWriter implements MessageWriter {
     file: string,
     private readonly fallback: InlineMessageWriter,
   ) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+    // __filename, not import.meta: Playwright's loader compiles this file as CommonJS.
+    const driver = createRequire(__filename).resolve('better-sqlite3')
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
     this.worker.on('message', (acks: Ack[]) => {
       for (const ack of acks) {
