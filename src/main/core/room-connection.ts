@@ -5,6 +5,7 @@
  * `transition()`: every change is observable through onStateChange.
  */
 import { AppError } from '../../shared/errors'
+import { idleConnection } from './room-summary'
 import type { ConnectionSnapshot, ConnectionState, TerminalReason } from '../../shared/ipc-contract'
 import { encodeClientFrame } from '../../shared/protocol'
 import type { ClientFrame } from '../../shared/protocol'
@@ -31,14 +32,7 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
   const { clock, policy } = deps
   const url = chatSocketUrl(deps.baseUrl, deps.host, deps.slug)
 
-  let snap: ConnectionSnapshot = {
-    state: 'disconnected',
-    attempt: 0,
-    maxAttempts: policy.maxAttempts,
-    nextRetryAt: null,
-    reason: null,
-    terminal: null,
-  }
+  let snap: ConnectionSnapshot = idleConnection(policy)
   /** Reconnect attempt of the current streak (0 = first connection or after a stable one). */
   let attempt = 0
   /** Once `maxAttempts` failed: keep the slow retry going without re-notifying. */
