@@ -219,7 +219,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 )
 const mutated = <T extends object>(frame: fc.Arbitrary<T>) =>
   fc.tuple(frame, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([f, ms]) => {
-    const r: Record<string, unknown> = { ...f }
+    const r = { ...f } as Record<string, unknown>
     for (const m of ms) m(r)
     return r
   })
