@@ -59,6 +59,24 @@ export async function runChaos(opts: {
   const allConnected = () => pairs.every((p) => p.core.state(p.room) === 'connected')
   const start = Date.now()
   const slot = (opts.seconds * 1000) / opts.kills
+  let faultIndex = 0
+
+  /** Stalls every connection half-open until each core-room's heartbeat gives up on it. */
+  async function stall(cycle: number): Promise<void> {
+    const stalledAt = Date.now()
+    proxy.stall()
+    figures.stalls++
+    await Promise.all(
+      pairs.map(async (p) => {
+        const changes = () => p.core.timeline.get(p.room) ?? []
+        const gone = () => changes().find((c) => c.at >= stalledAt && c.state !== 'connected')
+        if (await until(() => gone() !== undefined, 10_000))
+          figures.halfOpenDetection.push(gone()!.at - stalledAt)
+        else figures.misses.push(`${label(p)} did not detect the stall of cycle ${cycle + 1}`)
+      }),
+    )
+    proxy.resume()
+  }
 
   for (let k = 0; k < opts.kills; k++) {
     // Let the cores work for a while in each slot before the server dies.
@@ -80,30 +98,22 @@ export async function runChaos(opts: {
       }),
     )
 
-    const fault = (['stall', 'cut', 'delay'] as const)[k % 3]!
-    if (fault === 'cut') {
-      proxy.cutAll()
-      figures.cuts++
-    } else if (fault === 'delay') {
-      proxy.delay(20 + Math.floor(Math.random() * 60))
-      figures.delays++
-      await sleep(Math.min(1500, slot / 3))
-      proxy.delay(0)
-    } else if (await until(allConnected, 5000)) {
-      const stalledAt = Date.now()
-      proxy.stall()
-      figures.stalls++
-      await Promise.all(
-        pairs.map(async (p) => {
-          const changes = () => p.core.timeline.get(p.room) ?? []
-          const gone = () => changes().find((c) => c.at >= stalledAt && c.state !== 'connected')
-          if (await until(() => gone() !== undefined, 10_000))
-            figures.halfOpenDetection.push(gone()!.at - stalledAt)
-          else figures.misses.push(`${label(p)} did not detect the stall of cycle ${k + 1}`)
-        }),
-      )
-      proxy.resume()
-    }
+    // At least one proxy fault per slot, more while the slot has time left (longer runs).
+    const slotEnd = start + (k + 1) * slot
+    do {
+      const fault = (['stall', 'cut', 'delay'] as const)[faultIndex++ % 3]!
+      await until(allConnected, 5000)
+      if (fault === 'cut') {
+        proxy.cutAll()
+        figures.cuts++
+      } else if (fault === 'delay') {
+        proxy.delay(20 + Math.floor(Math.random() * 60))
+        figures.delays++
+        await sleep(Math.min(1500, slot / 3))
+        proxy.delay(0)
+      } else if (allConnected()) await stall(k)
+      await sleep(300)
+    } while (Date.now() < slotEnd - 3000)
   }
   return figures
 }
