@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**', 'server/**', 'bench/**', 'e2e/web/**', 'tools/**'],
+    files: ['src/main/core/**', 'server/**', 'bench/**', 'e2e/web/**', 'tools/**', 'soak/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, 'vue', 'pinia'] }] },
   },
   {

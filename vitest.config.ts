@@ -18,7 +18,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          include: ['src/**/*.int.test.ts', 'server/**/*.int.test.ts', 'e2e/**/*.int.test.ts'],
+          include: [
+            'src/**/*.int.test.ts',
+            'server/**/*.int.test.ts',
+            'e2e/**/*.int.test.ts',
+            'soak/**/*.int.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
