@@ -94,6 +94,12 @@ describe('isUuid / sameId / idKey', () => {
 
 describe('parseIsoMicros / parseIsoTimestamp', () => {
   const base = Date.UTC(2026, 10, 25, 17, 58, 0)
+  it('keeps years 0000-0099 as written (Date.UTC would map them to 1900-1999)', () => {
+    const year50 = new Date(Date.UTC(2000, 0, 1))
+    year50.setUTCFullYear(50)
+    expect(parseIsoMicros('0050-01-01T00:00:00')).toBe(year50.getTime() * 1000)
+    expect(parseIsoTimestamp('0050-01-01T00:00:00+00:00')).toBe(year50.getTime())
+  })
   it('parses a Python isoformat with microseconds', () => {
     expect(parseIsoMicros(TS)).toBe(base * 1000 + 657039)
   })

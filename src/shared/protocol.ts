@@ -81,9 +81,11 @@ export function parseIsoMicros(text: string): number | null {
   const m = ISO_RE.exec(text)
   if (!m) return null
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m
-  const ms = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!)
+  const date = new Date(Date.UTC(2000, +mo! - 1, +d!, +h!, +mi!, +s!))
+  // setUTCFullYear, not Date.UTC's year: Date.UTC maps years 0-99 to 1900-1999.
+  date.setUTCFullYear(+y!)
+  const ms = date.getTime()
   if (Number.isNaN(ms)) return null
-  const date = new Date(ms)
   // Reject overflowed fields such as 2026-02-31 or 25:00.
   if (date.getUTCMonth() !== +mo! - 1 || date.getUTCDate() !== +d! || date.getUTCHours() !== +h!)
     return null
