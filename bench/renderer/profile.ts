@@ -67,6 +67,32 @@ async function main(): Promise<void> {
   })
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(v.toFixed(1).padStart(8), k)
+  // The longest busy stretches (no idle sample in between), each with its top self-time entries:
+  // what a long task is made of.
+  const stretches: Array<{ ms: number; top: Map<string, number> }> = []
+  let cur: { ms: number; top: Map<string, number> } | null = null
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000
+    if (n.callFrame.functionName === '(idle)') {
+      if (cur) stretches.push(cur)
+      cur = null
+      return
+    }
+    cur ??= { ms: 0, top: new Map() }
+    cur.ms += dt
+    const key = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`
+    cur.top.set(key, (cur.top.get(key) ?? 0) + dt)
+  })
+  if (cur) stretches.push(cur)
+  console.log('\nLongest busy stretches:')
+  for (const s of stretches.sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    const top = [...s.top]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    console.log(`${s.ms.toFixed(1).padStart(8)} ms: ${top.join(', ')}`)
+  }
   await browser.close()
   await srv.close()
 }

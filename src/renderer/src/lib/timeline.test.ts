@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { Timeline } from './timeline'
+import { Timeline, rowKey } from './timeline'
 import { makeMessage } from '../testing/messages'
 
 describe('Timeline', () => {
@@ -109,5 +109,53 @@ describe('Timeline', () => {
         for (const [id, at] of model) expect(t.get(id)?.created).toBe(at)
       }),
     )
+  })
+
+  it('reports the lowest changed row: every row before it keeps its key and place', () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('up' as const),
+        id: fc.integer({ min: 0, max: 8 }),
+        at: fc.integer({ min: 0, max: 4 }),
+        client: fc.option(fc.integer({ min: 0, max: 3 })),
+      }),
+      fc.record({ kind: fc.constant('rm' as const), id: fc.integer({ min: 0, max: 20 }) }),
+      fc.constant({ kind: 'take' as const }),
+    )
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        const t = new Timeline()
+        let seen = t.messages.map(rowKey)
+        const check = (): void => {
+          const lowest = t.takeLowestChange()
+          const now = t.messages.map(rowKey)
+          const same = Math.min(lowest, seen.length, now.length)
+          expect(now.slice(0, same)).toEqual(seen.slice(0, same))
+          if (lowest === Infinity) expect(now).toEqual(seen)
+          seen = now
+        }
+        for (const o of ops) {
+          if (o.kind === 'take') check()
+          else if (o.kind === 'up') {
+            const clientId = o.client === null ? null : `c-${o.client}`
+            t.upsert(makeMessage({ id: `id-${o.id}`, created: o.at, clientId }))
+          } else t.remove(`id-${o.id}`)
+        }
+        check()
+      }),
+    )
+  })
+
+  it('counts an append from the old end and a reset from the start', () => {
+    const t = new Timeline()
+    t.reset([makeMessage({ created: 1 }), makeMessage({ created: 2 })])
+    expect(t.takeLowestChange()).toBe(0)
+    expect(t.takeLowestChange()).toBe(Infinity)
+    t.upsert(makeMessage({ created: 3 }))
+    t.upsert(makeMessage({ created: 4 }))
+    expect(t.takeLowestChange()).toBe(2)
+    const first = t.messages[0]!
+    t.upsert({ ...first, body: 'edited in place' })
+    expect(t.takeLowestChange()).toBe(Infinity)
   })
 })

@@ -14,6 +14,14 @@ export function compareMessages(a: ChatMessage, b: ChatMessage): number {
   return a.created - b.created
 }
 
+/**
+ * The identity of a message's row in the list. The client id survives confirmation, so a sent
+ * message keeps its DOM row and measured size when the server's copy replaces the pending one.
+ */
+export function rowKey(m: ChatMessage): string {
+  return m.clientId ?? m.id
+}
+
 /** What an upsert did, so the view can decide whether to stick to the bottom. */
 export type UpsertOutcome = 'appended' | 'inserted' | 'replaced' | 'unchanged'
 
@@ -21,6 +29,8 @@ export type UpsertOutcome = 'appended' | 'inserted' | 'replaced' | 'unchanged'
 export class Timeline {
   private items: ChatMessage[] = []
   private readonly byId = new Map<string, ChatMessage>()
+  /** Lowest index whose row moved, appeared or changed identity since takeLowestChange(). */
+  private lowestChange = Infinity
 
   /** The ordered messages; read-only by contract, do not mutate. */
   get messages(): readonly ChatMessage[] {
@@ -29,6 +39,18 @@ export class Timeline {
 
   get size(): number {
     return this.items.length
+  }
+
+  /**
+   * The lowest index whose row (by rowKey) may differ since the last call, or Infinity: rows
+   * before it are exactly as they were. The list showing this timeline (its one reader) calls it
+   * when it re-reads the messages, so it re-indexes only from there (an append touches just the
+   * new rows) instead of the whole history.
+   */
+  takeLowestChange(): number {
+    const lowest = this.lowestChange
+    this.lowestChange = Infinity
+    return lowest
   }
 
   get(id: string): ChatMessage | undefined {
@@ -51,6 +73,7 @@ export class Timeline {
     }
     if (!ordered) unique.sort(compareMessages)
     this.items = unique
+    this.lowestChange = 0
   }
 
   /**
@@ -70,15 +93,20 @@ export class Timeline {
       this.byId.set(key, message)
       if (existing.created === message.created && index >= 0) {
         this.items[index] = message
+        if (rowKey(existing) !== rowKey(message)) this.touch(index)
         return 'replaced'
       }
-      if (index >= 0) this.items.splice(index, 1)
+      if (index >= 0) {
+        this.items.splice(index, 1)
+        this.touch(index)
+      }
       this.insertSorted(message)
       return 'replaced'
     }
     this.byId.set(key, message)
     const last = this.items[this.items.length - 1]
     if (!last || compareMessages(last, message) <= 0) {
+      this.touch(this.items.length)
       this.items.push(message)
       return removedOld ? 'replaced' : 'appended'
     }
@@ -93,7 +121,10 @@ export class Timeline {
     if (!existing) return false
     this.byId.delete(key)
     const index = this.indexOf(existing)
-    if (index >= 0) this.items.splice(index, 1)
+    if (index >= 0) {
+      this.items.splice(index, 1)
+      this.touch(index)
+    }
     return true
   }
 
@@ -131,5 +162,10 @@ export class Timeline {
       else hi = mid
     }
     this.items.splice(lo, 0, message)
+    this.touch(lo)
+  }
+
+  private touch(index: number): void {
+    if (index < this.lowestChange) this.lowestChange = index
   }
 }
