@@ -4,7 +4,8 @@
  */
 import type { ElectronApplication } from '@playwright/test'
 import { expect, hasElectron, otherClient, signInThroughUi, skipReason, test } from './fixtures'
-import type { MainGlobals, PageGlobals } from './page-globals'
+import { expectShownWithRoom, hideWindow, recordPageEvents } from './window-checks'
+import type { MainGlobals } from './page-globals'
 
 test.skip(!hasElectron, skipReason)
 
@@ -50,12 +51,8 @@ test('a message from someone else notifies while hidden; clicking opens its room
 }) => {
   await spyOnNotifications(app)
   await signInThroughUi(page, server.url, 'alice')
-  await page.evaluate(() => {
-    const g = globalThis as unknown as PageGlobals
-    g.seenEvents = []
-    g.edusphere.onEvents((events) => g.seenEvents!.push(...events))
-  })
-  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.hide())
+  await recordPageEvents(page)
+  await hideWindow(app)
   const bob = await otherClient(server.url, 'bob', { host: 'alice', slug: 'general' })
   bob.probe.send({ type: 'text', message: 'Ping from bob' })
   await expect
@@ -66,18 +63,7 @@ test('a message from someone else notifies while hidden; clicking opens its room
     const objects = (globalThis as MainGlobals).notificationObjects ?? []
     objects.find((n) => n.body === 'Ping from bob')?.emit('click')
   })
-  await expect
-    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible()))
-    .toBe(true)
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        ((globalThis as unknown as PageGlobals).seenEvents ?? []).some(
-          (e) => e.kind === 'open-room-requested' && e.roomKey === 'alice/general',
-        ),
-      ),
-    )
-    .toBe(true)
+  await expectShownWithRoom(app, page, 'alice/general')
 
   // Own messages never notify.
   const before = (await shown(app)).length

@@ -7,7 +7,7 @@ import {
   skipReason,
   test,
 } from './fixtures'
-import type { PageGlobals } from './page-globals'
+import { expectShownWithRoom, hideWindow, recordPageEvents } from './window-checks'
 
 test.skip(!hasElectron, skipReason)
 
@@ -18,29 +18,14 @@ test('a second launch shows the first window and opens the room it names', async
   userDataDir,
 }) => {
   await signInThroughUi(page, server.url, 'alice')
-  await page.evaluate(() => {
-    const g = globalThis as unknown as PageGlobals
-    g.seenEvents = []
-    g.edusphere.onEvents((events) => g.seenEvents!.push(...events))
-  })
-  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.hide())
+  await recordPageEvents(page)
+  await hideWindow(app)
 
   const exitCode = await launchSecondInstance(userDataDir, server.url, [
     '--open-room=alice/general',
   ])
   expect(exitCode).toBe(0)
-  await expect
-    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible()))
-    .toBe(true)
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        ((globalThis as unknown as PageGlobals).seenEvents ?? []).some(
-          (e) => e.kind === 'open-room-requested' && e.roomKey === 'alice/general',
-        ),
-      ),
-    )
-    .toBe(true)
+  await expectShownWithRoom(app, page, 'alice/general')
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
 })
 
