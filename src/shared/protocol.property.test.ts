@@ -45,6 +45,25 @@ function isIso(v: unknown): boolean {
 const isStr = (v: unknown): v is string => typeof v === 'string'
 const isId = (v: unknown): boolean => isStr(v) && v.length > 0
 
+/** Every field of each server frame, in the order the spec writes them. */
+const SPEC_KEYS: Record<'new' | 'update' | 'delete' | 'error', string[]> = {
+  error: ['error'],
+  delete: ['type', 'action', 'id'],
+  update: ['type', 'action', 'id', 'body', 'edited', 'updated'],
+  new: [
+    'type',
+    'action',
+    'id',
+    'user',
+    'user_id',
+    'body',
+    'created',
+    'edited',
+    'updated',
+    'userAvatar',
+  ],
+}
+
 /** What a server frame is, by the spec, or null when a client must drop it. */
 function serverOracle(v: unknown): 'new' | 'update' | 'delete' | 'error' | null {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return null
@@ -161,17 +180,7 @@ const wrongValue = fc.oneof(
   nastyString,
 )
 const keyOf = fc.constantFrom(
-  'type',
-  'action',
-  'id',
-  'user',
-  'user_id',
-  'body',
-  'created',
-  'edited',
-  'updated',
-  'userAvatar',
-  'error',
+  ...new Set(Object.values(SPEC_KEYS).flat()),
   'message',
   'messageId',
   'timestamp',
@@ -227,24 +236,7 @@ const mutated = <T extends object>(frame: fc.Arbitrary<T>) =>
 /** Every field of the spec's frame, and nothing else (decoders strip unknown keys). */
 function specFields(v: Record<string, unknown>): Record<string, unknown> {
   const kind = serverOracle(v)
-  const keys: Record<string, string[]> = {
-    error: ['error'],
-    delete: ['type', 'action', 'id'],
-    update: ['type', 'action', 'id', 'body', 'edited', 'updated'],
-    new: [
-      'type',
-      'action',
-      'id',
-      'user',
-      'user_id',
-      'body',
-      'created',
-      'edited',
-      'updated',
-      'userAvatar',
-    ],
-  }
-  return Object.fromEntries((keys[kind ?? ''] ?? []).map((k) => [k, v[k]]))
+  return Object.fromEntries((kind ? SPEC_KEYS[kind] : []).map((k) => [k, v[k]]))
 }
 
 // ---------------------------------------------------------------------------------------------
