@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isUuid } from '../src/shared/protocol'
+import { isUuid } from '../src/shared/frames'
 import type { SocketProbe, TestServer } from './test-support'
 import { EXTERNAL_SKIP_REASON, startTestServer } from './test-support'
 import { mustOpen, signedIn, uniqueBody } from './testing/fixtures'

@@ -1,7 +1,7 @@
 /** protocol.md §4 frames: every client frame, every server event and error text, malformed input. */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
-import { ServerErrorText } from '../src/shared/protocol'
+import { ServerErrorText } from '../src/shared/frames'
 import type { SocketProbe, TestServer } from './test-support'
 import { openSocket, startTestServer } from './test-support'
 import { mustOpen, signedIn, uniqueBody } from './testing/fixtures'

@@ -1,6 +1,6 @@
 /** The consumer logic without sockets: exact frame bytes and every branch of protocol.md §4. */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { decodeServerFrame, ServerErrorText } from '../src/shared/protocol'
+import { decodeServerFrame, ServerErrorText } from '../src/shared/frames'
 import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import type { RoomRow, UserRow } from './db'

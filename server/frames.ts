@@ -4,13 +4,8 @@
  * socket layer turns into an abnormal close of that one connection.
  */
 import { randomUUID } from 'node:crypto'
-import {
-  bodyError,
-  isUuid,
-  pythonJson,
-  ServerErrorText,
-  toPythonIsoformat,
-} from '../src/shared/protocol'
+import { bodyError, isUuid, ServerErrorText } from '../src/shared/frames'
+import { pythonJson, toPythonIsoformat } from './python-format'
 import type { ServerContext } from './context'
 import type { MessageRow, RoomRow, UserRow } from './db'
 

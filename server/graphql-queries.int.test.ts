@@ -8,7 +8,7 @@ import {
   ROOM_FIELDS,
   RoomSchema,
   TopicSchema,
-} from '../src/shared/protocol'
+} from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { demoUsers, ProtocolClient, startTestServer } from './test-support'
 import { signedIn, uniqueName } from './testing/fixtures'

@@ -1,7 +1,8 @@
 /** The GraphQL schema, with graphene's type names and nullability for the fields clients use. */
 import { buildSchema, GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type { GraphQLSchema } from 'graphql'
-import { isUuid, toPythonIsoformat } from '../src/shared/protocol'
+import { isUuid } from '../src/shared/frames'
+import { toPythonIsoformat } from './python-format'
 
 const SDL = /* GraphQL */ `
   scalar UUID

@@ -1,6 +1,6 @@
 /** Plain HTTP routes: /api/csrf/, /graphql/, /media/…, with Django's CSRF rules on every POST. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { pythonJson } from '../src/shared/protocol'
+import { pythonJson } from './python-format'
 import type { ServerContext } from './context'
 import { checkCsrf, csrfCookie, csrfFailurePage, csrfSecretOf, newCsrfSecret } from './csrf'
 import { createGraphQLView } from './graphql-http'

@@ -5,7 +5,7 @@
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql'
 import { GraphQLError } from 'graphql'
 import type { IncomingMessage } from 'node:http'
-import { GraphQLErrorText } from '../src/shared/protocol'
+import { GraphQLErrorText } from '../src/shared/graphql-shapes'
 import type { RequestAuth } from './auth'
 import { JWT_COOKIE } from './auth'
 import type { ServerContext } from './context'

@@ -4,13 +4,13 @@
  * events), and what the figures need: connection timelines, confirmations, frames sent.
  */
 import type { ChatMessage, ConnectionState, RoomKey } from '../src/shared/ipc-contract'
-import type { ChatService } from '../src/main/core/chat-service'
-import { createChatService } from '../src/main/core/chat-service'
+import type { ChatService } from '../src/main/core/chat/chat-service'
+import { createChatService } from '../src/main/core/chat/chat-service'
 import { systemClock } from '../src/main/core/clock'
-import { EduSphereApi } from '../src/main/core/edusphere-api'
+import { EduSphereApi } from '../src/main/core/session/edusphere-api'
 import type { ReconnectPolicy, WebSocketFactory } from '../src/main/core/ports'
-import { createMemorySecretStore } from '../src/main/core/secret-store'
-import { createWsSocket } from '../src/main/core/ws-factory'
+import { createMemorySecretStore } from '../src/main/core/session/secret-store'
+import { createWsSocket } from '../src/main/core/chat/connection/ws-factory'
 
 /** Recovery within the run: 200 ms steps, 1 s heartbeat with a 1 s timeout, ±20 % jitter. */
 export const SOAK_POLICY: Partial<ReconnectPolicy> = {

@@ -2,7 +2,7 @@
  * The soak's end conditions, checked against the server's own history (GraphQL `messages`, read
  * straight from the server, not through the proxy). Each broken rule becomes one line.
  */
-import type { HistoryMessage } from '../src/shared/protocol'
+import type { HistoryMessage } from '../src/shared/graphql-shapes'
 import type { RoomKey } from '../src/shared/ipc-contract'
 import type { SoakCore } from './soak-core'
 import type { Ledger } from './workload'

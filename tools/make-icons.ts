@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { crc32, deflateSync } from 'node:zlib'
-import { TRAY_DIR, TRAY_ICON_FILES } from '../src/main/core/icon-files'
-import type { TrayIcon } from '../src/main/core/tray-model'
+import { TRAY_DIR, TRAY_ICON_FILES } from '../src/main/core/shell/icon-files'
+import type { TrayIcon } from '../src/main/core/shell/tray-model'
 
 type Rgba = readonly [number, number, number, number]
 /** Signed distance at (x, y) in unit icon space: negative inside. */

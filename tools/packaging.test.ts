@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DESKTOP_ENTRY_ID } from '../src/main/core/autostart'
-import { PACKAGED_WINDOW_ICON, TRAY_DIR, TRAY_ICON_FILES } from '../src/main/core/icon-files'
+import { DESKTOP_ENTRY_ID } from '../src/main/core/shell/autostart'
+import { PACKAGED_WINDOW_ICON, TRAY_DIR, TRAY_ICON_FILES } from '../src/main/core/shell/icon-files'
 import { renderIcons } from './make-icons'
 
 const root = resolve(__dirname, '..')

@@ -3,7 +3,7 @@
  * code is type-checked as Node code (no DOM lib), and these say exactly what the specs touch.
  */
 import type { Menu } from 'electron'
-import type { TrayModel } from '../../src/main/core/tray-model'
+import type { TrayModel } from '../../src/main/core/shell/tray-model'
 import type { ChatApi, ChatEvent } from '../../src/shared/ipc-contract'
 
 /** The renderer's window, as far as the specs use it. */

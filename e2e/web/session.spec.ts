@@ -1,5 +1,5 @@
 /** Sign-in errors, the keychain, and sign-out, with the real keytar against gnome-keyring. */
-import { accountFor } from '../../src/main/core/secret-store'
+import { accountFor } from '../../src/main/core/session/secret-store'
 import { demoUsers } from '../../server/seed'
 import { expect, signIn, test } from './fixtures'
 

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { app } from 'electron'
-import { autostartEntry, autostartFile } from './core/autostart'
+import { autostartEntry, autostartFile } from './core/shell/autostart'
 
 export interface LoginItem {
   readonly supported: boolean

@@ -1,12 +1,15 @@
 /**
  * Native notifications: the core's Notifier port, carried out with Electron's Notification. Which
- * messages notify is decided by core/notification-policy.ts; this file shows them and routes
+ * messages notify is decided by core/shell/notification-policy.ts; this file shows them and routes
  * clicks (show the window, open the room).
  */
 import { Notification } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
-import type { AttentionState } from './core/notification-policy'
-import { decideErrorNotification, decideMessageNotification } from './core/notification-policy'
+import type { AttentionState } from './core/shell/notification-policy'
+import {
+  decideErrorNotification,
+  decideMessageNotification,
+} from './core/shell/notification-policy'
 import type { Clock, Notifier } from './core/ports'
 
 export interface NativeNotifierDeps {

@@ -13,8 +13,8 @@ import {
   CONTENT_SECURITY_POLICY,
   mimeTypeFor,
   resolveAppFile,
-} from './core/app-origin'
-import { safeExternalUrl } from './core/external-url'
+} from './core/shell/app-origin'
+import { safeExternalUrl } from './core/shell/external-url'
 
 /** Must run before `ready`: makes app:// a standard, secure origin (storage, relative URLs). */
 export function registerAppScheme(): void {

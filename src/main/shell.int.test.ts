@@ -12,7 +12,7 @@ import type { TestServer } from '../../server/test-support'
 import { ProtocolClient, demoUsers, openSocket, startTestServer } from '../../server/test-support'
 import type { ChatEvent, Result, SessionSnapshot } from '../shared/ipc-contract'
 import { eventChannels, invokeChannelNames } from '../shared/ipc-contract'
-import { APP_ENTRY_URL } from './core/app-origin'
+import { APP_ENTRY_URL } from './core/shell/app-origin'
 import type { FakeBrowserWindow, FakeMenu } from './test-support/fake-electron'
 import { app, fakeElectronModule, fakeEvent, recorder } from './test-support/fake-electron'
 

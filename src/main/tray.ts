@@ -1,5 +1,5 @@
 /**
- * The system tray: renders a TrayModel (core/tray-model.ts, tested) into Electron's Tray, Menu
+ * The system tray: renders a TrayModel (core/shell/tray-model.ts, tested) into Electron's Tray, Menu
  * and badge. Rebuilds the menu only when the model changed, so frequent chat events are cheap.
  */
 import { join } from 'node:path'
@@ -7,8 +7,8 @@ import type { MenuItemConstructorOptions, NativeImage } from 'electron'
 import { Menu, Tray, app, nativeImage } from 'electron'
 import { assertNever } from '../shared/errors'
 import type { RoomKey } from '../shared/ipc-contract'
-import { TRAY_ICON_FILES } from './core/icon-files'
-import type { TrayActionId, TrayIcon, TrayMenuItem, TrayModel } from './core/tray-model'
+import { TRAY_ICON_FILES } from './core/shell/icon-files'
+import type { TrayActionId, TrayIcon, TrayMenuItem, TrayModel } from './core/shell/tray-model'
 
 export interface TrayHandlers {
   /** Tray icon click and "Open". */

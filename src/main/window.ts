@@ -1,11 +1,11 @@
 /**
  * The one main window: hardened webPreferences, bounds remembered across runs (and reset when
- * they would be off-screen), and close-to-tray. Geometry decisions live in core/window-bounds.ts.
+ * they would be off-screen), and close-to-tray. Geometry decisions live in core/shell/window-bounds.ts.
  */
 import { BrowserWindow, screen } from 'electron'
-import type { SettingsStore } from './core/settings-store'
-import { MIN_WINDOW_SIZE, restoreBounds } from './core/window-bounds'
-import type { Rect } from './core/window-bounds'
+import type { SettingsStore } from './core/shell/settings-store'
+import { MIN_WINDOW_SIZE, restoreBounds } from './core/shell/window-bounds'
+import type { Rect } from './core/shell/window-bounds'
 
 export interface MainWindowOptions {
   settings: SettingsStore

@@ -11,7 +11,7 @@ import type {
   TerminalReason,
   Unsubscribe,
 } from '../../shared/ipc-contract'
-import type { ClientFrame, ServerFrame } from '../../shared/protocol'
+import type { ClientFrame, ServerFrame } from '../../shared/frames'
 
 /** Opaque timer handle. */
 export type TimerHandle = unknown

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto'
 import type { ChatEvent } from '../../../shared/ipc-contract'
 import type {
   DeleteMessageEvent,
-  HistoryMessage,
   NewMessageEvent,
   UpdateMessageEvent,
-} from '../../../shared/protocol'
-import { toPythonIsoformat } from '../../../shared/protocol'
-import type { MeView } from '../room-timeline'
-import { RoomTimeline } from '../room-timeline'
+} from '../../../shared/frames'
+import type { HistoryMessage } from '../../../shared/graphql-shapes'
+import { toPythonIsoformat } from '../../../../server/python-format'
+import type { MeView } from '../chat/room-timeline'
+import { RoomTimeline } from '../chat/room-timeline'
 
 export const BASE = 'http://127.0.0.1:8000'
 export const ROOM = 'alice/general'

@@ -4,12 +4,12 @@
  * events exactly as a renderer would, so tests assert on what the user would see.
  */
 import type { ChatEvent, ChatMessage, RoomKey, SessionSnapshot } from '../../../shared/ipc-contract'
-import type { ChatService, ChatServiceDeps } from '../chat-service'
-import { createChatService } from '../chat-service'
+import type { ChatService, ChatServiceDeps } from '../chat/chat-service'
+import { createChatService } from '../chat/chat-service'
 import { systemClock } from '../clock'
 import type { Notifier, ReconnectPolicy } from '../ports'
-import { createMemorySecretStore } from '../secret-store'
-import { createWsSocket } from '../ws-factory'
+import { createMemorySecretStore } from '../session/secret-store'
+import { createWsSocket } from '../chat/connection/ws-factory'
 import { waitUntil } from './wait'
 
 /** Fast, jitter-free reconnects so tests do not wait on the seed's 3 s steps. */

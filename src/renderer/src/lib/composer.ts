@@ -1,5 +1,5 @@
 /** The composer's verdict on a draft, mirroring the server's rules (protocol.md §4). */
-import { MAX_BODY_CODE_POINTS, codePointLength } from '../../../shared/protocol'
+import { MAX_BODY_CODE_POINTS, codePointLength } from '../../../shared/frames'
 
 export interface DraftVerdict {
   /** Code points, as the server counts them (an emoji is 1). */

@@ -4,7 +4,7 @@
  * bump a revision counter instead. Messages are treated as immutable values (replaced, never mutated).
  */
 import type { ChatMessage } from '../../../shared/ipc-contract'
-import { idKey } from '../../../shared/protocol'
+import { idKey } from '../../../shared/frames'
 
 /**
  * Sort order: creation time only. Messages created in the same millisecond keep the order they

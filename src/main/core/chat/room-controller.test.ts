@@ -1,0 +1,287 @@
+/**
+ * RoomController with a fake RoomConnection: the connection's own behaviour is tested with fake
+ * and real sockets elsewhere; here we need to open, drop and feed frames on cue.
+ */
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import type { ChatEvent, ConnectionSnapshot, ConnectionState } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
+import type { ClientFrame } from '../../../shared/frames'
+import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
+import { ServerErrorText } from '../../../shared/frames'
+import type { Notifier, RoomConnection } from '../ports'
+import type { ConnectionHandlers } from './room-controller'
+import { INVALID_BURST_MS, RoomController, SYNC_RETRY_MS } from './room-controller'
+import { ALICE, BASE, newFrame, row } from '../test-support/chat-fixtures'
+import { FakeClock } from '../test-support/fake-clock'
+
+const room: Room = {
+  id: randomUUID(),
+  name: 'General',
+  slug: 'general',
+  description: null,
+  created: '2026-01-01T00:00:00+00:00',
+  topic: { name: 'Math' },
+  host: { username: 'alice' },
+  participants: [
+    { id: '1', username: 'alice' },
+    { id: '2', username: 'bob' },
+  ],
+}
+
+const snap = (state: ConnectionState): ConnectionSnapshot => ({
+  state,
+  attempt: 0,
+  maxAttempts: 5,
+  nextRetryAt: null,
+  reason: null,
+  terminal: null,
+})
+
+class FakeConnection implements RoomConnection {
+  snapshot = snap('disconnected')
+  sent: ClientFrame[] = []
+  opened = 0
+  closed = 0
+  constructor(readonly handlers: ConnectionHandlers) {}
+  open() {
+    this.opened++
+  }
+  close() {
+    this.closed++
+    this.set('disconnected')
+  }
+  send(frame: ClientFrame) {
+    if (this.snapshot.state !== 'connected') return false
+    this.sent.push(frame)
+    return true
+  }
+  retryNow() {}
+  nudge() {}
+  set(state: ConnectionState) {
+    this.snapshot = snap(state)
+    this.handlers.onStateChange(this.snapshot)
+  }
+  /** The socket opened: state first, then onOpen, as the real connection does. */
+  up() {
+    this.set('connected')
+    this.handlers.onOpen()
+  }
+}
+
+function setup(opts: { notifications?: boolean } = {}) {
+  const clock = new FakeClock()
+  const events: ChatEvent[] = []
+  const notified: string[] = []
+  const notifier: Notifier = {
+    error: (title, body) => notified.push(`error:${title}:${body}`),
+    message: (_room, _name, author, body) => notified.push(`message:${author}:${body}`),
+  }
+  let history: HistoryMessage[] = []
+  let pendingFetch: { resolve: () => void; reject: (e: unknown) => void } | null = null
+  let holdFetch = false
+  let fetches = 0
+  let conn: FakeConnection | null = null
+  let n = 0
+  const controller = new RoomController({
+    room,
+    baseUrl: BASE,
+    clock,
+    notifier,
+    me: () => ALICE,
+    newClientId: () => `local-${++n}`,
+    fetchHistory: () => {
+      fetches++
+      if (!holdFetch) return Promise.resolve(history)
+      return new Promise((resolve, reject) => {
+        pendingFetch = { resolve: () => resolve(history), reject }
+      })
+    },
+    connect: (handlers) => (conn = new FakeConnection(handlers)),
+    isActive: () => false,
+    messageNotifications: () => opts.notifications ?? true,
+    emit: (e) => events.push(e),
+    summaryChanged: () => undefined,
+  })
+  const connection = conn as unknown as FakeConnection
+  return {
+    clock,
+    events,
+    notified,
+    controller,
+    connection,
+    setHistory: (rows: HistoryMessage[]) => (history = rows),
+    hold: (on: boolean) => (holdFetch = on),
+    release: () => pendingFetch?.resolve(),
+    fail: (e: unknown) => pendingFetch?.reject(e),
+    fetches: () => fetches,
+  }
+}
+
+/** Lets awaited promises settle. */
+const settle = () => new Promise((r) => setImmediate(r))
+
+describe('RoomController', () => {
+  it('buffers live frames during the history fetch and applies them after it, in order', async () => {
+    const t = setup()
+    const old = randomUUID()
+    t.setHistory([row(old, 'old', 'bob')])
+    t.hold(true)
+    t.controller.start()
+    expect(t.connection.opened).toBe(1)
+    t.connection.up()
+    const live = newFrame('live', 'bob')
+    t.connection.handlers.onFrame(live)
+    t.connection.handlers.onFrame({
+      type: 'chat_message',
+      action: 'update',
+      id: old,
+      body: 'old, edited',
+      edited: true,
+      updated: live.updated,
+    })
+    const clientId = t.controller.send('typed during the fetch')
+    expect(t.connection.sent).toHaveLength(0) // not before history is in sync
+    t.release()
+    await settle()
+    const kinds = t.events.filter((e) => e.kind.startsWith('message')).map((e) => e.kind)
+    expect(kinds).toEqual([
+      'message-upserted',
+      'messages-reset',
+      'message-upserted',
+      'message-upserted',
+    ])
+    expect(t.controller.timeline.messages.list().map((m) => m.body)).toEqual([
+      'old, edited',
+      'live',
+      'typed during the fetch',
+    ])
+    expect(t.connection.sent).toEqual([
+      expect.objectContaining({ type: 'text', message: 'typed during the fetch' }),
+    ])
+    expect(t.controller.timeline.outbox.byClientId(clientId)?.state).toBe('in-flight')
+  })
+
+  it('delivers exactly once across a drop: confirmed from history, the rest sent after it', async () => {
+    const t = setup()
+    t.controller.start()
+    t.connection.up()
+    await settle()
+    const a = t.controller.send('sent before the drop')
+    expect(t.connection.sent).toHaveLength(1)
+    t.connection.set('reconnecting')
+    expect(t.controller.timeline.outbox.byClientId(a)?.state).toBe('unknown')
+    const b = t.controller.send('typed while down')
+    expect(t.connection.sent).toHaveLength(1)
+
+    const delivered = randomUUID()
+    t.setHistory([row(delivered, 'sent before the drop', 'alice', t.clock.now())])
+    t.connection.up()
+    await settle()
+    expect(t.connection.sent.map((f) => (f.type === 'text' ? f.message : f.type))).toEqual([
+      'sent before the drop',
+      'typed while down',
+    ])
+    expect(t.controller.timeline.messages.confirmedById(delivered)?.clientId).toBe(a)
+    expect(t.controller.timeline.outbox.byClientId(b)?.state).toBe('in-flight')
+  })
+
+  it('resends a text whose fate was unknown when the history does not have it', async () => {
+    const t = setup()
+    t.controller.start()
+    t.connection.up()
+    await settle()
+    t.controller.send('lost')
+    t.connection.set('reconnecting')
+    t.connection.up()
+    await settle()
+    expect(t.connection.sent.map((f) => f.type)).toEqual(['text', 'text'])
+  })
+
+  it('reports a burst of invalid frames once, and again after a quiet period', () => {
+    const t = setup()
+    for (let i = 0; i < 5; i++) t.connection.handlers.onInvalidFrame('missing field body')
+    const errors = () => t.events.filter((e) => e.kind === 'error' && e.code === 'protocol')
+    expect(errors()).toHaveLength(1)
+    expect(errors()[0]).toMatchObject({ message: expect.stringContaining('missing field body') })
+    t.clock.advance(INVALID_BURST_MS + 1)
+    t.connection.handlers.onInvalidFrame('again')
+    expect(errors()).toHaveLength(2)
+    expect(t.notified).toEqual([])
+  })
+
+  it('reports a failed history fetch and retries it while connected', async () => {
+    const t = setup()
+    t.hold(true)
+    t.controller.start()
+    t.connection.up()
+    t.fail(new AppError('unreachable', 'Cannot reach the server.'))
+    await settle()
+    expect(t.events).toContainEqual(
+      expect.objectContaining({
+        kind: 'error',
+        code: 'unreachable',
+        message: expect.stringContaining('Cannot reach'),
+      }),
+    )
+    t.hold(false)
+    t.clock.advance(SYNC_RETRY_MS)
+    await settle()
+    expect(t.fetches()).toBe(2)
+    expect(t.controller.timeline.messages.loaded).toBe(true)
+  })
+
+  it('open() loads history once, resets unread, and fails with the fetch error', async () => {
+    const t = setup()
+    t.hold(true)
+    const opening = t.controller.open()
+    t.fail(new AppError('unreachable', 'down'))
+    await expect(opening).rejects.toThrow('down')
+    t.hold(false)
+    t.setHistory([row(randomUUID(), 'hello', 'bob')])
+    await expect(t.controller.open()).resolves.toHaveLength(1)
+    t.connection.handlers.onFrame(newFrame('new', 'bob'))
+    expect(t.controller.unread).toBe(1)
+    await t.controller.open()
+    expect(t.controller.unread).toBe(0)
+    expect(t.fetches()).toBe(2)
+  })
+
+  it('turns error frames and the 5th failure into events and native notifications', async () => {
+    const t = setup()
+    t.controller.start()
+    t.connection.up()
+    await settle()
+    t.connection.handlers.onFrame({ error: ServerErrorText.notFound })
+    t.connection.handlers.onFailed('Connection failed after 5 attempts')
+    expect(
+      t.events.filter((e) => e.kind === 'error').map((e) => e.kind === 'error' && e.code),
+    ).toEqual(['server', 'connection'])
+    expect(t.notified).toEqual([
+      `error:General:${ServerErrorText.notFound}`,
+      'error:General: connection lost:Connection failed after 5 attempts',
+    ])
+  })
+
+  it('notifies messages from others only when the setting allows it', async () => {
+    const on = setup()
+    on.connection.handlers.onFrame(newFrame('hi', 'bob'))
+    on.connection.handlers.onFrame(newFrame('mine'))
+    expect(on.notified).toEqual(['message:bob:hi'])
+    const off = setup({ notifications: false })
+    off.connection.handlers.onFrame(newFrame('hi', 'bob'))
+    expect(off.notified).toEqual([])
+  })
+
+  it('dispose closes the socket and stops a scheduled history retry', async () => {
+    const t = setup()
+    t.hold(true)
+    t.controller.start()
+    t.connection.up()
+    t.fail(new Error('flaky'))
+    await settle()
+    t.controller.dispose()
+    expect(t.connection.closed).toBe(1)
+    expect(t.clock.pending()).toEqual([])
+  })
+})

@@ -1,0 +1,232 @@
+/**
+ * One joined room at runtime: its socket (RoomConnection) and its timeline. Keeps history in sync
+ * after every (re)open, buffering live frames during the fetch and applying them after it in
+ * order, and flushes the outbox only while the socket is open and history is in sync.
+ */
+import type { ChatEvent, ChatMessage, ConnectionSnapshot } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
+import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
+import type { ServerFrame } from '../../../shared/frames'
+import { encodeClientFrame } from '../../../shared/frames'
+import { roomKeyOf } from '../../../shared/graphql-shapes'
+import type { Clock, Notifier, RoomConnection, RoomConnectionDeps, TimerHandle } from '../ports'
+import type { MeView } from './room-timeline'
+import { frameFor, RoomTimeline } from './room-timeline'
+
+export type { MeView } from './room-timeline'
+
+/** Invalid frames closer together than this count as one burst and are reported once. */
+export const INVALID_BURST_MS = 10_000
+/** After a failed history fetch on an open socket, try again this much later. */
+export const SYNC_RETRY_MS = 5_000
+
+export type ConnectionHandlers = Pick<
+  RoomConnectionDeps,
+  'onFrame' | 'onInvalidFrame' | 'onStateChange' | 'onOpen' | 'onFailed'
+>
+
+export interface RoomControllerDeps {
+  room: Room
+  baseUrl: string
+  clock: Clock
+  notifier: Notifier
+  me(): MeView | null
+  newClientId(): string
+  fetchHistory(): Promise<HistoryMessage[]>
+  connect(handlers: ConnectionHandlers): RoomConnection
+  isActive(): boolean
+  messageNotifications(): boolean
+  emit(event: ChatEvent): void
+  /** Unread count or connection changed: the service re-emits the room summary. */
+  summaryChanged(): void
+}
+
+/** The live state of one joined room. */
+export class RoomController {
+  readonly key: string
+  readonly timeline: RoomTimeline
+  snapshot: ConnectionSnapshot
+  private readonly connection: RoomConnection
+  private syncing = false
+  private syncRequested = false
+  private syncRunning: Promise<void> | null = null
+  private lastSyncError: unknown = null
+  private syncRetry: TimerHandle | null = null
+  private buffer: ServerFrame[] = []
+  private lastInvalidAt = Number.NEGATIVE_INFINITY
+  private disposed = false
+
+  constructor(private readonly deps: RoomControllerDeps) {
+    const key = roomKeyOf(deps.room)
+    this.key = key
+    this.timeline = new RoomTimeline({
+      roomKey: key,
+      baseUrl: deps.baseUrl,
+      me: deps.me,
+      now: () => deps.clock.now(),
+      newClientId: deps.newClientId,
+      isActive: deps.isActive,
+      emit: deps.emit,
+      unreadChanged: deps.summaryChanged,
+      messageFromOther: (author, body) => {
+        if (deps.messageNotifications()) deps.notifier.message(key, deps.room.name, author, body)
+      },
+      serverError: (text) => {
+        deps.emit({ kind: 'error', roomKey: key, code: 'server', message: text })
+        deps.notifier.error(deps.room.name, text, key)
+      },
+    })
+    this.connection = deps.connect({
+      onFrame: (frame) =>
+        this.syncing ? this.buffer.push(frame) : this.timeline.applyFrame(frame),
+      onInvalidFrame: (reason) => this.invalidFrame(reason),
+      onStateChange: (snapshot) => this.stateChanged(snapshot),
+      onOpen: () => void this.requestSync(true),
+      onFailed: (message) => {
+        deps.emit({ kind: 'error', roomKey: key, code: 'connection', message })
+        deps.notifier.error(`${deps.room.name}: connection lost`, message, key)
+      },
+    })
+    this.snapshot = this.connection.snapshot
+  }
+
+  get room(): Room {
+    return this.deps.room
+  }
+
+  get unread(): number {
+    return this.timeline.unread
+  }
+
+  start(): void {
+    this.connection.open()
+  }
+
+  dispose(): void {
+    this.disposed = true
+    if (this.syncRetry !== null) this.deps.clock.clearTimeout(this.syncRetry)
+    this.syncRetry = null
+    this.connection.close()
+  }
+
+  retryNow(): void {
+    this.connection.retryNow()
+  }
+
+  nudge(): void {
+    this.connection.nudge()
+  }
+
+  /** Loads history if needed, marks the room read and returns its messages. */
+  async open(): Promise<ChatMessage[]> {
+    if (this.syncRunning) await this.syncRunning
+    if (!this.timeline.messages.loaded) await this.requestSync(true)
+    if (!this.timeline.messages.loaded)
+      throw this.lastSyncError ?? new AppError('internal', 'The history did not load.')
+    this.timeline.markRead()
+    return this.timeline.messages.list()
+  }
+
+  markRead(): void {
+    this.timeline.markRead()
+  }
+
+  send(body: string): string {
+    const clientId = this.timeline.send(body)
+    this.flush()
+    return clientId
+  }
+
+  edit(messageId: string, body: string): void {
+    this.timeline.edit(messageId, body)
+    this.flush()
+  }
+
+  delete(messageId: string): void {
+    this.timeline.delete(messageId)
+    this.flush()
+  }
+
+  retry(clientId: string): void {
+    this.timeline.retry(clientId)
+    this.flush()
+  }
+
+  discard(clientId: string): void {
+    this.timeline.discard(clientId)
+  }
+
+  private invalidFrame(reason: string): void {
+    const now = this.deps.clock.now()
+    const quiet = now - this.lastInvalidAt > INVALID_BURST_MS
+    this.lastInvalidAt = now
+    if (quiet)
+      this.timeline.report(`Ignored a malformed message from the server (${reason}).`, 'protocol')
+  }
+
+  private stateChanged(snapshot: ConnectionSnapshot): void {
+    const wasOpen = this.snapshot.state === 'connected'
+    this.snapshot = snapshot
+    if (wasOpen && snapshot.state !== 'connected') this.timeline.outbox.connectionLost()
+    this.deps.emit({ kind: 'connection-changed', roomKey: this.key, connection: snapshot })
+    this.deps.summaryChanged()
+  }
+
+  /** Fetches history (again if `fresh` and one is already running), then merges and flushes. */
+  requestSync(fresh: boolean): Promise<void> {
+    if (fresh || !this.syncRunning) this.syncRequested = true
+    this.syncRunning ??= this.runSync().finally(() => (this.syncRunning = null))
+    return this.syncRunning
+  }
+
+  private async runSync(): Promise<void> {
+    this.syncing = true
+    try {
+      while (this.syncRequested && !this.disposed) {
+        this.syncRequested = false
+        try {
+          const rows = await this.deps.fetchHistory()
+          if (this.disposed) return
+          this.timeline.applyHistory(rows)
+          this.lastSyncError = null
+        } catch (error) {
+          this.lastSyncError = error
+        }
+      }
+    } finally {
+      this.syncing = false
+      const buffered = this.buffer
+      this.buffer = []
+      for (const frame of buffered) this.timeline.applyFrame(frame)
+      this.flush()
+    }
+    if (this.lastSyncError !== null && !this.disposed) this.syncFailed(this.lastSyncError)
+  }
+
+  private syncFailed(error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error)
+    const code = error instanceof AppError ? error.code : 'internal'
+    this.timeline.report(`Could not load the history of ${this.deps.room.name}: ${detail}`, code)
+    if (this.snapshot.state !== 'connected' || this.syncRetry !== null) return
+    this.syncRetry = this.deps.clock.setTimeout(() => {
+      this.syncRetry = null
+      if (!this.disposed && this.snapshot.state === 'connected') void this.requestSync(true)
+    }, SYNC_RETRY_MS)
+  }
+
+  /** Sends queued entries in order while the socket is open and history is in sync. */
+  private flush(): void {
+    if (this.syncing || this.disposed || this.snapshot.state !== 'connected') return
+    const outbox = this.timeline.outbox
+    for (const entry of outbox.queued()) {
+      const frame = frameFor(entry, this.deps.clock.now())
+      const encoded = encodeClientFrame(frame)
+      if (!encoded.ok) {
+        this.timeline.failUnsendable(entry, `Not sent: ${encoded.reason}`)
+        continue
+      }
+      if (!this.connection.send(frame)) break
+      outbox.markInFlight(entry, this.deps.clock.now())
+    }
+  }
+}

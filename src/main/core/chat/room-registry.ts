@@ -1,0 +1,159 @@
+/**
+ * The joined rooms of the signed-in user: one RoomController (one socket) per room, wired to the
+ * session for tokens and GraphQL, plus the active room and which summaries changed since the last
+ * batch of events.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ChatEvent, RoomKey, RoomSummary } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
+import type { Room } from '../../../shared/graphql-shapes'
+import { roomKeyOf } from '../../../shared/graphql-shapes'
+import type { EduSphereApi } from '../session/edusphere-api'
+import type { Clock, Notifier, ReconnectPolicy, WebSocketFactory } from '../ports'
+import type { MeView } from './room-controller'
+import { RoomController } from './room-controller'
+import { createRoomConnection } from './connection/room-connection'
+import { toRoomSummary } from './room-summary'
+import type { Session } from '../session/session'
+
+export interface RoomRegistryDeps {
+  session: Session
+  clock: Clock
+  notifier: Notifier
+  policy: ReconnectPolicy
+  random: () => number
+  createWebSocket: WebSocketFactory
+  emit(event: ChatEvent): void
+  /** A summary changed: make sure a batch goes out soon. */
+  wake(): void
+  messageNotifications(): boolean
+}
+
+/** The API of the signed-in server; throws when signed out. */
+export function requireApi(session: Session): EduSphereApi {
+  const api = session.api
+  if (!api) throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+  return api
+}
+
+/** The signed-in user as messages show them, or null. */
+export function meOf(session: Pick<Session, 'snapshot'>): MeView | null {
+  const user = session.snapshot().user
+  return user ? { id: user.id, username: user.username, avatarUrl: user.avatarUrl } : null
+}
+
+/** Joined rooms and their controllers. */
+export class RoomRegistry {
+  private readonly rooms = new Map<RoomKey, RoomController>()
+  private readonly dirty = new Set<RoomKey>()
+  activeRoom: RoomKey | null = null
+  /** The signed-in user, kept current by the service: read for every frame, so not recomputed. */
+  me: MeView | null = null
+  /** Messages in the active room count as unread while the window is hidden or unfocused. */
+  windowFocused = true
+
+  constructor(private readonly deps: RoomRegistryDeps) {}
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  controllers(): RoomController[] {
+    return [...this.rooms.values()]
+  }
+
+  has(key: RoomKey): boolean {
+    return this.rooms.has(key)
+  }
+
+  get(key: RoomKey): RoomController | undefined {
+    return this.rooms.get(key)
+  }
+
+  /** The controller of a joined room, or a not-found error the UI can show. */
+  require(key: RoomKey): RoomController {
+    const c = this.rooms.get(key)
+    if (!c) throw new AppError('not-found', `You have not joined the room ${key}.`)
+    return c
+  }
+
+  summaryOf(key: RoomKey): RoomSummary | null {
+    const c = this.rooms.get(key)
+    if (!c) return null
+    return toRoomSummary(c.room, this.me?.username ?? null, {
+      joined: true,
+      unread: c.unread,
+      connection: c.snapshot,
+    })
+  }
+
+  summaries(): RoomSummary[] {
+    return [...this.rooms.keys()].map((k) => this.summaryOf(k)).filter((r) => r !== null)
+  }
+
+  /** Emits room-updated for every room whose summary changed (right before a batch goes out). */
+  emitDirty(): void {
+    for (const key of this.dirty) {
+      const room = this.summaryOf(key)
+      if (room) this.deps.emit({ kind: 'room-updated', room })
+    }
+    this.dirty.clear()
+  }
+
+  /** Adds a joined room and starts connecting it (idempotent). */
+  add(room: Room): RoomController {
+    const key = roomKeyOf(room)
+    const existing = this.rooms.get(key)
+    if (existing) return existing
+    const { session, clock } = this.deps
+    const baseUrl = requireApi(session).baseUrl
+    const host = room.host.username
+    /** Reads do not need a token, and an expired one would fail the whole request. */
+    const optionalToken = (): Promise<string | null> => session.getToken().catch(() => null)
+    const controller = new RoomController({
+      room,
+      baseUrl,
+      clock,
+      notifier: this.deps.notifier,
+      me: () => this.me,
+      newClientId: () => `local-${randomUUID()}`,
+      fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
+      isActive: () => this.activeRoom === key && this.windowFocused,
+      messageNotifications: this.deps.messageNotifications,
+      emit: this.deps.emit,
+      summaryChanged: () => {
+        this.dirty.add(key)
+        this.deps.wake()
+      },
+      connect: (handlers) =>
+        createRoomConnection({
+          baseUrl,
+          host,
+          slug: room.slug,
+          getToken: () => session.getToken(),
+          refreshToken: () => session.refreshNow(),
+          classifyRejection: async () => {
+            const token = await optionalToken()
+            if (token === null) return 'session-expired'
+            return requireApi(session).classifyRejection(token, host, room.slug)
+          },
+          createWebSocket: this.deps.createWebSocket,
+          clock,
+          random: this.deps.random,
+          policy: this.deps.policy,
+          ...handlers,
+        }),
+    })
+    this.rooms.set(key, controller)
+    controller.start()
+    return controller
+  }
+
+  /** Closes every socket and forgets every room (sign-out, another account). */
+  clear(): void {
+    for (const c of this.rooms.values()) c.dispose()
+    this.rooms.clear()
+    this.dirty.clear()
+    this.activeRoom = null
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * The message timeline of one room without any I/O: messages, outbox, unread count, and how
+ * server frames, user commands and fetched history change them. The room controller owns the
+ * socket and the history fetch and feeds this; unit tests drive it directly.
+ */
+import type { ChatEvent, ChatMessage, ErrorCode, RoomKey } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
+import type {
+  ClientFrame,
+  DeleteMessageEvent,
+  NewMessageEvent,
+  ServerFrame,
+  UpdateMessageEvent,
+} from '../../../shared/frames'
+import type { HistoryMessage } from '../../../shared/graphql-shapes'
+import { bodyError, idKey, isUuid } from '../../../shared/frames'
+import { attributeError } from './error-attribution'
+import { resolveUnknownFates } from './fate-resolution'
+import { mergeHistory } from './history-merge'
+import type { ViewContext } from './message-view'
+import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
+import type { OutboxEntry } from './outbox'
+import { Outbox } from './outbox'
+import { RoomMessages } from './room-state'
+
+/** The signed-in user as messages show them. */
+export interface MeView {
+  id: string
+  username: string
+  avatarUrl: string | null
+}
+
+export interface RoomTimelineDeps {
+  roomKey: RoomKey
+  baseUrl: string
+  me(): MeView | null
+  now(): number
+  newClientId(): string
+  /** The room is the active one: its new messages are read at once. */
+  isActive(): boolean
+  emit(event: ChatEvent): void
+  /** The unread count changed. */
+  unreadChanged(): void
+  /** A live message from someone else (for native notifications). */
+  messageFromOther(author: string, body: string): void
+  /** An error frame arrived (already attributed); the caller reports it to the user. */
+  serverError(text: string): void
+}
+
+/** Messages, outbox and unread count of one room. */
+export class RoomTimeline {
+  readonly messages: RoomMessages
+  readonly outbox = new Outbox()
+  unread = 0
+  private readonly authors: AuthorCache
+  private cachedCtx: ViewContext | null = null
+
+  constructor(private readonly deps: RoomTimelineDeps) {
+    this.messages = new RoomMessages(deps.roomKey)
+    this.authors = new AuthorCache(deps.baseUrl)
+  }
+
+  /** The view context, rebuilt only when the signed-in user changes (it is read per frame). */
+  private get ctx(): ViewContext {
+    const me = this.deps.me()?.username ?? null
+    if (this.cachedCtx?.me !== me)
+      this.cachedCtx = {
+        baseUrl: this.deps.baseUrl,
+        roomKey: this.deps.roomKey,
+        me,
+        authors: this.authors,
+      }
+    return this.cachedCtx
+  }
+
+  markRead(): void {
+    if (this.unread === 0) return
+    this.unread = 0
+    this.deps.unreadChanged()
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Commands: validated here, queued in the outbox; the controller flushes.
+
+  /** Adds a pending text and returns its client id. */
+  send(body: string): string {
+    const invalid = bodyError(body)
+    if (invalid) throw new AppError('invalid-argument', invalid)
+    const me = this.requireMe()
+    const clientId = this.deps.newClientId()
+    this.putLocal(pendingMessage(clientId, body, this.deps.now(), this.ctx, me))
+    this.outbox.add({ kind: 'text', clientId, body })
+    return clientId
+  }
+
+  edit(messageId: string, body: string): void {
+    const target = this.ownTarget(messageId, 'edit')
+    const invalid = bodyError(body)
+    if (invalid) throw new AppError('invalid-argument', invalid)
+    this.outbox.add({ kind: 'edit', clientId: this.deps.newClientId(), messageId: target.id, body })
+    this.refreshPendingAction(target.id)
+  }
+
+  delete(messageId: string): void {
+    const target = this.ownTarget(messageId, 'delete')
+    this.outbox.add({ kind: 'delete', clientId: this.deps.newClientId(), messageId: target.id })
+    this.refreshPendingAction(target.id)
+  }
+
+  retry(clientId: string): void {
+    const entry = this.outbox.byClientId(clientId)
+    const message = this.messages.localById(clientId)
+    if (!entry || !message || entry.state !== 'failed')
+      throw new AppError('not-found', 'There is no failed message with that id to retry.')
+    this.outbox.requeue(entry)
+    this.putLocal({ ...message, status: 'pending', error: null })
+  }
+
+  discard(clientId: string): void {
+    const entry = this.outbox.byClientId(clientId)
+    const message = this.messages.localById(clientId)
+    if (!entry || !message)
+      throw new AppError('not-found', 'There is no unsent message with that id.')
+    if (entry.state === 'in-flight' || entry.state === 'unknown')
+      throw new AppError(
+        'invalid-argument',
+        'This message is on its way to the server and cannot be discarded now.',
+      )
+    this.outbox.remove(entry)
+    this.messages.removeLocal(clientId)
+    this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: clientId })
+  }
+
+  /** A queued entry could not be encoded: it fails instead of blocking the queue. */
+  failUnsendable(entry: OutboxEntry, reason: string): void {
+    this.settleFailure(entry, reason)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Server frames
+
+  applyFrame(frame: ServerFrame): void {
+    if ('error' in frame) return this.applyError(frame.error)
+    if (frame.action === 'new') return this.applyNew(frame)
+    if (frame.action === 'update') return this.applyUpdate(frame)
+    return this.applyDelete(frame)
+  }
+
+  private applyNew(frame: NewMessageEvent): void {
+    const ctx = this.ctx
+    const own = ctx.me !== null && frame.user === ctx.me
+    const entry = own ? this.outbox.matchText(frame.body) : undefined
+    if (entry) {
+      this.outbox.remove(entry)
+      this.messages.removeLocal(entry.clientId)
+      const message = messageFromNew(frame, ctx, entry.clientId)
+      this.messages.putConfirmed(message)
+      return this.emitUpsert(message, entry.clientId)
+    }
+    const message = messageFromNew(frame, ctx)
+    const existed = this.messages.upsertConfirmed(message)
+    if (existed) {
+      // A repeated `new` (history and live overlap) keeps what we know about the message.
+      message.clientId = existed.clientId
+      message.pendingAction = existed.pendingAction
+    }
+    this.emitUpsert(message, null)
+    if (existed || own) return
+    if (!this.deps.isActive()) {
+      this.unread++
+      this.deps.unreadChanged()
+    }
+    this.deps.messageFromOther(frame.user, frame.body)
+  }
+
+  private applyUpdate(frame: UpdateMessageEvent): void {
+    const entry = this.outbox.matchEdit(frame.id, frame.body)
+    if (entry) this.outbox.remove(entry)
+    const existing = this.messages.confirmedById(frame.id)
+    if (!existing) return // not loaded yet: the next history fetch brings it
+    const pendingAction = this.outbox.pendingActionFor(existing.id)
+    const message = { ...withUpdate(existing, frame), pendingAction }
+    this.messages.putConfirmed(message)
+    this.emitUpsert(message, null)
+  }
+
+  private applyDelete(frame: DeleteMessageEvent): void {
+    const entry = this.outbox.matchDelete(frame.id)
+    if (entry) this.outbox.remove(entry)
+    for (const other of this.outbox.activeFor(frame.id)) {
+      this.outbox.remove(other)
+      if (other.kind === 'edit')
+        this.report('The message was deleted before your edit could be saved.')
+    }
+    const removed = this.messages.removeConfirmed(frame.id)
+    if (removed)
+      this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
+  }
+
+  private applyError(text: string): void {
+    const entry = attributeError(text, this.outbox.inFlight(), {
+      exists: (id) => this.messages.confirmedById(id) !== undefined,
+      isOwn: (id) => this.messages.confirmedById(id)?.own === true,
+    })
+    if (entry) this.settleFailure(entry, text)
+    this.deps.serverError(text)
+  }
+
+  private settleFailure(entry: OutboxEntry, reason: string): void {
+    if (entry.kind !== 'text') {
+      this.outbox.remove(entry)
+      return this.refreshPendingAction(entry.messageId)
+    }
+    this.outbox.fail(entry, reason)
+    const message = this.messages.localById(entry.clientId)
+    if (message) this.putLocal({ ...message, status: 'failed', error: reason })
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // History
+
+  /**
+   * Merges a fetched history, first resolving entries whose fate became unknown when a socket
+   * dropped: confirmed by the history, done, gone, or queued again to be resent.
+   */
+  applyHistory(rows: readonly HistoryMessage[]): void {
+    const me = this.deps.me()
+    const knownIds = new Set<string>()
+    for (const m of this.messages.confirmedMessages()) knownIds.add(idKey(m.id))
+    const unknown = this.outbox.unknown()
+    const fates = me ? resolveUnknownFates(unknown, rows, { me: me.username, knownIds }) : new Map()
+    const claims = new Map<string, string>()
+    for (const [entry, fate] of fates) {
+      if (fate.kind !== 'confirmed') continue
+      claims.set(idKey(fate.row.id), entry.clientId)
+      this.outbox.remove(entry)
+    }
+    const result = mergeHistory(this.messages, rows, this.ctx, claims)
+    for (const event of result.events) this.deps.emit(event)
+    if (result.newFromOthers > 0 && !this.deps.isActive()) {
+      this.unread += result.newFromOthers
+      this.deps.unreadChanged()
+    }
+    for (const [entry, fate] of fates) {
+      if (fate.kind === 'resend') this.outbox.requeue(entry)
+      else if (fate.kind === 'done') this.outbox.remove(entry)
+      else if (fate.kind === 'gone') {
+        this.outbox.remove(entry)
+        this.report('The message you edited no longer exists, so your edit was not saved.')
+      }
+      if (entry.kind !== 'text') this.refreshPendingAction(entry.messageId)
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private ownTarget(messageId: string, action: 'edit' | 'delete'): ChatMessage {
+    this.requireMe()
+    if (this.messages.localById(messageId))
+      throw new AppError(
+        'invalid-argument',
+        `This message has not been delivered yet, so you cannot ${action} it.`,
+      )
+    if (!isUuid(messageId)) throw new AppError('invalid-argument', 'That is not a message id.')
+    const target = this.messages.confirmedById(messageId)
+    if (!target) throw new AppError('not-found', 'Message not found.')
+    if (!target.own) throw new AppError('forbidden', `You can only ${action} your own messages.`)
+    if (this.outbox.pendingActionFor(target.id) === 'delete')
+      throw new AppError('invalid-argument', 'This message is already being deleted.')
+    return target
+  }
+
+  private requireMe(): MeView {
+    const me = this.deps.me()
+    if (!me) throw new AppError('not-signed-in', 'Sign in to send messages.')
+    return me
+  }
+
+  private refreshPendingAction(messageId: string): void {
+    const message = this.messages.confirmedById(messageId)
+    if (!message) return
+    const pendingAction = this.outbox.pendingActionFor(messageId)
+    if (message.pendingAction === pendingAction) return
+    const next = { ...message, pendingAction }
+    this.messages.putConfirmed(next)
+    this.emitUpsert(next, null)
+  }
+
+  private putLocal(message: ChatMessage): void {
+    this.messages.putLocal(message)
+    this.emitUpsert(message, null)
+  }
+
+  private emitUpsert(message: ChatMessage, replaces: string | null): void {
+    this.deps.emit({ kind: 'message-upserted', roomKey: this.deps.roomKey, message, replaces })
+  }
+
+  /** An error event for this room (not a server frame: those go through serverError). */
+  report(message: string, code: ErrorCode = 'internal'): void {
+    this.deps.emit({ kind: 'error', roomKey: this.deps.roomKey, code, message })
+  }
+}
+
+/** The wire frame for an outbox entry. */
+export function frameFor(entry: OutboxEntry, now: number): ClientFrame {
+  const timestamp = new Date(now).toISOString()
+  if (entry.kind === 'text') return { type: 'text', message: entry.body, timestamp }
+  if (entry.kind === 'edit')
+    return { type: 'update', messageId: entry.messageId, message: entry.body, timestamp }
+  return { type: 'delete', messageId: entry.messageId, timestamp }
+}

@@ -1,0 +1,294 @@
+/**
+ * The EduSphere GraphQL API (protocol.md §2–§3) as typed calls. Every answer is validated with the
+ * shared schemas, and every failure is an AppError whose code a UI can act on.
+ */
+import { z } from 'zod'
+import { AppError } from '../../../shared/errors'
+import type { TerminalReason } from '../../../shared/ipc-contract'
+import {
+  GraphQLErrorText,
+  HistoryMessageSchema,
+  MeSchema,
+  RefreshTokenSchema,
+  ROOM_FIELDS,
+  RoomSchema,
+  TokenAuthSchema,
+  TokenPayloadSchema,
+} from '../../../shared/graphql-shapes'
+import { reasonFromZod } from '../../../shared/decode'
+import type {
+  HistoryMessage,
+  Me,
+  RefreshToken,
+  Room,
+  TokenAuth,
+  TokenPayload,
+} from '../../../shared/graphql-shapes'
+import { GraphQLHttp } from './graphql-http'
+import type { GraphQLErrorEntry } from './graphql-http'
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Normalises what a user typed as the server address to its origin (no trailing slash).
+ * Without a scheme, local hosts get http:// and everything else https://. Only http(s) is allowed.
+ */
+export function normaliseServerUrl(input: string): string {
+  const trimmed = input.trim()
+  if (!trimmed)
+    throw new AppError(
+      'invalid-argument',
+      'Enter the server address, for example https://edusphere.example.org.',
+    )
+  let text = trimmed
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    const host = text.split(/[/:?#]/, 1)[0]?.toLowerCase() ?? ''
+    text = `${LOCAL_HOSTS.has(host) || text.startsWith('[::1]') ? 'http' : 'https'}://${text}`
+  }
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new AppError(
+      'invalid-argument',
+      `"${trimmed}" is not a valid server address. Enter it like https://edusphere.example.org.`,
+    )
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AppError(
+      'invalid-argument',
+      `The server address must start with http:// or https:// (got ${url.protocol}//).`,
+    )
+  if (url.username || url.password)
+    throw new AppError(
+      'invalid-argument',
+      'The server address must not contain a user name or password; enter them in the sign-in form.',
+    )
+  if (!url.hostname) throw new AppError('invalid-argument', `"${trimmed}" has no host name.`)
+  return url.origin
+}
+
+const SESSION_EXPIRED_TEXTS: readonly string[] = [
+  GraphQLErrorText.signatureExpired,
+  GraphQLErrorText.refreshExpired,
+  GraphQLErrorText.decodingError,
+  GraphQLErrorText.tokenRequired,
+]
+
+/** Turns the first GraphQL error into the AppError a UI can act on. */
+export function errorFromGraphQL(operation: string, errors: GraphQLErrorEntry[]): AppError {
+  const first = errors[0]
+  const message = first?.message ?? 'Unknown error'
+  const code = first?.extensions?.code
+  if (message === GraphQLErrorText.invalidCredentials)
+    return new AppError(
+      'invalid-credentials',
+      'The email or password is incorrect. Check them and try again.',
+    )
+  if (SESSION_EXPIRED_TEXTS.includes(message))
+    return new AppError(
+      'session-expired',
+      `Your session has expired (${message}). Sign in again to continue.`,
+    )
+  if (message === GraphQLErrorText.roomNotFound || code === 'NOT_FOUND')
+    return new AppError('not-found', `${message}. It may have been deleted or renamed.`)
+  if (message === GraphQLErrorText.permissionDenied)
+    return new AppError(
+      'forbidden',
+      'You do not have permission to do this. Sign in again or ask the room host for access.',
+    )
+  return new AppError(
+    'protocol',
+    `The server could not answer ${operation}: ${message}. It may run an incompatible EduSphere version.`,
+  )
+}
+
+/** The GraphQL client: one per server origin, sharing its cookie jar and CSRF token. */
+export class EduSphereApi {
+  readonly baseUrl: string
+  private readonly http: GraphQLHttp
+
+  constructor(baseUrl: string, opts: { fetch?: typeof fetch; timeoutMs?: number } = {}) {
+    this.baseUrl = normaliseServerUrl(baseUrl)
+    this.http = new GraphQLHttp(this.baseUrl, opts)
+  }
+
+  /** The current CSRF token, exposed for tests of the rotation rule. */
+  get csrfToken(): string | null {
+    return this.http.csrfToken
+  }
+
+  /** Signs in with email and password (works even with a stale token around). */
+  signIn(email: string, password: string): Promise<TokenAuth> {
+    return this.call(
+      'tokenAuth',
+      `mutation TokenAuth($email: String!, $password: String!) {
+        tokenAuth(email: $email, password: $password) {
+          token payload refreshExpiresIn success user { id username name }
+        }
+      }`,
+      { email, password },
+      null,
+      TokenAuthSchema,
+    )
+  }
+
+  /** A new token with a new exp; must be called before the current one expires. */
+  refresh(token: string): Promise<RefreshToken> {
+    return this.call(
+      'refreshToken',
+      `mutation RefreshToken($token: String!) {
+        refreshToken(token: $token) { token payload refreshExpiresIn }
+      }`,
+      { token },
+      null,
+      RefreshTokenSchema,
+    )
+  }
+
+  /** The token's payload, if the server still accepts it. */
+  async verify(token: string): Promise<TokenPayload> {
+    const result = await this.call(
+      'verifyToken',
+      `mutation VerifyToken($token: String!) { verifyToken(token: $token) { payload } }`,
+      { token },
+      null,
+      z.object({ payload: TokenPayloadSchema }),
+    )
+    return result.payload
+  }
+
+  /** deleteToken: clears the server's cookie (there is no server-side revocation). */
+  async signOut(token: string): Promise<void> {
+    await this.call(
+      'deleteToken',
+      `mutation DeleteToken { deleteToken { deleted } }`,
+      {},
+      token,
+      z.object({ deleted: z.boolean().nullable() }),
+    )
+  }
+
+  /** The signed-in user. */
+  me(token: string): Promise<Me> {
+    return this.call('me', `query Me { me { id username name avatar } }`, {}, token, MeSchema)
+  }
+
+  /** The rooms `username` has joined, newest first. */
+  joinedRooms(token: string, username: string): Promise<Room[]> {
+    return this.call(
+      'roomsParticipatedByUser',
+      `query Joined($user: String!) { roomsParticipatedByUser(userSlug: $user) { ${ROOM_FIELDS} } }`,
+      { user: username },
+      token,
+      z.array(RoomSchema),
+    )
+  }
+
+  /** All rooms, most participants first, optionally filtered by a search text. */
+  browseRooms(token: string, search?: string): Promise<Room[]> {
+    const hasSearch = search !== undefined && search.trim() !== ''
+    const query = hasSearch
+      ? `query Browse($search: String!) { rooms(search: $search) { ${ROOM_FIELDS} } }`
+      : `query Browse { rooms { ${ROOM_FIELDS} } }`
+    return this.call(
+      'rooms',
+      query,
+      hasSearch ? { search: search.trim() } : {},
+      token,
+      z.array(RoomSchema),
+    )
+  }
+
+  /** One room; AppError 'not-found' when it does not exist. */
+  async room(token: string | null, host: string, slug: string): Promise<Room> {
+    const room = await this.call(
+      'room',
+      `query Room($host: String!, $slug: String!) { room(hostSlug: $host, roomSlug: $slug) { ${ROOM_FIELDS} } }`,
+      { host, slug },
+      token,
+      RoomSchema.nullable(),
+    )
+    if (!room) throw new AppError('not-found', `Room not found: ${host}/${slug}.`)
+    return room
+  }
+
+  /** The whole history of a room, oldest first. */
+  history(token: string | null, host: string, slug: string): Promise<HistoryMessage[]> {
+    return this.call(
+      'messages',
+      `query History($host: String!, $slug: String!) {
+        messages(hostSlug: $host, roomSlug: $slug) {
+          id user { id username avatar } body edited created updated
+        }
+      }`,
+      { host, slug },
+      token,
+      z.array(HistoryMessageSchema),
+    )
+  }
+
+  /** Adds the signed-in user as a participant of the room. */
+  async joinRoom(token: string, roomId: string): Promise<Room> {
+    const result = await this.call(
+      'joinRoom',
+      `mutation Join($roomId: UUID!) { joinRoom(roomId: $roomId) { room { ${ROOM_FIELDS} } } }`,
+      { roomId },
+      token,
+      z.object({ room: RoomSchema }),
+    )
+    return result.room
+  }
+
+  /**
+   * Why a chat handshake was refused with 403 (protocol.md §4 gives no reason): an expired session,
+   * an unknown room, or not being a participant. Null when GraphQL shows none of these.
+   */
+  async classifyRejection(
+    token: string,
+    host: string,
+    slug: string,
+  ): Promise<TerminalReason | null> {
+    let me: Me
+    try {
+      me = await this.me(token)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'session-expired') return 'session-expired'
+      throw error
+    }
+    let room: Room
+    try {
+      room = await this.room(token, host, slug)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not-found') return 'room-not-found'
+      throw error
+    }
+    const member = room.participants.some((p) => p.id === me.id || p.username === me.username)
+    return member ? null : 'not-participant'
+  }
+
+  private async call<T>(
+    field: string,
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | null,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    const body = await this.http.post(query, variables, token)
+    if (body.errors.length > 0) throw errorFromGraphQL(field, body.errors)
+    if (!body.data || !(field in body.data))
+      throw new AppError(
+        'protocol',
+        `The server's answer to ${field} had no data.${field} field. It may run an incompatible EduSphere version.`,
+      )
+    const value = body.data[field]
+    const parsed = schema.safeParse(value)
+    if (!parsed.success)
+      throw new AppError(
+        'protocol',
+        `The server's answer to ${field} did not match the EduSphere protocol ` +
+          `(${field}: ${reasonFromZod(parsed.error, value)}).`,
+      )
+    return parsed.data
+  }
+}

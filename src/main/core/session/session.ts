@@ -1,0 +1,331 @@
+/**
+ * The signed-in session: sign in, keep the JWT in the keychain (never plaintext, never in the
+ * renderer), restore it at startup, sign out. The refresh loop itself lives in TokenKeeper.
+ */
+import { AppError } from '../../../shared/errors'
+import type { SessionSnapshot, Unsubscribe } from '../../../shared/ipc-contract'
+import { EduSphereApi, normaliseServerUrl } from './edusphere-api'
+import type { Clock, SecretStore, SessionPort } from '../ports'
+import { accountFor, createMemorySecretStore, parseAccount } from './secret-store'
+import { decodeJwtPayload, SESSION_EXPIRED_TEXT, TokenKeeper } from './token-keeper'
+import type { TokenGrant } from './token-keeper'
+
+export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
+
+const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
+
+/** The public URL of a storage-relative avatar path (`avatars/bob.png`), or null when none. */
+export function avatarUrlFor(origin: string, avatar: string | null | undefined): string | null {
+  if (!avatar) return null
+  if (/^https?:\/\//i.test(avatar)) return avatar
+  return `${origin}/media/${avatar.replace(/^\/+/, '')}`
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+interface SessionState {
+  status: SessionSnapshot['status']
+  server: string | null
+  email: string | null
+  user: SessionSnapshot['user']
+  reason: string | null
+  api: EduSphereApi | null
+  keeper: TokenKeeper | null
+}
+
+const signedOut = (reason: string | null, server: string | null = null): SessionState => ({
+  status: 'signed-out',
+  server,
+  email: null,
+  user: null,
+  reason,
+  api: null,
+  keeper: null,
+})
+
+/** The signed-in session of the app (one account at a time). */
+export class Session implements SessionPort {
+  private store: SecretStore
+  private keychainReason: string | null
+  private readonly clock: Clock
+  private readonly createApi: (baseUrl: string) => EduSphereApi
+  private readonly refreshLeadMs: number
+  private state: SessionState = signedOut(null)
+  /** Bumped by every sign-in/out/restore, so results of calls started before it are dropped. */
+  private epoch = 0
+  private readonly listeners = new Set<(session: SessionSnapshot) => void>()
+
+  constructor(deps: {
+    secretStore: SecretStore
+    keychainUnavailableReason: string | null
+    clock: Clock
+    createApi?: (baseUrl: string) => EduSphereApi
+    refreshLeadMs?: number
+  }) {
+    this.store = deps.secretStore
+    this.keychainReason =
+      deps.keychainUnavailableReason ??
+      (deps.secretStore.kind === 'memory' ? 'the keychain is not in use' : null)
+    this.clock = deps.clock
+    this.createApi = deps.createApi ?? ((baseUrl) => new EduSphereApi(baseUrl))
+    this.refreshLeadMs = deps.refreshLeadMs ?? 60_000
+  }
+
+  /** The API client of the current server, or null when signed out. */
+  get api(): EduSphereApi | null {
+    return this.state.api
+  }
+
+  /** What the renderer may see: never the token. */
+  snapshot(): SessionSnapshot {
+    const memory = this.store.kind === 'memory'
+    return {
+      status: this.state.status,
+      server: this.state.server,
+      user: this.state.user ? { ...this.state.user } : null,
+      keychain: memory ? 'unavailable' : 'available',
+      keychainMessage: memory
+        ? `The system keychain is unavailable (${this.keychainReason ?? 'unknown reason'}), so ` +
+          `your sign-in is kept in memory only. ${KEYCHAIN_MEMORY_TEXT}`
+        : null,
+      reason: this.state.reason,
+    }
+  }
+
+  /** Subscribes to every snapshot change. */
+  onChange(listener: (session: SessionSnapshot) => void): Unsubscribe {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Restores the session saved in the keychain at startup: signed-in if refreshable, else why not. */
+  async restore(): Promise<SessionSnapshot> {
+    const epoch = ++this.epoch
+    this.state.keeper?.stop()
+    this.setState({ ...signedOut(null), status: 'restoring' })
+    const saved = await this.findSaved()
+    if (epoch !== this.epoch) return this.snapshot()
+    if (!saved) return this.setState(signedOut(null))
+    const forget = () => this.store.delete(saved.account).catch(() => false)
+    const payload = decodeJwtPayload(saved.token)
+    if (!payload || payload.exp * 1000 <= this.clock.now()) {
+      await forget()
+      return this.setState(
+        signedOut('Your saved sign-in has expired. Sign in again to continue.', saved.origin),
+      )
+    }
+    try {
+      const api = this.createApi(saved.origin)
+      const grant = await api.refresh(saved.token)
+      const me = await api.me(grant.token)
+      if (epoch !== this.epoch) return this.snapshot()
+      const user = {
+        id: me.id,
+        username: me.username,
+        name: me.name,
+        avatarUrl: avatarUrlFor(api.baseUrl, me.avatar),
+      }
+      return await this.begin(api, saved.email, user, grant)
+    } catch (error) {
+      if (epoch !== this.epoch) return this.snapshot()
+      if (error instanceof AppError && error.code === 'session-expired') {
+        await forget()
+        return this.setState(signedOut(SESSION_EXPIRED_TEXT, saved.origin))
+      }
+      // Unreachable or not EduSphere right now: keep the entry, the next start may succeed.
+      return this.setState(
+        signedOut(`Could not restore your session: ${messageOf(error)}`, saved.origin),
+      )
+    }
+  }
+
+  /** Signs in; the token goes to the keychain (or memory), never to the renderer. */
+  async signIn(server: string, email: string, password: string): Promise<SessionSnapshot> {
+    const origin = normaliseServerUrl(server)
+    const cleanEmail = email.trim()
+    if (!cleanEmail) throw new AppError('invalid-argument', 'Enter your email address.')
+    if (!password) throw new AppError('invalid-argument', 'Enter your password.')
+    const previous = this.state
+    const epoch = ++this.epoch
+    this.setState({ ...previous, status: 'signing-in', server: origin, reason: null })
+    try {
+      const api = this.createApi(origin)
+      const auth = await api.signIn(cleanEmail, password)
+      // The avatar is only on `me`; a failure here must not fail the sign-in.
+      const avatar = await api.me(auth.token).then(
+        (me) => me.avatar,
+        () => null,
+      )
+      if (epoch !== this.epoch) return this.snapshot()
+      previous.keeper?.stop()
+      const user = { ...auth.user, avatarUrl: avatarUrlFor(origin, avatar) }
+      return await this.begin(api, auth.payload.email || cleanEmail, user, auth)
+    } catch (error) {
+      if (epoch === this.epoch) this.setState(previous)
+      throw error
+    }
+  }
+
+  /** deleteToken (best effort) -> remove the keychain entry -> signed-out. */
+  async signOut(): Promise<SessionSnapshot> {
+    ++this.epoch
+    const { api, keeper, server } = this.state
+    const account = this.currentAccount()
+    keeper?.stop()
+    if (api && keeper) await api.signOut(keeper.current).catch(() => undefined)
+    let reason: string | null = null
+    if (account)
+      await this.store.delete(account).catch((error: unknown) => {
+        reason = `Signed out, but the keychain entry could not be removed: ${messageOf(error)}`
+      })
+    return this.setState(signedOut(reason, server))
+  }
+
+  /** A token valid for at least `minValidityMs`, refreshing first when it is closer to `exp`. */
+  async getToken(minValidityMs?: number): Promise<string> {
+    return this.keeperOrThrow().get(minValidityMs)
+  }
+
+  /** Refreshes now (after a handshake 403); throws AppError('session-expired') when it cannot. */
+  async refreshNow(): Promise<void> {
+    await this.keeperOrThrow().refreshNow()
+  }
+
+  /** After sleep or a clock jump: timers may be late, so re-check expiry and refresh if due. */
+  nudge(): void {
+    if (this.state.status === 'signed-in') this.state.keeper?.nudge()
+  }
+
+  /** Stops timers and listeners. */
+  dispose(): void {
+    ++this.epoch
+    this.state.keeper?.stop()
+    this.listeners.clear()
+  }
+
+  private keeperOrThrow(): TokenKeeper {
+    if (this.state.status === 'expired') throw new AppError('session-expired', SESSION_EXPIRED_TEXT)
+    if (this.state.status !== 'signed-in' || !this.state.keeper)
+      throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+    return this.state.keeper
+  }
+
+  /** Becomes signed-in with a fresh grant: saves it and starts its refresh loop. */
+  private async begin(
+    api: EduSphereApi,
+    email: string,
+    user: NonNullable<SessionSnapshot['user']>,
+    grant: TokenGrant,
+  ): Promise<SessionSnapshot> {
+    const account = accountFor(api.baseUrl, email)
+    await this.forgetOtherAccounts(account)
+    await this.save(account, grant.token)
+    const keeper = new TokenKeeper(
+      {
+        clock: this.clock,
+        refreshLeadMs: this.refreshLeadMs,
+        refresh: (token) => api.refresh(token),
+        save: (token) => this.save(account, token),
+        onExpired: () => this.expire(keeper),
+      },
+      grant,
+    )
+    const { id, username, name, avatarUrl } = user
+    return this.setState({
+      status: 'signed-in',
+      server: api.baseUrl,
+      email,
+      user: { id, username, name, avatarUrl },
+      reason: null,
+      api,
+      keeper,
+    })
+  }
+
+  private async findSaved(): Promise<{
+    account: string
+    origin: string
+    email: string
+    token: string
+  } | null> {
+    let saved = null
+    try {
+      // Several entries can exist (a server that was unreachable at the last start): take the
+      // most recent sign-in, i.e. the token that expires last.
+      let bestExp = -Infinity
+      for (const account of await this.store.accounts()) {
+        const parsed = parseAccount(account)
+        const token = parsed ? await this.store.get(account) : null
+        const exp = token ? (decodeJwtPayload(token)?.exp ?? -1) : null
+        if (parsed && token && exp !== null && exp > bestExp) {
+          saved = { account, ...parsed, token }
+          bestExp = exp
+        }
+      }
+    } catch (error) {
+      this.switchToMemory(`reading it failed: ${messageOf(error)}`)
+    }
+    return saved
+  }
+
+  /** Saves a token; a keychain that fails mid-session is swapped for memory, never plaintext. */
+  private async save(account: string, token: string): Promise<void> {
+    try {
+      await this.store.set(account, token)
+    } catch (error) {
+      this.switchToMemory(`saving the sign-in failed: ${messageOf(error)}`)
+      await this.store.set(account, token)
+    }
+  }
+
+  /** Removes older entries for the same server, so restore() finds the current account. */
+  private async forgetOtherAccounts(keep: string): Promise<void> {
+    const origin = parseAccount(keep)?.origin
+    try {
+      for (const account of await this.store.accounts())
+        if (account !== keep && parseAccount(account)?.origin === origin)
+          await this.store.delete(account)
+    } catch {
+      // Leftovers only matter to restore(), which prefers the newest token anyway.
+    }
+  }
+
+  private switchToMemory(reason: string): void {
+    if (this.store.kind === 'memory') return
+    this.store = createMemorySecretStore()
+    this.keychainReason = reason
+    this.emit()
+  }
+
+  private currentAccount(): string | null {
+    const { server, email } = this.state
+    return server && email ? accountFor(server, email) : null
+  }
+
+  /** The keeper gave up: ask the user to sign in again; queued work elsewhere is kept. */
+  private expire(keeper: TokenKeeper): void {
+    if (this.state.keeper !== keeper || this.state.status !== 'signed-in') return
+    const account = this.currentAccount()
+    if (account) void this.store.delete(account).catch(() => false)
+    this.setState({ ...this.state, status: 'expired', keeper: null, reason: SESSION_EXPIRED_TEXT })
+  }
+
+  private setState(next: SessionState): SessionSnapshot {
+    this.state = next
+    return this.emit()
+  }
+
+  private emit(): SessionSnapshot {
+    const snapshot = this.snapshot()
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(snapshot)
+      } catch (error) {
+        console.error('session listener failed', error)
+      }
+    }
+    return snapshot
+  }
+}

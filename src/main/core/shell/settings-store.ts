@@ -1,0 +1,114 @@
+/**
+ * The shell's persisted settings (`settings.json` in userData): message notifications and the
+ * window's last bounds. Pure Node. A damaged file never crashes the app or blocks startup: each
+ * field that fails validation falls back to its default, and the reason is reported once.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import type { Settings } from '../../../shared/ipc-contract'
+import type { Rect } from './window-bounds'
+
+/** Everything the shell persists. */
+export interface ShellSettings extends Settings {
+  window: { bounds: Rect; maximized: boolean } | null
+}
+
+/** What a fresh install starts with. */
+export const DEFAULT_SETTINGS: ShellSettings = { messageNotifications: true, window: null }
+
+const RectSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+})
+
+// Field by field, so one bad value does not cost the user their other settings.
+const FileSchema = z.object({
+  messageNotifications: z.boolean().catch(DEFAULT_SETTINGS.messageNotifications),
+  window: z
+    .object({ bounds: RectSchema, maximized: z.boolean().catch(false) })
+    .nullable()
+    .catch(null),
+})
+
+/** The settings parsed from the file's text, and what was wrong with it (null when nothing). */
+export function parseSettings(text: string | null): {
+  settings: ShellSettings
+  problem: string | null
+} {
+  if (text === null) return { settings: { ...DEFAULT_SETTINGS }, problem: null }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (e) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: `settings file is not valid JSON (${(e as Error).message}); using defaults`,
+    }
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: 'settings file is not an object; using defaults',
+    }
+  }
+  const record = raw as Record<string, unknown>
+  const parsed = FileSchema.parse({
+    messageNotifications: record.messageNotifications ?? DEFAULT_SETTINGS.messageNotifications,
+    window: record.window ?? null,
+  })
+  const dropped = (['messageNotifications', 'window'] as const).filter(
+    (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),
+  )
+  return {
+    settings: parsed,
+    problem: dropped.length ? `ignored invalid settings: ${dropped.join(', ')}` : null,
+  }
+}
+
+/** A settings store bound to one file. */
+export interface SettingsStore {
+  get(): ShellSettings
+  /** Applies a change, persists it, and returns the new settings. */
+  update(patch: Partial<ShellSettings>): ShellSettings
+}
+
+/**
+ * Opens the store at `file`. `report` hears about a damaged file or a failed write (the app keeps
+ * running on the in-memory value; the next successful write repairs the file).
+ */
+export function openSettingsStore(file: string, report: (problem: string) => void): SettingsStore {
+  let text: string | null = null
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      report(`cannot read settings (${(e as Error).message}); using defaults`)
+  }
+  const loaded = parseSettings(text)
+  if (loaded.problem) report(loaded.problem)
+  let current = loaded.settings
+
+  function persist(): void {
+    // Write-then-rename, so a crash mid-write never leaves a truncated file behind.
+    const tmp = `${file}.${process.pid}.tmp`
+    try {
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(tmp, JSON.stringify(current, null, 2) + '\n', { mode: 0o600 })
+      renameSync(tmp, file)
+    } catch (e) {
+      report(`cannot save settings (${(e as Error).message})`)
+    }
+  }
+
+  return {
+    get: () => current,
+    update(patch) {
+      current = { ...current, ...patch }
+      persist()
+      return current
+    },
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The tray as a pure function of app state: icon, tooltip, badge count and menu items. tray.ts
+ * only turns this model into Electron objects, so everything the user sees here is unit-tested.
+ */
+import type { RoomKey } from '../../../shared/ipc-contract'
+
+/** What the chat service reports for the tray (ChatService.trayState()). */
+export interface TrayState {
+  signedIn: boolean
+  rooms: { key: RoomKey; name: string; unread: number }[]
+  unreadTotal: number
+  connection: 'connected' | 'connecting' | 'disconnected' | 'failed'
+}
+
+/** Shell-side inputs that are not chat state. */
+export interface TrayShellState {
+  startAtLogin: boolean
+  /** False where the OS offers no login items we can set (then the toggle is disabled). */
+  startAtLoginSupported: boolean
+}
+
+export type TrayIcon = 'normal' | 'unread' | 'disconnected'
+export type TrayActionId = 'open' | 'sign-out' | 'quit' | 'open-more-rooms'
+
+/** One menu line, independent of Electron. */
+export type TrayMenuItem =
+  | { kind: 'action'; id: TrayActionId; label: string; enabled: boolean }
+  | { kind: 'room'; roomKey: RoomKey; label: string; unread: number }
+  | { kind: 'status'; label: string }
+  | { kind: 'toggle'; id: 'start-at-login'; label: string; checked: boolean; enabled: boolean }
+  | { kind: 'separator' }
+
+export interface TrayModel {
+  icon: TrayIcon
+  tooltip: string
+  /** For app.setBadgeCount: 0 clears the badge. */
+  badgeCount: number
+  items: TrayMenuItem[]
+}
+
+/** The app's display name, used in the tooltip. */
+export const APP_DISPLAY_NAME = 'EduSphere Desktop'
+/** Rooms listed before the rest are folded into "More rooms…". */
+export const MAX_MENU_ROOMS = 12
+const MAX_ROOM_LABEL = 40
+
+/**
+ * Menu labels treat `&` as a mnemonic marker on Windows and Linux, so a room called "Q&A" would
+ * lose its ampersand; doubling it shows it literally.
+ */
+export function escapeMenuLabel(text: string): string {
+  return text.replace(/&/g, '&&')
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…'
+}
+
+function countLabel(n: number): string {
+  return n > 99 ? '99+' : String(n)
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+const STATUS_LABEL: Record<TrayState['connection'], string> = {
+  connected: 'Connected',
+  connecting: 'Connecting…',
+  disconnected: 'Disconnected',
+  failed: 'Connection failed',
+}
+
+function sanitizeCount(n: number): number {
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0
+}
+
+/** Computes the whole tray from the chat state and the shell's own state. */
+export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayModel {
+  const unread = sanitizeCount(state.unreadTotal)
+  const offline =
+    state.signedIn && (state.connection === 'disconnected' || state.connection === 'failed')
+  const icon: TrayIcon = offline
+    ? 'disconnected'
+    : state.signedIn && unread > 0
+      ? 'unread'
+      : 'normal'
+
+  let tooltip: string
+  if (!state.signedIn) tooltip = `${APP_DISPLAY_NAME} — signed out`
+  else {
+    const unreadText = unread
+      ? plural(unread, 'unread message', 'unread messages')
+      : 'no unread messages'
+    tooltip = offline
+      ? `${APP_DISPLAY_NAME} — ${STATUS_LABEL[state.connection].toLowerCase()}, ${unreadText}`
+      : `${APP_DISPLAY_NAME} — ${unreadText}`
+  }
+
+  const items: TrayMenuItem[] = [
+    { kind: 'action', id: 'open', label: 'Open EduSphere', enabled: true },
+  ]
+  if (state.signedIn) {
+    items.push({ kind: 'separator' })
+    if (state.rooms.length === 0) items.push({ kind: 'status', label: 'No joined rooms' })
+    for (const room of state.rooms.slice(0, MAX_MENU_ROOMS)) {
+      const n = sanitizeCount(room.unread)
+      const name = escapeMenuLabel(truncate(room.name || room.key, MAX_ROOM_LABEL))
+      items.push({
+        kind: 'room',
+        roomKey: room.key,
+        label: n ? `${name} (${countLabel(n)})` : name,
+        unread: n,
+      })
+    }
+    const hidden = state.rooms.length - MAX_MENU_ROOMS
+    if (hidden > 0)
+      items.push({
+        kind: 'action',
+        id: 'open-more-rooms',
+        label: `${plural(hidden, 'more room', 'more rooms')}…`,
+        enabled: true,
+      })
+  }
+  items.push(
+    { kind: 'separator' },
+    { kind: 'status', label: state.signedIn ? STATUS_LABEL[state.connection] : 'Signed out' },
+    { kind: 'separator' },
+    {
+      kind: 'toggle',
+      id: 'start-at-login',
+      label: 'Start at login',
+      checked: shell.startAtLoginSupported && shell.startAtLogin,
+      enabled: shell.startAtLoginSupported,
+    },
+    { kind: 'action', id: 'sign-out', label: 'Sign out', enabled: state.signedIn },
+    { kind: 'separator' },
+    { kind: 'action', id: 'quit', label: 'Quit EduSphere', enabled: true },
+  )
+  return { icon, tooltip, badgeCount: state.signedIn ? unread : 0, items }
+}
