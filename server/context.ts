@@ -1,10 +1,16 @@
 /** What every request handler shares: storage, clocks, and token settings. */
 import type { Store } from './db'
+import type { Directory } from './db-directory'
+import type { MediaStore } from './media-store'
 import type { MessageWriter } from './message-writer'
 
 /** Shared state of one running server. */
 export interface ServerContext {
   store: Store
+  /** The GraphQL API's searches and edits, on the same database. */
+  directory: Directory
+  /** Uploaded files served under /media/. */
+  media: MediaStore
   /** Chat message writes (commit before broadcast). */
   writer: MessageWriter
   /** JWT HS256 secret. */

@@ -17,6 +17,7 @@ export interface UserRow {
   name: string | null
   password: string
   avatar: string
+  bio: string
 }
 /** A topic rooms can belong to. */
 export interface TopicRow {
@@ -53,7 +54,8 @@ CREATE TABLE IF NOT EXISTS users (
   username TEXT NOT NULL UNIQUE,
   name TEXT,
   password TEXT NOT NULL,
-  avatar TEXT NOT NULL DEFAULT ''
+  avatar TEXT NOT NULL DEFAULT '',
+  bio TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS rooms (
@@ -84,10 +86,6 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_room ON messages (room_id, created);
 `
 
-function likePattern(text: string): string {
-  return '%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
-}
-
 /** Opens (creating if needed) the database of a data directory, or an in-memory one. */
 export function openDatabase(dataDir: string): Database.Database {
   let db: Database.Database
@@ -102,7 +100,15 @@ export function openDatabase(dataDir: string): Database.Database {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  migrate(db)
   return db
+}
+
+/** Brings a data directory created by an older server up to the current tables. */
+function migrate(db: Database.Database): void {
+  const userColumns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all()
+  if (!userColumns.some((c) => c.name === 'bio'))
+    db.exec("ALTER TABLE users ADD COLUMN bio TEXT NOT NULL DEFAULT ''")
 }
 
 /** Every query the server runs, as prepared statements. */
@@ -117,7 +123,7 @@ export class Store {
       userByUsername: p<UserRow>('SELECT * FROM users WHERE username = ?'),
       userById: p<UserRow>('SELECT * FROM users WHERE id = ?'),
       insertUser: p(
-        'INSERT INTO users (id, email, username, name, password, avatar) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO users (id, email, username, name, password, avatar, bio) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       topics: p<TopicRow>('SELECT * FROM topics ORDER BY name'),
       topicById: p<TopicRow>('SELECT * FROM topics WHERE id = ?'),
@@ -166,8 +172,10 @@ export class Store {
   userById(id: string): UserRow | undefined {
     return this.q.userById.get(id)
   }
-  insertUser(u: UserRow): UserRow {
-    this.q.insertUser.run(u.id, u.email, u.username, u.name, u.password, u.avatar)
+  /** Inserts a user; `bio` defaults to '' like the model's field. */
+  insertUser(input: Omit<UserRow, 'bio'> & { bio?: string }): UserRow {
+    const u: UserRow = { ...input, bio: input.bio ?? '' }
+    this.q.insertUser.run(u.id, u.email, u.username, u.name, u.password, u.avatar, u.bio)
     return u
   }
 
@@ -194,32 +202,6 @@ export class Store {
   /** Rooms a user participates in, newest first. */
   roomsOf(userId: string): RoomRow[] {
     return this.q.roomsOf.all(userId)
-  }
-  /** All rooms matching the filters, most participants first. */
-  rooms(filter: { host?: string; search?: string; topic?: string }): RoomRow[] {
-    const where: string[] = []
-    const args: string[] = []
-    if (filter.host !== undefined) {
-      where.push('users.username = ?')
-      args.push(filter.host)
-    }
-    if (filter.topic !== undefined) {
-      where.push('topics.name = ?')
-      args.push(filter.topic)
-    }
-    if (filter.search) {
-      const like = likePattern(filter.search)
-      where.push(
-        "(rooms.name LIKE ? ESCAPE '\\' OR rooms.description LIKE ? ESCAPE '\\' OR topics.name LIKE ? ESCAPE '\\')",
-      )
-      args.push(like, like, like)
-    }
-    const sql =
-      'SELECT rooms.* FROM rooms JOIN users ON users.id = rooms.host_id ' +
-      'LEFT JOIN topics ON topics.id = rooms.topic_id ' +
-      (where.length ? 'WHERE ' + where.join(' AND ') + ' ' : '') +
-      'ORDER BY (SELECT COUNT(*) FROM participants WHERE room_id = rooms.id) DESC, rooms.created DESC'
-    return this.db.prepare<string[], RoomRow>(sql).all(...args)
   }
   insertRoom(r: RoomRow): RoomRow {
     this.q.insertRoom.run(

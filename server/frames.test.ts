@@ -5,6 +5,8 @@ import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import type { RoomRow, UserRow } from './db'
 import { openDatabase, Store } from './db'
+import { Directory } from './db-directory'
+import { MediaStore } from './media-store'
 import { InlineMessageWriter } from './message-writer'
 import type { ChatSession, FrameOutcome } from './frames'
 import {
@@ -25,6 +27,7 @@ function user(username: string, avatar = ''): UserRow {
     name: username,
     password: 'scrypt$x',
     avatar,
+    bio: '',
   }
 }
 
@@ -49,6 +52,8 @@ beforeEach(() => {
   store.insertRoom(room)
   ctx = {
     store,
+    directory: new Directory(store.db),
+    media: new MediaStore('/nonexistent/edusphere-media'),
     writer: new InlineMessageWriter(store),
     secret: 'k',
     tokenTtl: 600,

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { authenticateToken, requestToken } from './auth'
 import type { ServerContext } from './context'
 import { buildEduSphereSchema } from './graphql-schema'
-import type { GqlContext } from './resolvers'
+import type { GqlContext } from './resolver-context'
 import { attachResolvers } from './resolvers'
 
 /** What the view answers: status, JSON body and cookies to set. */
@@ -43,14 +43,18 @@ function failure(status: number, message: string): GraphQLHttpResult {
 export function createGraphQLView(server: ServerContext) {
   const schema: GraphQLSchema = attachResolvers(buildEduSphereSchema())
 
-  /** Runs one request. `rawBody` is null for GET (params come from the query string). */
+  /**
+   * Runs one request. `rawBody` is null for GET (params come from the query string), or the
+   * already decoded request of a multipart upload.
+   */
   return async function run(
     req: IncomingMessage,
-    rawBody: string | null,
+    rawBody: string | null | { decoded: unknown },
     search: URLSearchParams,
   ): Promise<GraphQLHttpResult> {
     let input: unknown
-    if (rawBody === null) {
+    if (rawBody !== null && typeof rawBody === 'object') input = rawBody.decoded
+    else if (rawBody === null) {
       let variables: unknown = undefined
       try {
         variables = search.has('variables') ? JSON.parse(search.get('variables')!) : undefined
@@ -109,14 +113,8 @@ export function createGraphQLView(server: ServerContext) {
         body: asciiJson({ errors: errors.map((e) => e.toJSON()) }),
         setCookies: [],
       }
-    let data: unknown = result.data ?? null
-    // A bad attached token fails every field; the real server then answers with data null.
-    if (
-      context.auth.kind === 'invalid' &&
-      data !== null &&
-      Object.values(data as Record<string, unknown>).every((v) => v === null)
-    )
-      data = null
+    // A bad attached token fails every field on its own: `data` keeps one null per field.
+    const data: unknown = result.data ?? null
     const body = errors.length ? { errors: errors.map((e) => e.toJSON()), data } : { data }
     return { status: 200, body: asciiJson(body), setCookies: context.setCookies }
   }

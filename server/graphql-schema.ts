@@ -1,103 +1,35 @@
-/** The GraphQL schema, with graphene's type names and nullability for the fields clients use. */
+/**
+ * The GraphQL schema, built from the real backend's introspected SDL (`src/shared/edusphere.graphql`)
+ * so the local server offers exactly the real fields, arguments and nullability. Only the custom
+ * scalars' behaviour is ours; resolvers are attached separately.
+ */
 import { buildSchema, GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type { GraphQLSchema } from 'graphql'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { isUuid } from '../src/shared/frames'
 import { toPythonIsoformat } from './python-format'
 
-const SDL = /* GraphQL */ `
-  scalar UUID
-  scalar DateTime
-  scalar GenericScalar
+/** Where the contract lives (resolved from this file, so any working directory works). */
+export const SCHEMA_FILE = join(__dirname, '..', 'src', 'shared', 'edusphere.graphql')
 
-  type UserType {
-    id: ID!
-    username: String!
-    email: String!
-    name: String
-    avatar: String!
-  }
-  type TopicType {
-    id: ID!
-    name: String!
-  }
-  type RoomType {
-    id: UUID!
-    host: UserType
-    topic: TopicType
-    name: String!
-    slug: String!
-    description: String
-    participants: [UserType!]!
-    created: DateTime!
-    updated: DateTime!
-  }
-  type MessageType {
-    id: UUID!
-    user: UserType!
-    room: RoomType!
-    body: String!
-    edited: Boolean!
-    created: DateTime!
-    updated: DateTime!
-  }
+/** The real backend's SDL, as committed. */
+export function readEduSphereSdl(): string {
+  return readFileSync(SCHEMA_FILE, 'utf8')
+}
 
-  type ObtainJSONWebToken {
-    payload: GenericScalar!
-    refreshExpiresIn: Int!
-    success: Boolean
-    user: UserType
-    token: String!
-  }
-  type Refresh {
-    payload: GenericScalar!
-    refreshExpiresIn: Int!
-    token: String!
-  }
-  type Verify {
-    payload: GenericScalar!
-  }
-  type DeleteJSONWebTokenCookie {
-    deleted: Boolean!
-  }
-  type JoinRoom {
-    room: RoomType
-  }
-  type CreateRoom {
-    room: RoomType
-  }
-  type RegisterUser {
-    user: UserType
-  }
-
-  type Query {
-    me: UserType
-    roomsParticipatedByUser(userSlug: String!): [RoomType]
-    rooms(hostSlug: String, search: String, topic: String): [RoomType]
-    room(hostSlug: String!, roomSlug: String!): RoomType
-    messages(hostSlug: String!, roomSlug: String!): [MessageType]
-    topics: [TopicType]
-  }
-  type Mutation {
-    tokenAuth(email: String!, password: String!): ObtainJSONWebToken
-    verifyToken(token: String): Verify
-    refreshToken(token: String): Refresh
-    deleteToken: DeleteJSONWebTokenCookie
-    joinRoom(roomId: UUID!): JoinRoom
-    createRoom(name: String!, topic: String, description: String): CreateRoom
-    registerUser(email: String!, username: String!, name: String, password: String!): RegisterUser
-  }
-`
+/** Python's uuid.UUID() error for anything that is not 32 hex digits (with optional hyphens). */
+const BAD_UUID = 'badly formed hexadecimal UUID string'
 
 const UUIDScalar = new GraphQLScalarType({
   name: 'UUID',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (!isUuid(value)) throw new GraphQLError(`badly formed hexadecimal UUID string`)
+    if (!isUuid(value)) throw new GraphQLError(BAD_UUID)
     return value.toLowerCase()
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || !isUuid(ast.value))
-      throw new GraphQLError('badly formed hexadecimal UUID string')
+    if (ast.kind !== Kind.STRING || !isUuid(ast.value)) throw new GraphQLError(BAD_UUID)
     return ast.value.toLowerCase()
   },
 })
@@ -111,12 +43,25 @@ const DateTimeScalar = new GraphQLScalarType({
 /** Any JSON value, passed through (graphene's GenericScalar, used for token payloads). */
 const GenericScalar = new GraphQLScalarType({ name: 'GenericScalar', serialize: (value) => value })
 
+/**
+ * graphene-file-upload's Upload: the multipart layer puts the file where the variable was, and
+ * the scalar passes it through. Anything else (a string in plain JSON variables) reaches the
+ * resolver as-is, which then answers with Django's "No file was submitted" form error.
+ */
+const UploadScalar = new GraphQLScalarType({
+  name: 'Upload',
+  serialize: () => null,
+  parseValue: (value) => value,
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? ast.value : null),
+})
+
 /** Builds the schema with its custom scalars installed; resolvers are attached separately. */
-export function buildEduSphereSchema(): GraphQLSchema {
-  const schema = buildSchema(SDL)
-  const scalars = [UUIDScalar, DateTimeScalar, GenericScalar]
-  for (const scalar of scalars) {
-    const target = schema.getType(scalar.name) as GraphQLScalarType
+export function buildEduSphereSchema(sdl: string = readEduSphereSdl()): GraphQLSchema {
+  const schema = buildSchema(sdl)
+  for (const scalar of [UUIDScalar, DateTimeScalar, GenericScalar, UploadScalar]) {
+    const target = schema.getType(scalar.name)
+    if (!(target instanceof GraphQLScalarType))
+      throw new Error(`the schema has no scalar ${scalar.name}`)
     target.serialize = scalar.serialize
     target.parseValue = scalar.parseValue
     target.parseLiteral = scalar.parseLiteral

@@ -3,8 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pythonJson } from './python-format'
 import type { ServerContext } from './context'
 import { checkCsrf, csrfCookie, csrfFailurePage, csrfSecretOf, newCsrfSecret } from './csrf'
-import { createGraphQLView } from './graphql-http'
+import { asciiJson, createGraphQLView } from './graphql-http'
 import { mediaFile } from './media'
+import { isMultipart, readGraphQLMultipart } from './uploads'
+import { AVATAR_MAX_BYTES } from './avatar-upload'
 
 /** Largest request body accepted (Django's DATA_UPLOAD_MAX_MEMORY_SIZE is 2.5 MB). */
 const MAX_BODY_BYTES = 2_621_440
@@ -72,9 +74,12 @@ export function createHttpHandler(ctx: ServerContext) {
       return
     }
     if (path.startsWith('/media/') && (method === 'GET' || method === 'HEAD')) {
-      const file = mediaFile(path.slice('/media/'.length))
-      if (!file) return html(res, 404, 'Not Found')
-      return send(res, 200, 'image/png', file)
+      const name = path.slice('/media/'.length)
+      const demo = mediaFile(name)
+      if (demo) return send(res, 200, 'image/png', demo)
+      const stored = ctx.media.read(name)
+      if (!stored) return html(res, 404, 'Not Found')
+      return send(res, 200, stored.type, stored.data)
     }
     if (path !== '/graphql/' && path !== '/api/csrf/') return html(res, 404, 'Not Found')
 
@@ -94,8 +99,23 @@ export function createHttpHandler(ctx: ServerContext) {
       ])
     }
     if (method !== 'GET' && method !== 'POST') return html(res, 405, 'Method Not Allowed')
-    let body: string | null = null
-    if (method === 'POST') {
+    let body: string | null | { decoded: unknown } = null
+    if (method === 'POST' && isMultipart(req)) {
+      // GraphQL multipart request spec (file uploads): files beyond the limit arrive truncated.
+      const upload = await readGraphQLMultipart(req, {
+        maxFileBytes: AVATAR_MAX_BYTES,
+        maxFieldBytes: MAX_BODY_BYTES,
+        maxFiles: 4,
+      })
+      if (!upload.ok)
+        return send(
+          res,
+          400,
+          'application/json',
+          asciiJson({ errors: [{ message: upload.message }] }),
+        )
+      body = { decoded: upload.input }
+    } else if (method === 'POST') {
       try {
         body = await readBody(req)
       } catch (error) {

@@ -10,7 +10,9 @@ import { ChatSockets } from './chat-socket'
 import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import { DB_FILE, openDatabase, Store } from './db'
+import { Directory } from './db-directory'
 import { createHttpHandler } from './http'
+import { MediaStore } from './media-store'
 import type { MessageWriter } from './message-writer'
 import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
 import { seedDemoData } from './seed'
@@ -78,6 +80,7 @@ export async function createEduSphereServer(
   const dataDir = opts.dataDir ?? ':memory:'
   const db = openDatabase(dataDir)
   const store = new Store(db)
+  const media = MediaStore.forDataDir(dataDir)
   let writer: MessageWriter | null = null
   try {
     let secret = opts.secret ?? store.getMeta(SECRET_KEY)
@@ -92,6 +95,8 @@ export async function createEduSphereServer(
       dataDir === ':memory:' ? inline : new ThreadMessageWriter(join(dataDir, DB_FILE), inline)
     const ctx: ServerContext = {
       store,
+      directory: new Directory(db),
+      media,
       writer,
       secret,
       tokenTtl: opts.tokenTtl ?? 600,
@@ -133,6 +138,7 @@ export async function createEduSphereServer(
           await stopped
           await ctx.writer.close()
           db.close()
+          media.dispose()
         })()
         return closed
       },
@@ -144,6 +150,7 @@ export async function createEduSphereServer(
   } catch (error) {
     await writer?.close()
     db.close()
+    media.dispose()
     throw error
   }
 }

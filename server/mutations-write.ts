@@ -1,13 +1,25 @@
-/** createRoom and registerUser: the two writes the protocol leaves to us, validated like Django. */
+/**
+ * Room and message mutations: createRoom, updateRoom, deleteRoom, joinRoom, updateMessage,
+ * deleteMessage. Ownership failures are "Permission denied" (PERMISSION_DENIED); form failures are
+ * "Invalid data". Message edits here touch the database only: like the real server, no open
+ * socket hears about them.
+ */
 import { randomUUID } from 'node:crypto'
-import { GraphQLError } from 'graphql'
 import type { ServerContext } from './context'
-import type { RoomRow, UserRow } from './db'
-import { hashPassword } from './passwords'
+import type { MessageRow, RoomRow, UserRow } from './db'
+import type { FormCheck } from './graphql-errors'
+import {
+  charField,
+  DjangoText,
+  FormCheck as Form,
+  notFound,
+  permissionDenied,
+  ResolverText,
+  roomNotFound,
+} from './graphql-errors'
 
 const NAME_MAX = 200
-const USERNAME_RE = /^[\w.@+-]{1,150}$/
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const TOPIC_MAX = 200
 
 /** Django's `slugify`: ASCII, lower case, runs of spaces/hyphens become one hyphen. */
 export function slugify(text: string): string {
@@ -21,88 +33,123 @@ export function slugify(text: string): string {
     .replace(/^[-_]+|[-_]+$/g, '')
 }
 
-function optionalText(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+/** Text for a room name that slugifies to nothing (its URL would be empty). */
+export const ROOM_NAME_NEEDS_LETTERS = 'Room name must contain letters or digits.'
+
+function roomOf(ctx: ServerContext, host: unknown, slug: unknown): RoomRow {
+  const room = ctx.store.roomByHostSlug(String(host), String(slug))
+  if (!room) throw roomNotFound()
+  return room
 }
 
-/** Creates a room hosted by `host`, who is also its first participant. */
-export function createRoom(
-  ctx: ServerContext,
-  host: UserRow,
-  args: Record<string, unknown>,
-): RoomRow {
-  const name = String(args.name ?? '').trim()
-  if (name === '') throw new GraphQLError('Room name is required.')
-  if (name.length > NAME_MAX)
-    throw new GraphQLError(
-      `Ensure this value has at most ${NAME_MAX} characters (it has ${name.length}).`,
-    )
+/** The host's other room with this name (names are unique per host, case-insensitively). */
+function nameTaken(ctx: ServerContext, host: UserRow, name: string, except?: string): boolean {
+  const lower = name.toLowerCase()
+  return ctx.directory
+    .rooms({ host: host.username })
+    .some((r) => r.id !== except && (r.name.toLowerCase() === lower || r.slug === slugify(name)))
+}
+
+function checkTopic(form: FormCheck, value: unknown): string {
+  return charField(form, 'topic', value, TOPIC_MAX)
+}
+
+/** `createRoom(name, topicName, description)`: the topic is created when needed; the host joins. */
+export function createRoom(ctx: ServerContext, host: UserRow, args: Record<string, unknown>) {
+  const form = new Form()
+  const name = charField(form, 'name', args.name, NAME_MAX)
   const slug = slugify(name)
-  if (slug === '') throw new GraphQLError('Room name must contain letters or digits.')
+  if (name !== '' && !form.has('name') && slug === '') form.add('name', ROOM_NAME_NEEDS_LETTERS)
+  const topicName = checkTopic(form, args.topicName)
+  const description = typeof args.description === 'string' ? args.description.trim() : ''
+  if (!form.has('name') && name !== '' && nameTaken(ctx, host, name))
+    form.add('__all__', DjangoText.roomNameTaken)
+  form.throwIfInvalid()
   const { store } = ctx
-  if (store.roomByHostSlug(host.username, slug))
-    throw new GraphQLError(`You already host a room called "${slug}".`)
-  const topicName = optionalText(args.topic)
-  return store.db.transaction(() => {
-    const topic = topicName === null ? null : store.ensureTopic(topicName)
+  const room = store.db.transaction(() => {
+    const topic = store.ensureTopic(topicName)
     const now = ctx.micros()
-    const room = store.insertRoom({
+    const row = store.insertRoom({
       id: randomUUID(),
       host_id: host.id,
-      topic_id: topic?.id ?? null,
+      topic_id: topic.id,
       name,
       slug,
-      description: optionalText(args.description),
+      description,
       created: now,
       updated: now,
     })
-    store.addParticipant(room.id, host.id)
-    return room
+    store.addParticipant(row.id, host.id)
+    return row
   })()
+  return { room }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed/.test(error.message)
+/** `updateRoom(hostSlug, roomSlug, name?, topicName?, description?)`: host only; the slug stays. */
+export function updateRoom(ctx: ServerContext, user: UserRow, args: Record<string, unknown>) {
+  const room = roomOf(ctx, args.hostSlug, args.roomSlug)
+  if (room.host_id !== user.id) throw permissionDenied()
+  const form = new Form()
+  const name = 'name' in args ? charField(form, 'name', args.name, NAME_MAX) : room.name
+  if ('name' in args && name !== '' && !form.has('name') && slugify(name) === '')
+    form.add('name', ROOM_NAME_NEEDS_LETTERS)
+  const topicName = 'topicName' in args ? checkTopic(form, args.topicName) : null
+  const description =
+    'description' in args
+      ? typeof args.description === 'string'
+        ? args.description.trim()
+        : ''
+      : room.description
+  if (!form.has('name') && name !== '' && nameTaken(ctx, user, name, room.id))
+    form.add('__all__', DjangoText.roomNameTaken)
+  form.throwIfInvalid()
+  const { store } = ctx
+  const updated = store.db.transaction(() => {
+    const topicId = topicName === null ? room.topic_id : store.ensureTopic(topicName).id
+    const changes = { name, description, topic_id: topicId, updated: ctx.micros() }
+    ctx.directory.updateRoom(room.id, changes)
+    return { ...room, ...changes }
+  })()
+  return { room: updated }
 }
 
-function checkFree(ctx: ServerContext, email: string, username: string): void {
-  if (ctx.store.userByUsername(username))
-    throw new GraphQLError('A user with that username already exists.')
-  if (ctx.store.userByEmail(email)) throw new GraphQLError('User with this Email already exists.')
+/** `deleteRoom(hostSlug, roomSlug) { success }`: host only; history and memberships go too. */
+export function deleteRoom(ctx: ServerContext, user: UserRow, args: Record<string, unknown>) {
+  const room = roomOf(ctx, args.hostSlug, args.roomSlug)
+  if (room.host_id !== user.id) throw permissionDenied()
+  ctx.directory.deleteRoom(room.id)
+  return { success: true }
 }
 
-/** Registers an account with Django's default validation messages. */
-export async function registerUser(
-  ctx: ServerContext,
-  args: Record<string, unknown>,
-): Promise<UserRow> {
-  const email = String(args.email ?? '').trim()
-  const username = String(args.username ?? '').trim()
-  const password = String(args.password ?? '')
-  if (!EMAIL_RE.test(email)) throw new GraphQLError('Enter a valid email address.')
-  if (!USERNAME_RE.test(username))
-    throw new GraphQLError(
-      'Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.',
-    )
-  if ([...password].length < 8)
-    throw new GraphQLError('This password is too short. It must contain at least 8 characters.')
-  if (/^\d+$/.test(password)) throw new GraphQLError('This password is entirely numeric.')
-  checkFree(ctx, email, username)
-  const hash = await hashPassword(password)
-  // Checked again after the (async) hashing: a concurrent registration may have won meanwhile.
-  checkFree(ctx, email, username)
-  try {
-    return ctx.store.insertUser({
-      id: randomUUID(),
-      email,
-      username,
-      name: optionalText(args.name),
-      password: hash,
-      avatar: '',
-    })
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw new GraphQLError('A user with that username already exists.')
-    throw error
-  }
+/** `joinRoom(hostSlug, roomSlug) { room }`: adds the caller as a participant; idempotent. */
+export function joinRoom(ctx: ServerContext, user: UserRow, args: Record<string, unknown>) {
+  const room = roomOf(ctx, args.hostSlug, args.roomSlug)
+  ctx.store.addParticipant(room.id, user.id)
+  return { room }
+}
+
+function ownMessage(ctx: ServerContext, user: UserRow, id: unknown): MessageRow {
+  const message = ctx.directory.messageById(String(id))
+  if (!message) throw notFound(ResolverText.messageNotFound)
+  if (message.user_id !== user.id) throw permissionDenied()
+  return message
+}
+
+/**
+ * `updateMessage(messageId, body) { message }`: owner only; sets `edited`. Like the real
+ * resolver (Message.update), the body is stored as given, without the socket's 500 limit.
+ */
+export function updateMessage(ctx: ServerContext, user: UserRow, args: Record<string, unknown>) {
+  const message = ownMessage(ctx, user, args.messageId)
+  const body = String(args.body)
+  const updated = ctx.micros()
+  ctx.store.updateMessage(message.id, body, updated)
+  return { message: { ...message, body, edited: 1, updated } }
+}
+
+/** `deleteMessage(messageId) { success }`: owner only. */
+export function deleteMessage(ctx: ServerContext, user: UserRow, args: Record<string, unknown>) {
+  const message = ownMessage(ctx, user, args.messageId)
+  ctx.store.deleteMessage(message.id)
+  return { success: true }
 }

@@ -1,44 +1,23 @@
 /**
- * GraphQL resolvers: the queries and mutations of protocol.md §2–§3 with the real server's error
- * texts. Account and room creation live in `mutations-write.ts`.
+ * GraphQL resolvers: every query and mutation of the real schema with the real resolvers'
+ * behaviour (protocol.md §2–§3). Token mutations live in `auth-mutations.ts`, account writes in
+ * `account-mutations.ts`, room and message writes in `mutations-write.ts`.
  */
-import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql'
-import { GraphQLError } from 'graphql'
-import type { IncomingMessage } from 'node:http'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { RequestAuth } from './auth'
-import { JWT_COOKIE } from './auth'
-import type { ServerContext } from './context'
-import { nowSeconds } from './context'
-import { expiredCookie, parseCookies, serializeCookie } from './cookies'
-import { csrfCookie, newCsrfSecret } from './csrf'
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql'
+import { GraphQLError, GraphQLObjectType } from 'graphql'
+import { registerUser, updateUser } from './account-mutations'
+import * as auth from './auth-mutations'
 import type { MessageRow, RoomRow, TopicRow, UserRow } from './db'
-import { signJwt, verifyJwt } from './jwt'
-import type { JwtPayload } from './jwt'
-import { createRoom, registerUser } from './mutations-write'
-import { verifyPassword } from './passwords'
+import { notFound, ResolverText, roomNotFound } from './graphql-errors'
+import * as write from './mutations-write'
+import type { GqlContext } from './resolver-context'
+import { requireUser } from './resolver-context'
 
-/** Per-request state the resolvers read and write (cookies to set on the response). */
-export interface GqlContext {
-  server: ServerContext
-  req: IncomingMessage
-  auth: RequestAuth
-  setCookies: string[]
-}
+export type { GqlContext } from './resolver-context'
+export { requireUser } from './resolver-context'
 
-type Resolver = GraphQLFieldResolver<unknown, GqlContext, Record<string, unknown>>
-type ResolverMap = Record<string, Record<string, Resolver>>
-
-/** Error for an unknown room, with the code clients branch on. */
-export function roomNotFound(): GraphQLError {
-  return new GraphQLError(GraphQLErrorText.roomNotFound, { extensions: { code: 'NOT_FOUND' } })
-}
-
-/** The signed-in user, or graphql-jwt's `login_required` failure. */
-export function requireUser(ctx: GqlContext): UserRow {
-  if (ctx.auth.kind !== 'user') throw new GraphQLError(GraphQLErrorText.permissionDenied)
-  return ctx.auth.user
-}
+type Args = Record<string, unknown>
+type Resolver = GraphQLFieldResolver<unknown, GqlContext, Args>
 
 function roomOrThrow(ctx: GqlContext, host: unknown, slug: unknown): RoomRow {
   const room = ctx.server.store.roomByHostSlug(String(host), String(slug))
@@ -46,97 +25,74 @@ function roomOrThrow(ctx: GqlContext, host: unknown, slug: unknown): RoomRow {
   return room
 }
 
-/** Issues a token pair's response fields and the cookies tokenAuth/refreshToken set. */
-function issueToken(ctx: GqlContext, email: string, origIat: number) {
-  const { server } = ctx
-  const payload: JwtPayload = { email, exp: nowSeconds(server) + server.tokenTtl, origIat }
-  const token = signJwt(payload, server.secret)
-  ctx.setCookies.push(
-    serializeCookie(JWT_COOKIE, token, {
-      maxAge: server.tokenTtl,
-      httpOnly: true,
-      sameSite: 'Lax',
-    }),
-    // Django's rotate_token: the old CSRF secret stops matching the client's new cookie.
-    csrfCookie(newCsrfSecret()),
-  )
-  return { token, payload, refreshExpiresIn: origIat + server.refreshTtl }
+function userOrThrow(ctx: GqlContext, username: unknown): UserRow {
+  const user = ctx.server.store.userByUsername(String(username))
+  if (!user) throw notFound(ResolverText.userNotFound)
+  return user
 }
 
-/** The token argument, else the JWT cookie, else graphql-jwt's "Token is required". */
-function tokenArgument(ctx: GqlContext, args: Record<string, unknown>): string {
-  const token =
-    typeof args.token === 'string' && args.token !== ''
-      ? args.token
-      : parseCookies(ctx.req.headers.cookie).get(JWT_COOKIE)
-  if (!token) throw new GraphQLError(GraphQLErrorText.tokenRequired)
-  return token
-}
-
-function verifiedPayload(ctx: GqlContext, token: string): JwtPayload {
-  const result = verifyJwt(token, ctx.server.secret, nowSeconds(ctx.server))
-  if (!result.ok) throw new GraphQLError(result.error)
-  return result.payload
-}
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 const Query: Record<string, Resolver> = {
   me: (_root, _args, ctx) => requireUser(ctx),
-  roomsParticipatedByUser: (_root, args, ctx) => {
-    const user = ctx.server.store.userByUsername(String(args.userSlug))
-    return user ? ctx.server.store.roomsOf(user.id) : []
-  },
+  authStatus: (_root, _args, ctx) =>
+    ctx.auth.kind === 'user'
+      ? { isAuthenticated: true, user: ctx.auth.user }
+      : { isAuthenticated: false, user: null },
   rooms: (_root, args, ctx) =>
-    ctx.server.store.rooms({
-      host: typeof args.hostSlug === 'string' ? args.hostSlug : undefined,
-      search: typeof args.search === 'string' ? args.search : undefined,
-      topic: typeof args.topic === 'string' ? args.topic : undefined,
+    ctx.server.directory.rooms({
+      host: text(args.hostSlug),
+      search: text(args.search),
+      topics: Array.isArray(args.topic)
+        ? args.topic.filter((t): t is string => typeof t === 'string' && t !== '')
+        : [],
     }),
+  roomsParticipatedByUser: (_root, args, ctx) =>
+    ctx.server.store.roomsOf(userOrThrow(ctx, args.userSlug).id),
+  roomsNotParticipatedByUser: (_root, args, ctx) =>
+    ctx.server.directory.roomsNotOf(userOrThrow(ctx, args.userSlug).id),
   room: (_root, args, ctx) => roomOrThrow(ctx, args.hostSlug, args.roomSlug),
+  topics: (_root, args, ctx) =>
+    ctx.server.directory.topics(
+      text(args.search),
+      typeof args.minRooms === 'number' ? args.minRooms : undefined,
+    ),
   messages: (_root, args, ctx) =>
     ctx.server.store.messages(roomOrThrow(ctx, args.hostSlug, args.roomSlug).id),
-  topics: (_root, _args, ctx) => ctx.server.store.topics(),
+  messagesByUser: (_root, args, ctx) =>
+    ctx.server.directory.messagesByUser(userOrThrow(ctx, args.userSlug).id),
+  users: (_root, args, ctx) => ctx.server.directory.users(text(args.search)),
+  user: (_root, args, ctx) => userOrThrow(ctx, args.userSlug),
 }
 
 const Mutation: Record<string, Resolver> = {
-  tokenAuth: async (_root, args, ctx) => {
-    const user = ctx.server.store.userByEmail(String(args.email))
-    const ok = user !== undefined && (await verifyPassword(String(args.password), user.password))
-    if (!ok) throw new GraphQLError(GraphQLErrorText.invalidCredentials)
-    return { ...issueToken(ctx, user.email, nowSeconds(ctx.server)), success: true, user }
-  },
-  refreshToken: (_root, args, ctx) => {
-    const payload = verifiedPayload(ctx, tokenArgument(ctx, args))
-    if (!ctx.server.store.userByEmail(payload.email)) throw new GraphQLError('Invalid payload')
-    if (nowSeconds(ctx.server) > payload.origIat + ctx.server.refreshTtl)
-      throw new GraphQLError(GraphQLErrorText.refreshExpired)
-    return issueToken(ctx, payload.email, payload.origIat)
-  },
-  verifyToken: (_root, args, ctx) => ({ payload: verifiedPayload(ctx, tokenArgument(ctx, args)) }),
-  deleteToken: (_root, _args, ctx) => {
-    const had = parseCookies(ctx.req.headers.cookie).has(JWT_COOKIE)
-    ctx.setCookies.push(expiredCookie(JWT_COOKIE))
-    return { deleted: had }
-  },
-  joinRoom: (_root, args, ctx) => {
-    const user = requireUser(ctx)
-    const room = ctx.server.store.roomById(String(args.roomId))
-    if (!room) throw roomNotFound()
-    ctx.server.store.addParticipant(room.id, user.id)
-    return { room }
-  },
-  createRoom: (_root, args, ctx) => ({ room: createRoom(ctx.server, requireUser(ctx), args) }),
-  registerUser: async (_root, args, ctx) => ({ user: await registerUser(ctx.server, args) }),
+  tokenAuth: (_root, args, ctx) => auth.tokenAuth(ctx, args),
+  refreshToken: (_root, args, ctx) => auth.refreshToken(ctx, args),
+  verifyToken: (_root, args, ctx) => auth.verifyToken(ctx, args),
+  deleteToken: (_root, _args, ctx) => auth.deleteToken(ctx),
+  deleteRefreshToken: (_root, _args, ctx) => auth.deleteRefreshToken(ctx),
+  registerUser: (_root, args, ctx) => registerUser(ctx.server, args),
+  updateUser: (_root, args, ctx) => updateUser(ctx.server, requireUser(ctx), args),
+  createRoom: (_root, args, ctx) => write.createRoom(ctx.server, requireUser(ctx), args),
+  updateRoom: (_root, args, ctx) => write.updateRoom(ctx.server, requireUser(ctx), args),
+  deleteRoom: (_root, args, ctx) => write.deleteRoom(ctx.server, requireUser(ctx), args),
+  joinRoom: (_root, args, ctx) => write.joinRoom(ctx.server, requireUser(ctx), args),
+  updateMessage: (_root, args, ctx) => write.updateMessage(ctx.server, requireUser(ctx), args),
+  deleteMessage: (_root, args, ctx) => write.deleteMessage(ctx.server, requireUser(ctx), args),
 }
 
 const UserType: Record<string, Resolver> = {
+  // The model's fields are non-null strings; rows from older data directories may hold NULL.
+  name: (user) => (user as UserRow).name ?? '',
   avatar: (user) => (user as UserRow).avatar ?? '',
 }
 const RoomType: Record<string, Resolver> = {
-  host: (room, _a, ctx) => ctx.server.store.userById((room as RoomRow).host_id) ?? null,
+  host: (room, _a, ctx) => ctx.server.store.userById((room as RoomRow).host_id),
   topic: (room, _a, ctx) => {
     const id = (room as RoomRow).topic_id
-    return id === null ? null : (ctx.server.store.topicById(id) ?? null)
+    return id === null ? null : ctx.server.store.topicById(id)
   },
+  description: (room) => (room as RoomRow).description ?? '',
   participants: (room, _a, ctx) => ctx.server.store.participants((room as RoomRow).id),
 }
 const MessageType: Record<string, Resolver> = {
@@ -146,30 +102,56 @@ const MessageType: Record<string, Resolver> = {
 }
 const TopicType: Record<string, Resolver> = { id: (t) => String((t as TopicRow).id) }
 
+/** tokenAuth must work with a bad token attached, so a client holding one can sign in again. */
+const IGNORES_ATTACHED_TOKEN = new Set(['tokenAuth'])
 /**
- * Root fields fail with the token's error when a bad token is attached, except tokenAuth, which
- * must work so a client holding an expired token can sign in again.
+ * refreshToken and verifyToken run on their own token (argument or cookie); an expired or
+ * garbage token attached to the request then fails their sub-fields, so the error's path is
+ * e.g. ["refreshToken", "token"] while the new cookies are already set.
  */
-function guardRoot(name: string, resolve: Resolver): Resolver {
-  if (name === 'tokenAuth') return resolve
-  return (root, args, ctx, info) => {
+const FAILS_AT_SUB_FIELDS: Record<string, string> = {
+  refreshToken: 'Refresh',
+  verifyToken: 'Verify',
+}
+
+function rejectBadToken(resolve: Resolver): Resolver {
+  return (source, args, ctx, info) => {
     if (ctx.auth.kind === 'invalid') throw new GraphQLError(ctx.auth.error)
-    return resolve(root, args, ctx, info)
+    return resolve(source, args, ctx, info)
   }
 }
 
-/** Attaches every resolver to the schema's fields. */
+const property: Resolver = (source, _args, _ctx, info) =>
+  (source as Record<string, unknown>)[info.fieldName]
+
+function objectType(schema: GraphQLSchema, name: string): GraphQLObjectType {
+  const type = schema.getType(name)
+  if (!(type instanceof GraphQLObjectType)) throw new Error(`schema has no object type ${name}`)
+  return type
+}
+
+/**
+ * Attaches every resolver to the schema's fields. Throws when a root field of the schema has no
+ * resolver or a resolver names a field the schema lacks, so the two cannot drift apart.
+ */
 export function attachResolvers(schema: GraphQLSchema): GraphQLSchema {
-  const map: ResolverMap = { Query, Mutation, UserType, RoomType, MessageType, TopicType }
-  for (const [typeName, fields] of Object.entries(map)) {
-    const type = schema.getType(typeName) as GraphQLObjectType
-    const defs = type.getFields()
-    for (const [fieldName, resolve] of Object.entries(fields)) {
-      const field = defs[fieldName]
+  const map = { Query, Mutation, UserType, RoomType, MessageType, TopicType }
+  for (const [typeName, resolvers] of Object.entries(map)) {
+    const fields = objectType(schema, typeName).getFields()
+    const isRoot = typeName === 'Query' || typeName === 'Mutation'
+    if (isRoot)
+      for (const name of Object.keys(fields))
+        if (!resolvers[name]) throw new Error(`no resolver for ${typeName}.${name}`)
+    for (const [fieldName, resolve] of Object.entries(resolvers)) {
+      const field = fields[fieldName]
       if (!field) throw new Error(`schema has no field ${typeName}.${fieldName}`)
-      const isRoot = typeName === 'Query' || typeName === 'Mutation'
-      field.resolve = isRoot ? guardRoot(fieldName, resolve) : resolve
+      const guarded =
+        isRoot && !IGNORES_ATTACHED_TOKEN.has(fieldName) && !FAILS_AT_SUB_FIELDS[fieldName]
+      field.resolve = guarded ? rejectBadToken(resolve) : resolve
     }
   }
+  for (const typeName of Object.values(FAILS_AT_SUB_FIELDS))
+    for (const field of Object.values(objectType(schema, typeName).getFields()))
+      field.resolve = rejectBadToken(property)
   return schema
 }
