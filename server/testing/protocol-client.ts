@@ -36,7 +36,7 @@ export type CsrfMode = 'auto' | 'none' | { header: string }
 
 /** Options of one raw request. */
 export interface RequestOptions {
-  body?: string
+  body?: string | Buffer
   headers?: Record<string, string>
   /** Send the cookie jar (default true). */
   cookies?: boolean
@@ -63,7 +63,7 @@ function send(
   method: string,
   url: URL,
   headers: Record<string, string>,
-  body: string | undefined,
+  body: string | Buffer | undefined,
 ): Promise<HttpReply> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
@@ -148,17 +148,25 @@ export class ProtocolClient {
       headers,
       body: JSON.stringify({ query, variables, operationName: opts.operationName }),
     })
-    let parsed: z.infer<typeof GraphQLBody> = {}
-    if ((reply.headers['content-type'] ?? '').includes('json')) {
-      const body = GraphQLBody.safeParse(JSON.parse(reply.text))
-      if (body.success) parsed = body.data
-    }
-    return {
-      status: reply.status,
-      data: parsed.data as T | null | undefined,
-      errors: parsed.errors as GraphQLErrorJson[] | undefined,
-      reply,
-    }
+    return graphQLReplyOf<T>(reply)
+  }
+
+  /**
+   * POST /graphql/ as a GraphQL multipart request (file uploads): each file replaces the variable
+   * its `variable` names, e.g. `avatar` → `variables.avatar`.
+   */
+  async graphqlUpload<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: UploadPart[],
+    opts: GraphQLOptions = {},
+  ): Promise<GraphQLReply<T>> {
+    if ((opts.csrf ?? 'auto') === 'auto' && !this.csrfToken) await this.bootstrapCsrf()
+    const { body, contentType } = multipartBody(query, variables, files)
+    const headers: Record<string, string> = { 'Content-Type': contentType, ...opts.headers }
+    if (opts.token !== undefined) headers.Authorization = `JWT ${opts.token}`
+    const reply = await this.request('POST', '/graphql/', { ...opts, headers, body })
+    return graphQLReplyOf<T>(reply)
   }
 
   /** Signs in; returns the token (the JWT cookie is in the jar too). Throws with the server's text. */
@@ -170,5 +178,62 @@ export class ProtocolClient {
     const token = r.data?.tokenAuth?.token
     if (!token) throw new Error(`sign-in failed: ${r.errors?.[0]?.message ?? `HTTP ${r.status}`}`)
     return token
+  }
+}
+
+/** One file of a multipart GraphQL request. */
+export interface UploadPart {
+  /** The variable the file stands for. */
+  variable: string
+  filename: string
+  contentType: string
+  data: Buffer
+}
+
+/** The body of a GraphQL multipart request: operations, map, then the files. */
+export function multipartBody(
+  query: string,
+  variables: Record<string, unknown>,
+  files: UploadPart[],
+): { body: Buffer; contentType: string } {
+  const boundary = `----edusphere${Math.random().toString(16).slice(2)}`
+  const vars: Record<string, unknown> = { ...variables }
+  const map: Record<string, string[]> = {}
+  files.forEach((f, i) => {
+    vars[f.variable] = null
+    map[String(i)] = [`variables.${f.variable}`]
+  })
+  const field = (name: string, value: string) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
+  const parts = [
+    field('operations', JSON.stringify({ query, variables: vars })),
+    field('map', JSON.stringify(map)),
+    ...files.flatMap((f, i) => [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${i}"; filename="${f.filename}"\r\n` +
+          `Content-Type: ${f.contentType}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
+}
+
+/** Decodes a /graphql/ reply (JSON body when there is one). */
+function graphQLReplyOf<T>(reply: HttpReply): GraphQLReply<T> {
+  let parsed: z.infer<typeof GraphQLBody> = {}
+  if ((reply.headers['content-type'] ?? '').includes('json')) {
+    const body = GraphQLBody.safeParse(JSON.parse(reply.text))
+    if (body.success) parsed = body.data
+  }
+  return {
+    status: reply.status,
+    data: parsed.data as T | null | undefined,
+    errors: parsed.errors as GraphQLErrorJson[] | undefined,
+    reply,
   }
 }
