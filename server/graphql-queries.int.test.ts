@@ -223,7 +223,7 @@ describe('messages and messagesByUser', () => {
     )
   })
 
-  it('messagesByUser(userSlug): that user\'s messages in every room, newest first, with their room', async () => {
+  it("messagesByUser(userSlug): that user's messages in every room, newest first, with their room", async () => {
     const q = `query ($u: String!) {
       messagesByUser(userSlug: $u) { id body created user { username } room { slug host { username } } }
     }`
