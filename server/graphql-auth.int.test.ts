@@ -128,18 +128,28 @@ describe('how a request is authenticated', () => {
     expect(r.data?.me ?? null).toBeNull()
   })
 
-  it('a garbage token fails every field, public ones included: "Error decoding signature"', async () => {
+  it('a garbage token fails every field on its own: data has one null per field, one error each', async () => {
     const r = await new ProtocolClient(ts.url).graphql(
       '{ topics { name } me { id } }',
       {},
-      {
-        token: FORGED,
-      },
+      { token: FORGED },
     )
     expect(r.status).toBe(200)
-    expect(r.errors?.length).toBeGreaterThanOrEqual(1)
-    for (const e of r.errors ?? []) expect(e.message).toBe(GraphQLErrorText.decodingError)
-    expect(r.data?.topics ?? null).toBeNull()
+    expect(r.data).toEqual({ topics: null, me: null })
+    expect(r.errors?.map((e) => [e.message, e.path])).toEqual([
+      [GraphQLErrorText.decodingError, ['topics']],
+      [GraphQLErrorText.decodingError, ['me']],
+    ])
+  })
+
+  it('a garbage token fails authStatus too (it does not just say "not authenticated")', async () => {
+    const r = await new ProtocolClient(ts.url).graphql(
+      '{ authStatus { isAuthenticated } }',
+      {},
+      { token: FORGED },
+    )
+    expect(r.data).toEqual({ authStatus: null })
+    expect(r.errors?.[0]?.message).toBe(GraphQLErrorText.decodingError)
   })
 
   it('a garbage JWT cookie fails public queries too', async () => {
@@ -210,6 +220,43 @@ describe('refreshToken / verifyToken / deleteToken', () => {
     )
     expect(me.data?.me.username).toBe('alice')
   })
+
+  it('deleteRefreshToken { deleted }: false, and clears the JWT-refresh-token cookie', async () => {
+    const { client } = await signedIn(ts.url, 'bob')
+    const r = await client.graphql<{ deleteRefreshToken: { deleted: boolean } }>(
+      'mutation { deleteRefreshToken { deleted } }',
+    )
+    expect(r.errors).toBeUndefined()
+    expect(r.data?.deleteRefreshToken).toEqual({ deleted: false })
+    const line = r.reply.setCookies.find((c) => c.startsWith('JWT-refresh-token='))
+    expect(line).toMatch(
+      /^JWT-refresh-token=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=\//,
+    )
+    expect(client.cookies.has('JWT')).toBe(true)
+  })
+
+  it('refreshToken(token) with a garbage token attached: the error is at ["refreshToken","token"], cookies still set', async () => {
+    const { token } = await signedIn(ts.url, 'alice')
+    const client = new ProtocolClient(ts.url)
+    const before = await client.bootstrapCsrf()
+    const r = await client.graphql<{ refreshToken: unknown }>(REFRESH, { token }, { token: FORGED })
+    expect(r.status).toBe(200)
+    expect(r.data).toEqual({ refreshToken: null })
+    expect(r.errors?.map((e) => [e.message, e.path])).toEqual([
+      [GraphQLErrorText.decodingError, ['refreshToken', 'token']],
+    ])
+    expect(client.cookies.get('JWT')).toBeTruthy()
+    expect(client.csrfToken).not.toBe(before)
+  })
+
+  it('verifyToken(token) with a garbage token attached: the error is at ["verifyToken","payload"]', async () => {
+    const { token } = await signedIn(ts.url, 'alice')
+    const r = await new ProtocolClient(ts.url).graphql(VERIFY, { token }, { token: FORGED })
+    expect(r.data).toEqual({ verifyToken: null })
+    expect(r.errors?.map((e) => [e.message, e.path])).toEqual([
+      [GraphQLErrorText.decodingError, ['verifyToken', 'payload']],
+    ])
+  })
 })
 
 describe('token lifetimes (short TTLs, controlled clock)', () => {
@@ -223,7 +270,7 @@ describe('token lifetimes (short TTLs, controlled clock)', () => {
     await local?.dispose()
   })
 
-  it('an expired token fails every field: "Signature has expired", data null', async (ctx) => {
+  it('an expired token fails every field: "Signature has expired", one null per field', async (ctx) => {
     if (!local) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
     const { token } = await signedIn(local.url, 'alice')
     clock += 61_000
@@ -233,8 +280,30 @@ describe('token lifetimes (short TTLs, controlled clock)', () => {
       { token },
     )
     expect(r.status).toBe(200)
-    expect(r.errors?.[0]?.message).toBe(GraphQLErrorText.signatureExpired)
-    expect(r.data).toBeNull()
+    expect(r.data).toEqual({ topics: null, me: null })
+    expect(r.errors?.map((e) => [e.message, e.path])).toEqual([
+      [GraphQLErrorText.signatureExpired, ['topics']],
+      [GraphQLErrorText.signatureExpired, ['me']],
+    ])
+  })
+
+  it('refreshToken(token) with the expired token still attached errs at ["refreshToken","token"]; the new JWT cookie is set anyway', async (ctx) => {
+    if (!local) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    const old = await signedIn(local.url, 'bob')
+    clock += 61_000
+    const fresh = await signedIn(local.url, 'carol')
+    const before = old.client.csrfToken
+    const r = await old.client.graphql<{ refreshToken: unknown }>(
+      REFRESH,
+      { token: fresh.token },
+      { token: old.token },
+    )
+    expect(r.data).toEqual({ refreshToken: null })
+    expect(r.errors?.map((e) => [e.message, e.path])).toEqual([
+      [GraphQLErrorText.signatureExpired, ['refreshToken', 'token']],
+    ])
+    expect(old.client.cookies.get('JWT')).not.toBe(old.token)
+    expect(old.client.csrfToken).not.toBe(before)
   })
 
   it('refreshing an expired token fails with "Signature has expired"', async (ctx) => {
