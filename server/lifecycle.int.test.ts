@@ -30,13 +30,16 @@ describe('persistence across a restart', () => {
     sock.send({ type: 'update', messageId: event.id, message: `${body} (edited)` })
     await sock.next()
     const username = uniqueName('persist')
-    await client.graphql(
-      'mutation ($e: String!, $u: String!) { registerUser(email: $e, username: $u, password: "pw-persist-1") { user { id } } }',
+    const registered = await client.graphql(
+      'mutation ($e: String!, $u: String!) { registerUser(email: $e, username: $u, name: "P", password1: "pw-persist-1", password2: "pw-persist-1") { user { id } } }',
       { e: `${username}@example.com`, u: username },
     )
-    await client.graphql('mutation ($n: String!) { createRoom(name: $n) { room { id } } }', {
-      n: username,
-    })
+    expect(registered.errors).toBeUndefined()
+    const created = await client.graphql(
+      'mutation ($n: String!) { createRoom(name: $n, topicName: "Math") { room { id } } }',
+      { n: username },
+    )
+    expect(created.errors).toBeUndefined()
 
     await ts.restart()
     expect((await sock.waitClose()).code).toBe(1001)
