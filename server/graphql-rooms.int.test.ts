@@ -4,7 +4,15 @@ import { GraphQLErrorText, ROOM_FIELDS, RoomSchema } from '../src/shared/graphql
 import type { TestServer } from './test-support'
 import { ProtocolClient, startTestServer } from './test-support'
 import { mustOpen, signedIn, uniqueBody, uniqueName } from './testing/fixtures'
-import { CREATE_ROOM, freshRoom, JOIN_ROOM, ROOM, UUID_RE } from './testing/graphql-ops'
+import {
+  CREATE_ROOM,
+  expectCode,
+  expectInvalid,
+  freshRoom,
+  JOIN_ROOM,
+  ROOM,
+  UUID_RE,
+} from './testing/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {
@@ -21,17 +29,6 @@ const UPDATE_ROOM = `mutation ($h: String!, $r: String!, $name: String, $topicNa
 }`
 const DELETE_ROOM =
   'mutation ($h: String!, $r: String!) { deleteRoom(hostSlug: $h, roomSlug: $r) { success } }'
-
-type Reply = Awaited<ReturnType<ProtocolClient['graphql']>>
-
-function expectInvalid(r: Reply, errors: Record<string, string[]>) {
-  expect(r.errors?.[0]?.message).toBe('Invalid data')
-  expect(r.errors?.[0]?.extensions?.errors).toEqual(errors)
-}
-function expectCode(r: Reply, message: string, code: string) {
-  expect(r.errors?.[0]?.message).toBe(message)
-  expect(r.errors?.[0]?.extensions?.code).toBe(code)
-}
 
 describe('createRoom(name, topicName, description)', () => {
   it('needs auth: "You do not have permission to perform this action"', async () => {

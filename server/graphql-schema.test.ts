@@ -2,9 +2,10 @@
  * The local server's schema is the real backend's, exactly: printed (sorted), it equals the
  * committed introspection SDL — same types, fields, arguments, nullability and scalars.
  */
+import type {
+  GraphQLObjectType} from 'graphql';
 import {
   buildSchema,
-  GraphQLObjectType,
   GraphQLScalarType,
   lexicographicSortSchema,
   parse,

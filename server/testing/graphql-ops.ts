@@ -1,9 +1,10 @@
 /** GraphQL operations and small helpers shared by the server's GraphQL conformance suites. */
+import { expect } from 'vitest'
 import { z } from 'zod'
 import { ROOM_FIELDS, RoomSchema } from '../../src/shared/graphql-shapes'
 import type { DemoName } from './fixtures'
 import { signedIn, uniqueName } from './fixtures'
-import type { ProtocolClient } from './protocol-client'
+import type { GraphQLReply, ProtocolClient } from './protocol-client'
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -48,4 +49,17 @@ export async function freshRoom(
 /** `host/slug` of each room, for order assertions. */
 export function keys(rooms: Room[]): string[] {
   return rooms.map((r) => `${r.host.username}/${r.slug}`)
+}
+
+/** A Django form failure: "Invalid data" with exactly these per-field messages. */
+export function expectInvalid(r: GraphQLReply<unknown>, errors: Record<string, string[]>): void {
+  expect(r.status).toBe(200)
+  expect(r.errors?.[0]?.message).toBe('Invalid data')
+  expect(r.errors?.[0]?.extensions?.errors).toEqual(errors)
+}
+
+/** A resolver error with this message and `extensions.code`. */
+export function expectCode(r: GraphQLReply<unknown>, message: string, code: string): void {
+  expect(r.errors?.[0]?.message).toBe(message)
+  expect(r.errors?.[0]?.extensions?.code).toBe(code)
 }
