@@ -51,7 +51,6 @@ export class Directory {
       deleteRoomMessages: p('DELETE FROM messages WHERE room_id = ?'),
       deleteRoomParticipants: p('DELETE FROM participants WHERE room_id = ?'),
       deleteRoom: p('DELETE FROM rooms WHERE id = ?'),
-      avatarTaken: p<{ one: number }>('SELECT 1 AS one FROM users WHERE avatar = ?'),
     }
   }
 
@@ -116,10 +115,6 @@ export class Directory {
 
   updateUser(id: string, c: UserChanges): void {
     this.q.updateUser.run(c.username, c.name, c.bio, c.avatar, id)
-  }
-  /** True when some user's avatar is this storage path. */
-  avatarInUse(path: string): boolean {
-    return this.q.avatarTaken.get(path) !== undefined
   }
   updateRoom(id: string, c: RoomChanges): void {
     this.q.updateRoom.run(c.name, c.description, c.topic_id, c.updated, id)
