@@ -319,7 +319,7 @@ describe.skipIf(external)('the server starts refusing one room with 403', () => 
     expect(lastConnection(c, room.key)).toMatchObject({
       state: 'error',
       terminal: 'not-participant',
-      reason: 'You are not a participant of this room',
+      reason: "You're not a participant of this room any more, so it can't connect.",
       nextRetryAt: null,
     })
     await c.waitFor(() => c.connection(GENERAL) === 'connected', 'general reconnected')

@@ -36,7 +36,7 @@ describe('session store', () => {
     })
     expect(problem?.field).toBe('credentials')
     expect(
-      await session.signIn({ server: 'localhost', email: 'a@x', password: 'p' }),
+      await session.signIn({ server: 'ftp://localhost', email: 'a@x', password: 'p' }),
     ).toMatchObject({ field: 'server' })
     expect(fake.callsOf('signIn')).toHaveLength(1)
     expect(

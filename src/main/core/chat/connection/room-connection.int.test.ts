@@ -151,7 +151,7 @@ describe('room connection against the local server', () => {
     await a.until('error')
     expect(a.conn.snapshot).toMatchObject({
       terminal: 'not-participant',
-      reason: 'You are not a participant of this room',
+      reason: "You're not a participant of this room any more, so it can't connect.",
       nextRetryAt: null,
     })
     expect(a.refreshes()).toBe(1)
@@ -160,7 +160,7 @@ describe('room connection against the local server', () => {
   it('403 for an unknown room: "Room not found"', async () => {
     const a = connect(await signedIn('alice'), 'alice', `no-such-room-${randomUUID().slice(0, 8)}`)
     await a.until('error')
-    expect(a.conn.snapshot).toMatchObject({ terminal: 'room-not-found', reason: 'Room not found' })
+    expect(a.conn.snapshot).toMatchObject({ terminal: 'room-not-found', reason: 'This room no longer exists on the server.' })
   })
 
   it('a rejected token is refreshed and the handshake retried once, successfully', async () => {

@@ -332,7 +332,7 @@ describe('room connection', () => {
     expect(t.conn.snapshot).toMatchObject({
       state: 'error',
       terminal: 'not-participant',
-      reason: 'You are not a participant of this room',
+      reason: "You're not a participant of this room any more, so it can't connect.",
       nextRetryAt: null,
     })
     expect(t.clock.pending()).toEqual([])
@@ -348,7 +348,7 @@ describe('room connection', () => {
   })
 
   it.each<[TerminalReason, string]>([
-    ['room-not-found', 'Room not found'],
+    ['room-not-found', 'This room no longer exists on the server.'],
     ['session-expired', 'Your session has expired. Sign in again to continue.'],
   ])('403 classified as %s', async (reason, text) => {
     t.classifyRejection.mockResolvedValue(reason)
