@@ -126,7 +126,7 @@ describe('room connection against the local server', () => {
     await a.until('connected')
     await b.until('connected')
     const hello = `hello from bob ${randomUUID()}`
-    expect(b.conn.send({ type: 'text', message: hello })).toBe(true)
+    expect(b.conn.send({ type: 'text', message: hello })).toEqual({ sent: true })
     await waitUntil(() => bodies(a.frames).includes(hello), 'alice to receive the message')
     await waitUntil(() => bodies(b.frames).includes(hello), 'bob to receive his echo')
     expect(a.invalid).toEqual([])
@@ -136,9 +136,9 @@ describe('room connection against the local server', () => {
   it('refuses to send a frame that would kill the socket, and stays connected', async () => {
     const a = connect(await signedIn('alice'), 'alice', 'general')
     await a.until('connected')
-    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toBe(false)
+    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({ sent: false, reason: 'invalid' })
     const id = randomUUID()
-    expect(a.conn.send({ type: 'delete', messageId: id })).toBe(true)
+    expect(a.conn.send({ type: 'delete', messageId: id })).toEqual({ sent: true })
     await waitUntil(
       () => a.frames.some((f) => 'error' in f && f.error === 'Message not found.'),
       'the server error frame',
@@ -185,7 +185,7 @@ describe('room connection against the local server', () => {
     await waitUntil(() => a.opens() >= 2 && a.conn.snapshot.state === 'connected', 'reconnect')
     expect(a.states.some((s) => s.state === 'reconnecting')).toBe(true)
     const body = `after restart ${randomUUID()}`
-    expect(a.conn.send({ type: 'text', message: body })).toBe(true)
+    expect(a.conn.send({ type: 'text', message: body })).toEqual({ sent: true })
     await waitUntil(() => bodies(a.frames).includes(body), 'the echo after restart')
   })
 
@@ -230,7 +230,7 @@ describe('room connection against the local server', () => {
         const a = connect(await signedIn('alice'), 'alice', 'general', { baseUrl: proxy.url })
         await a.until('connected')
         const body = `slow ${randomUUID()}`
-        expect(a.conn.send({ type: 'text', message: body })).toBe(true)
+        expect(a.conn.send({ type: 'text', message: body })).toEqual({ sent: true })
         await waitUntil(() => bodies(a.frames).includes(body), 'the echo over the slow link')
       } finally {
         proxy.delay(0)
