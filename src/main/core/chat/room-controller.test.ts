@@ -172,14 +172,18 @@ describe('RoomController', () => {
     t.controller.start()
     t.connection.up()
     await settle()
-    t.connection.handlers.onFrame(newFrame('live', 'bob', { id: live, userAvatar: 'avatars/bob.png' }))
+    t.connection.handlers.onFrame(
+      newFrame('live', 'bob', { id: live, userAvatar: 'avatars/bob.png' }),
+    )
     expect(t.events.filter((e) => e.kind.startsWith('message'))).toEqual([])
     expect(t.controller.unread).toBe(1)
     await t.controller.open()
     const kinds = () => t.events.filter((e) => e.kind.startsWith('message')).map((e) => e.kind)
     expect(kinds()).toEqual(['messages-reset'])
     // Once open, each change crosses on its own; a reconnect's merge sends only the difference.
-    t.connection.handlers.onFrame(newFrame('next', 'bob', { id: next, userAvatar: 'avatars/bob.png' }))
+    t.connection.handlers.onFrame(
+      newFrame('next', 'bob', { id: next, userAvatar: 'avatars/bob.png' }),
+    )
     t.connection.set('reconnecting')
     t.setHistory([
       row(old, 'old', 'bob'),

@@ -31,9 +31,7 @@ describe('toRoomSummary', () => {
       joined: true,
       unread: 2,
     })
-    expect(
-      toRoomSummary({ ...room, topic: null }, 'carol', { unread: 0 }),
-    ).toMatchObject({
+    expect(toRoomSummary({ ...room, topic: null }, 'carol', { unread: 0 })).toMatchObject({
       joined: false,
       topic: null,
     })

@@ -327,7 +327,9 @@ describe.skipIf(external)('the server starts refusing one room with 403', () => 
     expect(c.service.listRooms()).toEqual(
       expect.arrayContaining([expect.objectContaining({ key: room.key })]),
     )
-    expect(c.service.listConnections()[room.key]).toMatchObject({ terminal: 'not-participant' })
+    expect((await c.service.listConnections())[room.key]).toMatchObject({
+      terminal: 'not-participant',
+    })
     expect(c.connection(room.key)).toBe('error')
   })
 })

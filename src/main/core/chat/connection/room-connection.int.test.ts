@@ -136,7 +136,10 @@ describe('room connection against the local server', () => {
   it('refuses to send a frame that would kill the socket, and stays connected', async () => {
     const a = connect(await signedIn('alice'), 'alice', 'general')
     await a.until('connected')
-    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({ sent: false, reason: 'invalid' })
+    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
     const id = randomUUID()
     expect(a.conn.send({ type: 'delete', messageId: id })).toEqual({ sent: true })
     await waitUntil(
@@ -160,7 +163,10 @@ describe('room connection against the local server', () => {
   it('403 for an unknown room: "Room not found"', async () => {
     const a = connect(await signedIn('alice'), 'alice', `no-such-room-${randomUUID().slice(0, 8)}`)
     await a.until('error')
-    expect(a.conn.snapshot).toMatchObject({ terminal: 'room-not-found', reason: 'This room no longer exists on the server.' })
+    expect(a.conn.snapshot).toMatchObject({
+      terminal: 'room-not-found',
+      reason: 'This room no longer exists on the server.',
+    })
   })
 
   it('a rejected token is refreshed and the handshake retried once, successfully', async () => {

@@ -133,15 +133,29 @@ describe('room connection', () => {
   })
 
   it('sends only valid frames, and only when open', async () => {
-    expect(t.conn.send({ type: 'text', message: 'early' })).toEqual({ sent: false, reason: 'not-open' })
+    expect(t.conn.send({ type: 'text', message: 'early' })).toEqual({
+      sent: false,
+      reason: 'not-open',
+    })
     await connected(t)
     const socket = t.sockets.last()
     expect(t.conn.send({ type: 'text', message: 'hi 👋' })).toEqual({ sent: true })
-    expect(t.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({ sent: false, reason: 'invalid' })
-    expect(t.conn.send({ type: 'text', message: '' })).toMatchObject({ sent: false, reason: 'invalid' })
-    expect(t.conn.send({ type: 'text', message: '😀'.repeat(501) })).toMatchObject({ sent: false, reason: 'invalid' })
+    expect(t.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
+    expect(t.conn.send({ type: 'text', message: '' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
+    expect(t.conn.send({ type: 'text', message: '😀'.repeat(501) })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
     expect(t.conn.send({ type: 'text', message: '😀'.repeat(500) })).toEqual({ sent: true })
-    expect(t.conn.send({ type: 'update', messageId: UUID.toUpperCase(), message: 'x' })).toEqual({ sent: true })
+    expect(t.conn.send({ type: 'update', messageId: UUID.toUpperCase(), message: 'x' })).toEqual({
+      sent: true,
+    })
     expect(socket.sent.map((s) => JSON.parse(s).type)).toEqual(['text', 'text', 'update'])
     expect(JSON.parse(socket.sent[0]!)).toEqual({ type: 'text', message: 'hi 👋' })
   })

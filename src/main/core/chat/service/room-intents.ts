@@ -55,7 +55,10 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
       const username = rooms.me?.username ?? null
       return found.map((r) => {
         const c = rooms.get(roomKeyOf(r))
-        return toRoomSummary(r, username, { ...(c ? { joined: true } : {}), unread: c?.unread ?? 0 })
+        return toRoomSummary(r, username, {
+          ...(c ? { joined: true } : {}),
+          unread: c?.unread ?? 0,
+        })
       })
     },
     async joinRoom(roomId) {

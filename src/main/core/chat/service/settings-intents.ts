@@ -16,8 +16,10 @@ export interface SettingsIntentsDeps {
 }
 
 /** The settings calls, plus the current settings for the rest of the service. */
-export interface SettingsIntents
-  extends Pick<ChatBackend, 'getSettings' | 'updateSettings' | 'openExternal'> {
+export interface SettingsIntents extends Pick<
+  ChatBackend,
+  'getSettings' | 'updateSettings' | 'openExternal'
+> {
   current(): Readonly<Settings>
 }
 
