@@ -193,7 +193,14 @@ describe('chat service: two clients', () => {
       () => (b.service.trayState().rooms.find((r) => r.key === GENERAL)?.unread ?? 0) > 0,
       'unread',
     )
-    expect(b.notified).toContainEqual(expect.objectContaining({ kind: 'message', body }))
+    // The service hands the policy its one copy of the setting and the signed-in user.
+    expect(b.notified).toContainEqual(
+      expect.objectContaining({
+        kind: 'message',
+        body,
+        chat: { activeRoom: 'bob/private', messageNotifications: true, selfUsername: 'bob' },
+      }),
+    )
     expect(a.notified.filter((n) => n.kind === 'message' && n.body === body)).toEqual([])
 
     await a.service.editMessage(GENERAL, confirmed.id, `${body} (edited)`)
