@@ -145,11 +145,7 @@ function runPipeline(url: string): Promise<{ rate: number; controller: RoomContr
         dirty = false
         batcher.push({
           kind: 'room-updated',
-          room: toRoomSummary(room, 'alice', {
-            joined: true,
-            unread: controller.unread,
-            connection: controller.snapshot,
-          }),
+          room: toRoomSummary(room, 'alice', { joined: true, unread: controller.unread }),
         })
       },
     })
@@ -157,12 +153,12 @@ function runPipeline(url: string): Promise<{ rate: number; controller: RoomContr
       room,
       baseUrl: url,
       clock: systemClock,
-      notifier: { error: () => undefined, message: () => undefined },
+      notifier: { error: () => undefined },
       me: () => ({ id: '1', username: 'alice', avatarUrl: null }),
       newClientId: () => `local-${randomUUID()}`,
       fetchHistory: () => Promise.resolve([]),
       isActive: () => false,
-      messageNotifications: () => true,
+      messageFromOther: () => undefined,
       emit: (e) => {
         if (started === 0 && e.kind === 'message-upserted') started = performance.now()
         batcher.push(e)
@@ -186,6 +182,8 @@ function runPipeline(url: string): Promise<{ rate: number; controller: RoomContr
           ...handlers,
         }),
     })
+    // An open room: its message changes go to the renderer (an unopened one sends none).
+    void controller.open()
     controller.start()
   })
 }

@@ -94,7 +94,6 @@ const room: RoomSummary = {
   participants: ['alice', 'bob', 'carol', 'dave', 'erin'],
   joined: true,
   unread: 0,
-  connection,
 }
 const listeners = new Set<(events: ChatEvent[]) => void>()
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
@@ -114,13 +113,20 @@ const api: ChatApi = {
   listRooms: () => ok([room]),
   browseRooms: () => ok([room]),
   joinRoom: () => ok(room),
-  openRoom: () => ok(history),
+  // As main does: the history arrives once, as an event, after the open.
+  openRoom: (key) => {
+    setTimeout(() => {
+      for (const listener of listeners)
+        listener([{ kind: 'messages-reset', roomKey: key, messages: history }])
+    }, 0)
+    return ok(null)
+  },
   sendMessage: () => ok({ clientId: 'c' }),
   editMessage: () => ok(null),
   deleteMessage: () => ok(null),
   retryMessage: () => ok(null),
   discardMessage: () => ok(null),
-  markRead: () => ok(null),
+  listConnections: () => ok({ [ROOM_KEY]: connection }),
   retryNow: () => ok(null),
   getSettings: () => ok({ messageNotifications: true }),
   updateSettings: () => ok({ messageNotifications: true }),

@@ -125,7 +125,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const opened: string[] = []
     const notifier: Notifier = {
       error: (title, body) => notified.push({ kind: 'error', title, body }),
-      message: (_roomKey, title, _author, body) => notified.push({ kind: 'message', title, body }),
+      message: (m) => notified.push({ kind: 'message', title: m.roomName, body: m.body }),
     }
     const service = createChatService({
       secretStore: store,

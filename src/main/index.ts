@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron'
-import type { RoomKey, SessionSnapshot } from '../shared/ipc-contract'
+import type { RoomKey } from '../shared/ipc-contract'
 import { installAppMenu } from './app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
 import { createChatService } from './core/chat/chat-service'
@@ -90,17 +90,12 @@ async function startApp(): Promise<void> {
     env.secretStore === 'memory'
       ? { store: createMemorySecretStore(), unavailableReason: null }
       : await openSecretStore()
-  let self: SessionSnapshot['user'] = null
-
   const notifier = createNativeNotifier({
     clock: systemClock,
     iconPath: icons.windowIcon,
-    attention: () => ({
+    window: () => ({
       windowVisible: !!win && !win.isDestroyed() && win.isVisible() && !win.isMinimized(),
       windowFocused: !!win && !win.isDestroyed() && win.isFocused(),
-      activeRoom: service?.trayState().activeRoomKey ?? null,
-      messageNotifications: settings.get().messageNotifications,
-      selfUsername: self?.username ?? null,
     }),
     activate: (roomKey) => {
       showWindow(win)
@@ -130,10 +125,7 @@ async function startApp(): Promise<void> {
     tray?.update(model)
     app.emit(TRAY_UPDATED_EVENT, model)
   }
-  chat.onEvents((events) => {
-    for (const event of events) if (event.kind === 'session-changed') self = event.session.user
-    updateTray()
-  })
+  chat.onEvents(() => updateTray())
 
   const trust = { origins: trustedOrigins, webContentsIds: new Set<number>() }
   const handle: HandleFn = (channel, listener) =>

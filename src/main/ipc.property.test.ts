@@ -48,7 +48,7 @@ const oracles: Record<InvokeChannel, Oracle> = {
   'chat:delete-message': arity(2, roomKey, id),
   'chat:retry-message': arity(2, roomKey, id),
   'chat:discard-message': arity(2, roomKey, id),
-  'chat:mark-read': arity(1, roomKey),
+  'connection:list-states': arity(0),
   'connection:retry-now': arity(1, (v) => v === null || roomKey(v)),
   'settings:get-settings': arity(0),
   'settings:update-settings': arity(
@@ -109,7 +109,7 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
   'chat:delete-message': fc.tuple(roomKeyArb, idArb),
   'chat:retry-message': fc.tuple(roomKeyArb, idArb),
   'chat:discard-message': fc.tuple(roomKeyArb, idArb),
-  'chat:mark-read': roomKeyArb.map((k) => [k]),
+  'connection:list-states': fc.constant([]),
   'connection:retry-now': fc.oneof(fc.constant(null), roomKeyArb).map((k) => [k]),
   'settings:get-settings': fc.constant([]),
   'settings:update-settings': fc

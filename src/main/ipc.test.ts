@@ -48,7 +48,7 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'chat:delete-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],
   'chat:retry-message': ['alice/general', 'local-1'],
   'chat:discard-message': ['alice/general', 'local-1'],
-  'chat:mark-read': ['alice/general'],
+  'connection:list-states': [],
   'connection:retry-now': [null],
   'settings:get-settings': [],
   'settings:update-settings': [{ messageNotifications: false }],

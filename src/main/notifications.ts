@@ -5,7 +5,7 @@
  */
 import { Notification } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
-import type { AttentionState } from './core/shell/notification-policy'
+import type { WindowAttention } from './core/shell/notification-policy'
 import {
   decideErrorNotification,
   decideMessageNotification,
@@ -13,7 +13,8 @@ import {
 import type { Clock, Notifier } from './core/ports'
 
 export interface NativeNotifierDeps {
-  attention(): AttentionState
+  /** The window's facts only; everything about chat comes with the message. */
+  window(): WindowAttention
   clock: Clock
   iconPath: string
   /** A notification was clicked: show the window, and open the room when there is one. */
@@ -52,11 +53,8 @@ export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
       )
       if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
     },
-    message(roomKey, roomName, author, body) {
-      const verdict = decideMessageNotification(
-        { roomKey, roomName, author, body },
-        deps.attention(),
-      )
+    message(message, chat) {
+      const verdict = decideMessageNotification(message, { ...deps.window(), ...chat })
       if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
     },
   }

@@ -42,7 +42,6 @@ export interface RoomSummary {
   /** True when the signed-in user is a participant. */
   joined: boolean
   unread: number
-  connection: ConnectionSnapshot
 }
 
 export type MessageStatus = 'confirmed' | 'pending' | 'failed'
@@ -105,7 +104,11 @@ export interface AppErrorShape {
 /** What every invoke resolves to: errors cross the process boundary intact. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
 
-/** One change for the renderer; they travel batched on `chat:events`. */
+/**
+ * One change for the renderer; they travel batched on `chat:events`. Each fact has one carrier:
+ * connection state only in `connection-changed`, a room's history only in `messages-reset` (once
+ * per open), every later change of a message in one `message-upserted`/`message-removed`.
+ */
 export type ChatEvent =
   | { kind: 'session-changed'; session: SessionSnapshot }
   | { kind: 'rooms-reset'; rooms: RoomSummary[] }
@@ -166,10 +169,11 @@ export const invokeContract = {
     result: returns<RoomSummary[]>(),
   },
   'rooms:join-room': { method: 'joinRoom', args: z.tuple([Id]), result: returns<RoomSummary>() },
+  /** Makes the room the active one; its history follows once, as a `messages-reset` event. */
   'rooms:open-room': {
     method: 'openRoom',
     args: z.tuple([RoomKeySchema]),
-    result: returns<ChatMessage[]>(),
+    result: returns<null>(),
   },
   'chat:send-message': {
     method: 'sendMessage',
@@ -196,7 +200,12 @@ export const invokeContract = {
     args: z.tuple([RoomKeySchema, Id]),
     result: returns<null>(),
   },
-  'chat:mark-read': { method: 'markRead', args: z.tuple([RoomKeySchema]), result: returns<null>() },
+  /** Every joined room's connection now (a fresh window); `connection-changed` keeps it current. */
+  'connection:list-states': {
+    method: 'listConnections',
+    args: z.tuple([]),
+    result: returns<Record<RoomKey, ConnectionSnapshot>>(),
+  },
   'connection:retry-now': {
     method: 'retryNow',
     args: z.tuple([RoomKeySchema.nullable()]),

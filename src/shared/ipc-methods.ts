@@ -19,7 +19,7 @@ export const invokeMethods = {
   'chat:delete-message': 'deleteMessage',
   'chat:retry-message': 'retryMessage',
   'chat:discard-message': 'discardMessage',
-  'chat:mark-read': 'markRead',
+  'connection:list-states': 'listConnections',
   'connection:retry-now': 'retryNow',
   'settings:get-settings': 'getSettings',
   'settings:update-settings': 'updateSettings',

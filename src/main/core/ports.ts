@@ -12,6 +12,7 @@ import type {
   Unsubscribe,
 } from '../../shared/ipc-contract'
 import type { ClientFrame, ServerFrame } from '../../shared/frames'
+import type { ChatAttention, IncomingMessage } from './shell/notification-policy'
 
 /** Opaque timer handle. */
 export type TimerHandle = unknown
@@ -69,8 +70,11 @@ export type WebSocketFactory = (url: string, options: SocketOptions) => SocketLi
 export interface Notifier {
   /** An error the user must know about: the protocol's texts, connection failures. */
   error(title: string, body: string, roomKey: RoomKey | null): void
-  /** A message from someone else; the shell decides (focus, active room, setting) whether to show. */
-  message(roomKey: RoomKey, roomName: string, author: string, body: string): void
+  /**
+   * A message from someone else, with what the chat service knows (setting, signed-in user,
+   * active room); the shell adds the window's facts and the policy decides whether to show it.
+   */
+  message(message: IncomingMessage, chat: ChatAttention): void
 }
 
 /** Reconnection policy; the defaults are the seed's (5 attempts at 3000 ms × attempt). */
@@ -124,6 +128,12 @@ export interface RoomConnectionDeps {
   onFailed(message: string): void
 }
 
+/** Why a frame was not sent: the socket is not open (try later), or the frame can never go. */
+export type SendOutcome =
+  | { sent: true }
+  | { sent: false; reason: 'not-open' }
+  | { sent: false; reason: 'invalid'; detail: string }
+
 /** One WebSocket per open room. */
 export interface RoomConnection {
   readonly snapshot: ConnectionSnapshot
@@ -131,8 +141,11 @@ export interface RoomConnection {
   open(): void
   /** Our own close (1000): no reconnect. */
   close(): void
-  /** Validates and sends; false when not open or invalid (never sends a frame that kills the socket). */
-  send(frame: ClientFrame): boolean
+  /**
+   * Encodes (validating once) and sends; says why not when the socket is not open or the frame
+   * is invalid, so a frame that would kill the server's consumer never goes out.
+   */
+  send(frame: ClientFrame): SendOutcome
   /** Try now, resetting a scheduled retry (user's "Retry now"). */
   retryNow(): void
   /** OS resume / network back: try now if not connected, and probe liveness if connected. */

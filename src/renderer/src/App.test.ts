@@ -109,7 +109,10 @@ describe('App', () => {
     expect(w.get('.room-title').text()).toBe('# General')
     expect(w.get('.room-meta').text()).toContain('2 participants')
     expect(w.get('[role=log]').text()).toContain('hello from bob')
-    expect(fake.callsOf('markRead')).toEqual([['alice/general']])
+    // The renderer sends the intent only; reading the room is main's decision.
+    expect(fake.calls.map((c) => c.method).filter((m) => m.startsWith('open'))).toEqual([
+      'openRoom',
+    ])
   })
 
   it('sends from the composer and clears the draft', async () => {

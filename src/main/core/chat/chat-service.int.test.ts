@@ -65,7 +65,17 @@ describe('chat service: sign in, rooms, history', () => {
   it('opens a room with its whole history, oldest first, with avatars as media URLs', async () => {
     const c = track(createTestClient(server.url))
     await c.service.signIn({ server: server.url, ...pick(alice) })
-    const messages = await c.service.openRoom(GENERAL)
+    await c.waitFor(() => c.service.trayState().connection === 'connected', 'rooms connected')
+    // Joined rooms that nobody opened send no history and no message events.
+    expect(c.events.filter((e) => e.kind.startsWith('message'))).toEqual([])
+    expect(await c.service.openRoom(GENERAL)).toBeNull()
+    const reset = await c.waitFor(
+      () => c.events.find((e) => e.kind === 'messages-reset' && e.roomKey === GENERAL),
+      'the history of General, as an event',
+    )
+    if (reset.kind !== 'messages-reset') throw new Error('expected a reset')
+    const messages = reset.messages
+    expect(c.events.filter((e) => e.kind === 'messages-reset')).toHaveLength(1)
     const fromServer = await new EduSphereApi(server.url).history(null, 'alice', 'general')
     expect(messages.filter((m) => m.status === 'confirmed').map((m) => m.id)).toEqual(
       fromServer.map((m) => m.id),
@@ -183,7 +193,14 @@ describe('chat service: two clients', () => {
       () => (b.service.trayState().rooms.find((r) => r.key === GENERAL)?.unread ?? 0) > 0,
       'unread',
     )
-    expect(b.notified).toContainEqual(expect.objectContaining({ kind: 'message', body }))
+    // The service hands the policy its one copy of the setting and the signed-in user.
+    expect(b.notified).toContainEqual(
+      expect.objectContaining({
+        kind: 'message',
+        body,
+        chat: { activeRoom: 'bob/private', messageNotifications: true, selfUsername: 'bob' },
+      }),
+    )
     expect(a.notified.filter((n) => n.kind === 'message' && n.body === body)).toEqual([])
 
     await a.service.editMessage(GENERAL, confirmed.id, `${body} (edited)`)
@@ -216,11 +233,11 @@ describe('chat service: two clients', () => {
       'alice sees the delete',
     )
 
-    await b.service.markRead(GENERAL)
+    // Opening the room in a focused window reads it (main decides; the renderer only opens).
+    await b.service.openRoom(GENERAL)
     expect(b.service.trayState().rooms.find((r) => r.key === GENERAL)?.unread).toBe(0)
 
     // The active room collects unread only while bob's window is unfocused.
-    await b.service.openRoom(GENERAL)
     await a.service.sendMessage(GENERAL, `seen at once ${randomUUID()}`)
     const hiddenBody = `while hidden ${randomUUID()}`
     await b.waitFor(
@@ -231,6 +248,9 @@ describe('chat service: two clients', () => {
     b.service.setWindowFocused(false)
     await a.service.sendMessage(GENERAL, hiddenBody)
     await b.waitFor(() => b.service.trayState().unreadTotal === 1, 'unread while unfocused')
+    // Focus back on the active room: main clears its unread.
+    b.service.setWindowFocused(true)
+    expect(b.service.trayState().unreadTotal).toBe(0)
   })
 
   it("rejects a body over 500 code points locally with the server's text", async () => {

@@ -1,29 +1,31 @@
 /**
  * The chat service: session <-> joined rooms <-> renderer events. It implements ChatBackend (what
  * IPC calls), keeps one RoomController (and so one socket) per joined room so the tray hears every
- * room, and batches every change into `chat:events-emitted`.
+ * room, and batches every change into `chat:events-emitted`. It is assembled from small parts:
+ * the session lifecycle, the rooms part, the sends part and the settings part (service/).
  */
 import type {
   ChatBackend,
   ChatEvent,
-  ChatMessage,
   RoomKey,
   SessionSnapshot,
   Settings,
   SignInArgs,
   Unsubscribe,
 } from '../../../shared/ipc-contract'
-import { AppError } from '../../../shared/errors'
-import { roomKeyOf } from '../../../shared/graphql-shapes'
 import type { EduSphereApi } from '../session/edusphere-api'
-import { createEventBatcher } from './event-batcher'
-import { safeExternalUrl } from '../shell/external-url'
+import { Session } from '../session/session'
 import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
 import { defaultReconnectPolicy } from '../ports'
-import { meOf, requireApi, RoomRegistry } from './room-registry'
-import type { TrayConnection } from './room-summary'
-import { aggregateConnection, idleConnection, toRoomSummary } from './room-summary'
-import { Session } from '../session/session'
+import { createEventBatcher } from './event-batcher'
+import { RoomRegistry } from './room-registry'
+import { createMessageIntents } from './service/message-intents'
+import { createRoomIntents } from './service/room-intents'
+import type { TrayState } from './service/room-intents'
+import { SessionLifecycle } from './service/session-lifecycle'
+import { createSettingsIntents } from './service/settings-intents'
+
+export type { TrayState } from './service/room-intents'
 
 export interface ChatServiceDeps {
   secretStore: SecretStore
@@ -48,15 +50,6 @@ export interface ChatServiceDeps {
   refreshLeadMs?: number
 }
 
-/** What the tray shows. */
-export interface TrayState {
-  signedIn: boolean
-  rooms: { key: RoomKey; name: string; unread: number }[]
-  unreadTotal: number
-  connection: TrayConnection
-  activeRoomKey: RoomKey | null
-}
-
 export interface ChatService extends ChatBackend {
   /** Restores the session from the keychain, then loads rooms and connects them. */
   start(): Promise<void>
@@ -67,14 +60,14 @@ export interface ChatService extends ChatBackend {
   trayState(): TrayState
   /** A notification was clicked: ask the renderer to open that room. */
   requestOpenRoom(roomKey: RoomKey): void
-  /** The shell reports window focus: while unfocused, the active room collects unread too. */
+  /**
+   * The shell reports whether the window is visible and focused: focus on the active room reads
+   * it; while unfocused, the active room collects unread too.
+   */
   setWindowFocused(focused: boolean): void
   /** Closes sockets and timers. */
   dispose(): Promise<void>
 }
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
 
 /** Creates the chat service; nothing connects until start() or signIn(). */
 export function createChatService(deps: ChatServiceDeps): ChatService {
@@ -88,13 +81,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
-  let settings: Settings = { messageNotifications: true, ...deps.settings }
-  /** `server|username` whose rooms are loaded; null when signed out. */
-  let identity: string | null = null
-  let roomsLoaded = false
-  let lastStatus: SessionSnapshot['status'] = 'signed-out'
-  let roomsLoading: Promise<void> = Promise.resolve()
-  let disposed = false
+  const settings = createSettingsIntents({
+    ...(deps.settings ? { initial: deps.settings } : {}),
+    ...(deps.onSettingsChanged ? { onChanged: deps.onSettingsChanged } : {}),
+    ...(deps.openExternal ? { openExternal: deps.openExternal } : {}),
+  })
 
   const batcher = createEventBatcher({
     clock,
@@ -120,7 +111,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     createWebSocket: deps.createWebSocket,
     emit,
     wake: () => batcher.wake(),
-    messageNotifications: () => settings.messageNotifications,
+    messageNotifications: () => settings.current().messageNotifications,
   })
 
   function snapshot(): SessionSnapshot {
@@ -128,177 +119,39 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return s.server === null && deps.defaultServer ? { ...s, server: deps.defaultServer } : s
   }
 
-  async function loadRooms(expected: string, username: string): Promise<void> {
-    try {
-      const api = requireApi(session)
-      const joined = await api.joinedRooms(await session.getToken(), username)
-      if (identity !== expected || disposed) return
-      for (const room of joined) rooms.add(room)
-      roomsLoaded = true
-      emit({ kind: 'rooms-reset', rooms: rooms.summaries() })
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : 'internal'
-      const message = `Could not load your rooms: ${messageOf(error)}`
-      emit({ kind: 'error', roomKey: null, code, message })
-    }
-  }
-
-  function reloadRoomsIfNeeded(): void {
-    const user = session.snapshot().user
-    if (roomsLoaded || identity === null || !user || session.snapshot().status !== 'signed-in')
-      return
-    roomsLoading = loadRooms(identity, user.username)
-  }
-
-  function forgetRooms(): void {
-    rooms.clear()
-    roomsLoaded = false
-    emit({ kind: 'rooms-reset', rooms: [] })
-  }
-
-  function sessionChanged(s: SessionSnapshot): void {
-    rooms.me = meOf({ snapshot: () => s })
-    const previous = lastStatus
-    lastStatus = s.status
-    emit({ kind: 'session-changed', session: snapshot() })
-    if (s.status === 'signed-out') {
-      if (identity !== null || rooms.size > 0) forgetRooms()
-      identity = null
-      return
-    }
-    if (s.status !== 'signed-in' || !s.user || !s.server) return // expired keeps everything
-    const next = `${s.server}|${s.user.username}`
-    if (next === identity) {
-      // Signed in again after expiry: reconnect rooms that gave up, deliver what was queued.
-      if (previous !== 'signed-in') for (const c of rooms.controllers()) c.retryNow()
-      reloadRoomsIfNeeded()
-      return
-    }
-    if (identity !== null) forgetRooms()
-    identity = next
-    roomsLoading = loadRooms(next, s.user.username)
-  }
-  const unsubscribeSession = session.onChange(sessionChanged)
+  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot })
+  const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
+    ...roomIntents,
+    ...createMessageIntents(rooms),
+    getSettings: settings.getSettings,
+    updateSettings: settings.updateSettings,
+    openExternal: settings.openExternal,
     async start() {
       await session.restore()
-      await roomsLoading
+      await lifecycle.roomsLoading
     },
     onEvents(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
-    nudge() {
-      session.nudge()
-      reloadRoomsIfNeeded()
-      for (const c of rooms.controllers()) c.nudge()
-    },
-    trayState() {
-      const list = rooms
-        .controllers()
-        .map((c) => ({ key: c.key, name: c.room.name, unread: c.unread }))
-      return {
-        signedIn: session.snapshot().status === 'signed-in',
-        rooms: list,
-        unreadTotal: list.reduce((n, r) => n + r.unread, 0),
-        connection: aggregateConnection(rooms.controllers().map((c) => c.snapshot.state)),
-        activeRoomKey: rooms.activeRoom,
-      }
-    },
-    requestOpenRoom(roomKey) {
-      if (rooms.has(roomKey)) emit({ kind: 'open-room-requested', roomKey })
-    },
-    setWindowFocused(focused) {
-      rooms.windowFocused = focused
-    },
     async dispose() {
-      disposed = true
-      unsubscribeSession()
+      lifecycle.dispose()
       rooms.clear()
       batcher.flush()
       batcher.dispose()
       session.dispose()
     },
-
     getSession: () => snapshot(),
     async signIn(args: SignInArgs) {
       await session.signIn(args.server, args.email, args.password)
-      await roomsLoading
+      await lifecycle.roomsLoading
       return snapshot()
     },
     async signOut() {
       await session.signOut()
       return snapshot()
-    },
-    listRooms: () => rooms.summaries(),
-    async browseRooms({ search }) {
-      const found = await requireApi(session).browseRooms(
-        await session.getToken(),
-        search || undefined,
-      )
-      const username = rooms.me?.username ?? null
-      return found.map((r) => {
-        const c = rooms.get(roomKeyOf(r))
-        return toRoomSummary(r, username, {
-          ...(c ? { joined: true } : {}),
-          unread: c?.unread ?? 0,
-          connection: c?.snapshot ?? idleConnection(policy),
-        })
-      })
-    },
-    async joinRoom(roomId) {
-      const joined = await requireApi(session).joinRoom(await session.getToken(), roomId)
-      const summary = rooms.summaryOf(rooms.add(joined).key)
-      if (!summary) throw new AppError('internal', 'The joined room vanished.')
-      emit({ kind: 'room-updated', room: summary })
-      return summary
-    },
-    async openRoom(key): Promise<ChatMessage[]> {
-      const c = rooms.require(key)
-      rooms.activeRoom = key
-      return c.open()
-    },
-    sendMessage: (key, body) => ({ clientId: rooms.require(key).send(body) }),
-    editMessage(key, messageId, body) {
-      rooms.require(key).edit(messageId, body)
-      return null
-    },
-    deleteMessage(key, messageId) {
-      rooms.require(key).delete(messageId)
-      return null
-    },
-    retryMessage(key, clientId) {
-      rooms.require(key).retry(clientId)
-      return null
-    },
-    discardMessage(key, clientId) {
-      rooms.require(key).discard(clientId)
-      return null
-    },
-    markRead(key) {
-      rooms.require(key).markRead()
-      return null
-    },
-    retryNow(key) {
-      if (key !== null) rooms.require(key).retryNow()
-      else {
-        reloadRoomsIfNeeded()
-        for (const c of rooms.controllers()) c.retryNow()
-      }
-      return null
-    },
-    getSettings: () => ({ ...settings }),
-    updateSettings(patch) {
-      settings = { ...settings, ...patch }
-      deps.onSettingsChanged?.({ ...settings })
-      return { ...settings }
-    },
-    openExternal(url) {
-      const safe = safeExternalUrl(url)
-      if (!safe) throw new AppError('invalid-argument', 'Only http and https links can be opened.')
-      deps.openExternal?.(safe)
-      return null
     },
   }
 }

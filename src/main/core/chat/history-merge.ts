@@ -1,6 +1,7 @@
 /**
  * Merges a freshly fetched history into a room's live state by id (case-insensitive), so that
  * edits and deletes made while away show up. Pending and failed local messages stay at the end.
+ * A first load emits nothing: the room controller sends the whole list once, when it is opened.
  */
 import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
@@ -58,9 +59,5 @@ export function mergeHistory(
   }
   state.resetConfirmed(merged)
   state.loaded = true
-  if (firstLoad) {
-    events.push({ kind: 'messages-reset', roomKey: ctx.roomKey, messages: state.list() })
-    newFromOthers = 0
-  }
-  return { events, newFromOthers }
+  return { events, newFromOthers: firstLoad ? 0 : newFromOthers }
 }

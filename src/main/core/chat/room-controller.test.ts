@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors'
 import type { ClientFrame } from '../../../shared/frames'
 import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
 import { ServerErrorText } from '../../../shared/frames'
-import type { Notifier, RoomConnection } from '../ports'
+import type { RoomConnection, SendOutcome } from '../ports'
 import type { ConnectionHandlers } from './room-controller'
 import { INVALID_BURST_MS, RoomController, SYNC_RETRY_MS } from './room-controller'
 import { ALICE, BASE, newFrame, row } from '../test-support/chat-fixtures'
@@ -51,10 +51,10 @@ class FakeConnection implements RoomConnection {
     this.closed++
     this.set('disconnected')
   }
-  send(frame: ClientFrame) {
-    if (this.snapshot.state !== 'connected') return false
+  send(frame: ClientFrame): SendOutcome {
+    if (this.snapshot.state !== 'connected') return { sent: false, reason: 'not-open' }
     this.sent.push(frame)
-    return true
+    return { sent: true }
   }
   retryNow() {}
   nudge() {}
@@ -69,13 +69,12 @@ class FakeConnection implements RoomConnection {
   }
 }
 
-function setup(opts: { notifications?: boolean } = {}) {
+function setup() {
   const clock = new FakeClock()
   const events: ChatEvent[] = []
   const notified: string[] = []
-  const notifier: Notifier = {
-    error: (title, body) => notified.push(`error:${title}:${body}`),
-    message: (_room, _name, author, body) => notified.push(`message:${author}:${body}`),
+  const notifier = {
+    error: (title: string, body: string) => notified.push(`error:${title}:${body}`),
   }
   let history: HistoryMessage[] = []
   let pendingFetch: { resolve: () => void; reject: (e: unknown) => void } | null = null
@@ -99,7 +98,7 @@ function setup(opts: { notifications?: boolean } = {}) {
     },
     connect: (handlers) => (conn = new FakeConnection(handlers)),
     isActive: () => false,
-    messageNotifications: () => opts.notifications ?? true,
+    messageFromOther: (author, body) => notified.push(`message:${author}:${body}`),
     emit: (e) => events.push(e),
     summaryChanged: () => undefined,
   })
@@ -130,6 +129,7 @@ describe('RoomController', () => {
     t.controller.start()
     expect(t.connection.opened).toBe(1)
     t.connection.up()
+    const opening = t.controller.open()
     const live = newFrame('live', 'bob')
     t.connection.handlers.onFrame(live)
     t.connection.handlers.onFrame({
@@ -143,13 +143,16 @@ describe('RoomController', () => {
     const clientId = t.controller.send('typed during the fetch')
     expect(t.connection.sent).toHaveLength(0) // not before history is in sync
     t.release()
-    await settle()
-    const kinds = t.events.filter((e) => e.kind.startsWith('message')).map((e) => e.kind)
-    expect(kinds).toEqual([
-      'message-upserted',
-      'messages-reset',
-      'message-upserted',
-      'message-upserted',
+    await opening
+    // The open room's history crosses once, with everything that happened during the fetch.
+    const messageEvents = t.events.filter((e) => e.kind.startsWith('message'))
+    expect(messageEvents.map((e) => e.kind)).toEqual(['messages-reset'])
+    const [reset] = messageEvents
+    if (reset?.kind !== 'messages-reset') throw new Error('expected a reset')
+    expect(reset.messages.map((m) => m.body)).toEqual([
+      'old, edited',
+      'live',
+      'typed during the fetch',
     ])
     expect(t.controller.timeline.messages.list().map((m) => m.body)).toEqual([
       'old, edited',
@@ -160,6 +163,45 @@ describe('RoomController', () => {
       expect.objectContaining({ type: 'text', message: 'typed during the fetch' }),
     ])
     expect(t.controller.timeline.outbox.byClientId(clientId)?.state).toBe('in-flight')
+  })
+
+  it('sends nothing about the messages of a room that was never opened', async () => {
+    const t = setup()
+    const [old, live, next, away] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
+    t.setHistory([row(old, 'old', 'bob')])
+    t.controller.start()
+    t.connection.up()
+    await settle()
+    t.connection.handlers.onFrame(
+      newFrame('live', 'bob', { id: live, userAvatar: 'avatars/bob.png' }),
+    )
+    expect(t.events.filter((e) => e.kind.startsWith('message'))).toEqual([])
+    expect(t.controller.unread).toBe(1)
+    await t.controller.open()
+    const kinds = () => t.events.filter((e) => e.kind.startsWith('message')).map((e) => e.kind)
+    expect(kinds()).toEqual(['messages-reset'])
+    // Once open, each change crosses on its own; a reconnect's merge sends only the difference.
+    t.connection.handlers.onFrame(
+      newFrame('next', 'bob', { id: next, userAvatar: 'avatars/bob.png' }),
+    )
+    t.connection.set('reconnecting')
+    t.setHistory([
+      row(old, 'old', 'bob'),
+      row(live, 'live', 'bob'),
+      row(next, 'next', 'bob'),
+      row(away, 'while away', 'bob'),
+    ])
+    t.connection.up()
+    await settle()
+    expect(kinds()).toEqual(['messages-reset', 'message-upserted', 'message-upserted'])
+    // Opening it again sends it again, once.
+    await t.controller.open()
+    expect(kinds()).toEqual([
+      'messages-reset',
+      'message-upserted',
+      'message-upserted',
+      'messages-reset',
+    ])
   })
 
   it('delivers exactly once across a drop: confirmed from history, the rest sent after it', async () => {
@@ -231,19 +273,23 @@ describe('RoomController', () => {
     expect(t.controller.timeline.messages.loaded).toBe(true)
   })
 
-  it('open() loads history once, resets unread, and fails with the fetch error', async () => {
+  it('open() loads history once and fails with the fetch error; a later fetch still delivers it', async () => {
     const t = setup()
     t.hold(true)
     const opening = t.controller.open()
     t.fail(new AppError('unreachable', 'down'))
     await expect(opening).rejects.toThrow('down')
+    const resets = () => t.events.filter((e) => e.kind === 'messages-reset')
+    // What there is (nothing yet) goes out, so a message typed now still shows.
+    expect(resets()).toEqual([{ kind: 'messages-reset', roomKey: 'alice/general', messages: [] }])
     t.hold(false)
     t.setHistory([row(randomUUID(), 'hello', 'bob')])
-    await expect(t.controller.open()).resolves.toHaveLength(1)
-    t.connection.handlers.onFrame(newFrame('new', 'bob'))
-    expect(t.controller.unread).toBe(1)
+    t.connection.up()
+    await settle()
+    expect(resets()).toHaveLength(2)
+    expect(resets()[1]).toMatchObject({ messages: [expect.objectContaining({ body: 'hello' })] })
     await t.controller.open()
-    expect(t.controller.unread).toBe(0)
+    expect(resets()).toHaveLength(3)
     expect(t.fetches()).toBe(2)
   })
 
@@ -263,14 +309,11 @@ describe('RoomController', () => {
     ])
   })
 
-  it('notifies messages from others only when the setting allows it', async () => {
-    const on = setup()
-    on.connection.handlers.onFrame(newFrame('hi', 'bob'))
-    on.connection.handlers.onFrame(newFrame('mine'))
-    expect(on.notified).toEqual(['message:bob:hi'])
-    const off = setup({ notifications: false })
-    off.connection.handlers.onFrame(newFrame('hi', 'bob'))
-    expect(off.notified).toEqual([])
+  it('passes live messages from others, not its own, on for notification', async () => {
+    const t = setup()
+    t.connection.handlers.onFrame(newFrame('hi', 'bob'))
+    t.connection.handlers.onFrame(newFrame('mine'))
+    expect(t.notified).toEqual(['message:bob:hi'])
   })
 
   it('dispose closes the socket and stops a scheduled history retry', async () => {

@@ -2,12 +2,15 @@
  * One joined room at runtime: its socket (RoomConnection) and its timeline. Keeps history in sync
  * after every (re)open, buffering live frames during the fetch and applying them after it in
  * order, and flushes the outbox only while the socket is open and history is in sync.
+ *
+ * What reaches the renderer: nothing about messages until the room is opened; then the whole
+ * list once per open (`messages-reset`), and after it one event per change. While a reset is
+ * owed, changes are not sent on their own: the reset carries them.
  */
-import type { ChatEvent, ChatMessage, ConnectionSnapshot } from '../../../shared/ipc-contract'
+import type { ChatEvent, ConnectionSnapshot } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
 import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
 import type { ServerFrame } from '../../../shared/frames'
-import { encodeClientFrame } from '../../../shared/frames'
 import { roomKeyOf } from '../../../shared/graphql-shapes'
 import type { Clock, Notifier, RoomConnection, RoomConnectionDeps, TimerHandle } from '../ports'
 import type { MeView } from './room-timeline'
@@ -29,17 +32,26 @@ export interface RoomControllerDeps {
   room: Room
   baseUrl: string
   clock: Clock
-  notifier: Notifier
+  /** Error notifications (connection lost, server errors). */
+  notifier: Pick<Notifier, 'error'>
   me(): MeView | null
   newClientId(): string
   fetchHistory(): Promise<HistoryMessage[]>
   connect(handlers: ConnectionHandlers): RoomConnection
+  /** The user is looking at this room (active and the window focused): nothing is unread. */
   isActive(): boolean
-  messageNotifications(): boolean
+  /** A live message from someone else: the service decides, with the policy, whether to notify. */
+  messageFromOther(author: string, body: string): void
   emit(event: ChatEvent): void
-  /** Unread count or connection changed: the service re-emits the room summary. */
+  /** The unread count changed: the service re-emits the room summary. */
   summaryChanged(): void
 }
+
+const MESSAGE_EVENTS: ReadonlySet<ChatEvent['kind']> = new Set([
+  'messages-reset',
+  'message-upserted',
+  'message-removed',
+])
 
 /** The live state of one joined room. */
 export class RoomController {
@@ -55,6 +67,12 @@ export class RoomController {
   private buffer: ServerFrame[] = []
   private lastInvalidAt = Number.NEGATIVE_INFINITY
   private disposed = false
+  /** Opened since it was joined: its message changes go to the renderer. */
+  private visible = false
+  /** An open asked for the history and it has not gone out yet. */
+  private owed = false
+  /** The last reset went out before any history had loaded (only local messages). */
+  private partial = false
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -66,11 +84,9 @@ export class RoomController {
       now: () => deps.clock.now(),
       newClientId: deps.newClientId,
       isActive: deps.isActive,
-      emit: deps.emit,
+      emit: (event) => this.forward(event),
       unreadChanged: deps.summaryChanged,
-      messageFromOther: (author, body) => {
-        if (deps.messageNotifications()) deps.notifier.message(key, deps.room.name, author, body)
-      },
+      messageFromOther: deps.messageFromOther,
       serverError: (text) => {
         deps.emit({ kind: 'error', roomKey: key, code: 'server', message: text })
         deps.notifier.error(deps.room.name, text, key)
@@ -117,14 +133,19 @@ export class RoomController {
     this.connection.nudge()
   }
 
-  /** Loads history if needed, marks the room read and returns its messages. */
-  async open(): Promise<ChatMessage[]> {
+  /**
+   * The user opened the room: its history goes to the renderer once, as soon as it is loaded
+   * (at once when it already is). Rejects with the fetch error when it cannot load; a later
+   * successful fetch still delivers it.
+   */
+  async open(): Promise<void> {
+    this.visible = true
+    this.owed = true
     if (this.syncRunning) await this.syncRunning
     if (!this.timeline.messages.loaded) await this.requestSync(true)
+    if (this.owed && !this.disposed) this.deliver()
     if (!this.timeline.messages.loaded)
       throw this.lastSyncError ?? new AppError('internal', 'The history did not load.')
-    this.timeline.markRead()
-    return this.timeline.messages.list()
   }
 
   markRead(): void {
@@ -156,6 +177,20 @@ export class RoomController {
     this.timeline.discard(clientId)
   }
 
+  /** Message events go out only for a room the renderer holds, and not while a reset is owed. */
+  private forward(event: ChatEvent): void {
+    if (MESSAGE_EVENTS.has(event.kind) && (!this.visible || this.owed)) return
+    this.deps.emit(event)
+  }
+
+  /** The room's whole list, once: everything the renderer shows of it starts from here. */
+  private deliver(): void {
+    this.owed = false
+    this.partial = !this.timeline.messages.loaded
+    const messages = this.timeline.messages.list()
+    this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages })
+  }
+
   private invalidFrame(reason: string): void {
     const now = this.deps.clock.now()
     const quiet = now - this.lastInvalidAt > INVALID_BURST_MS
@@ -169,7 +204,6 @@ export class RoomController {
     this.snapshot = snapshot
     if (wasOpen && snapshot.state !== 'connected') this.timeline.outbox.connectionLost()
     this.deps.emit({ kind: 'connection-changed', roomKey: this.key, connection: snapshot })
-    this.deps.summaryChanged()
   }
 
   /** Fetches history (again if `fresh` and one is already running), then merges and flushes. */
@@ -200,6 +234,8 @@ export class RoomController {
       for (const frame of buffered) this.timeline.applyFrame(frame)
       this.flush()
     }
+    const loaded = this.timeline.messages.loaded
+    if (!this.disposed && this.visible && loaded && (this.owed || this.partial)) this.deliver()
     if (this.lastSyncError !== null && !this.disposed) this.syncFailed(this.lastSyncError)
   }
 
@@ -219,13 +255,12 @@ export class RoomController {
     if (this.syncing || this.disposed || this.snapshot.state !== 'connected') return
     const outbox = this.timeline.outbox
     for (const entry of outbox.queued()) {
-      const frame = frameFor(entry, this.deps.clock.now())
-      const encoded = encodeClientFrame(frame)
-      if (!encoded.ok) {
-        this.timeline.failUnsendable(entry, `Not sent: ${encoded.reason}`)
+      const outcome = this.connection.send(frameFor(entry, this.deps.clock.now()))
+      if (!outcome.sent && outcome.reason === 'invalid') {
+        this.timeline.failUnsendable(entry, `Not sent: ${outcome.detail}`)
         continue
       }
-      if (!this.connection.send(frame)) break
+      if (!outcome.sent) break
       outbox.markInFlight(entry, this.deps.clock.now())
     }
   }

@@ -1,10 +1,15 @@
 /**
  * The joined rooms of the signed-in user: one RoomController (one socket) per room, wired to the
- * session for tokens and GraphQL, plus the active room and which summaries changed since the last
- * batch of events.
+ * session for tokens and GraphQL, plus the active room, the read rule (the user reads the active
+ * room while the window is focused) and which summaries changed since the last batch of events.
  */
 import { randomUUID } from 'node:crypto'
-import type { ChatEvent, RoomKey, RoomSummary } from '../../../shared/ipc-contract'
+import type {
+  ChatEvent,
+  ConnectionSnapshot,
+  RoomKey,
+  RoomSummary,
+} from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
 import type { Room } from '../../../shared/graphql-shapes'
 import { roomKeyOf } from '../../../shared/graphql-shapes'
@@ -26,6 +31,7 @@ export interface RoomRegistryDeps {
   emit(event: ChatEvent): void
   /** A summary changed: make sure a batch goes out soon. */
   wake(): void
+  /** The user's setting, from the service's one copy of the settings. */
   messageNotifications(): boolean
 }
 
@@ -42,15 +48,14 @@ export function meOf(session: Pick<Session, 'snapshot'>): MeView | null {
   return user ? { id: user.id, username: user.username, avatarUrl: user.avatarUrl } : null
 }
 
-/** Joined rooms and their controllers. */
+/** Joined rooms and their controllers, the active room, and who reads it. */
 export class RoomRegistry {
   private readonly rooms = new Map<RoomKey, RoomController>()
   private readonly dirty = new Set<RoomKey>()
-  activeRoom: RoomKey | null = null
+  private active: RoomKey | null = null
+  private focused = true
   /** The signed-in user, kept current by the service: read for every frame, so not recomputed. */
   me: MeView | null = null
-  /** Messages in the active room count as unread while the window is hidden or unfocused. */
-  windowFocused = true
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -77,14 +82,42 @@ export class RoomRegistry {
     return c
   }
 
+  /** The room the window shows (set by openRoom), or null. */
+  get activeRoom(): RoomKey | null {
+    return this.active
+  }
+
+  /**
+   * Makes `key` the active room (read at once while the window is focused) and delivers its
+   * history to the renderer once.
+   */
+  open(key: RoomKey): Promise<void> {
+    const c = this.require(key)
+    this.active = key
+    if (this.focused) c.markRead()
+    return c.open()
+  }
+
+  /**
+   * The shell's word on the window (visible and focused). Focus on the active room reads it;
+   * while unfocused, the active room collects unread like any other.
+   */
+  setWindowFocused(focused: boolean): void {
+    this.focused = focused
+    if (focused && this.active !== null) this.rooms.get(this.active)?.markRead()
+  }
+
   summaryOf(key: RoomKey): RoomSummary | null {
     const c = this.rooms.get(key)
     if (!c) return null
-    return toRoomSummary(c.room, this.me?.username ?? null, {
-      joined: true,
-      unread: c.unread,
-      connection: c.snapshot,
-    })
+    return toRoomSummary(c.room, this.me?.username ?? null, { joined: true, unread: c.unread })
+  }
+
+  /** Every joined room's connection, for a window that starts after they connected. */
+  connections(): Record<RoomKey, ConnectionSnapshot> {
+    const out: Record<RoomKey, ConnectionSnapshot> = {}
+    for (const [key, c] of this.rooms) out[key] = c.snapshot
+    return out
   }
 
   summaries(): RoomSummary[] {
@@ -118,8 +151,16 @@ export class RoomRegistry {
       me: () => this.me,
       newClientId: () => `local-${randomUUID()}`,
       fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
-      isActive: () => this.activeRoom === key && this.windowFocused,
-      messageNotifications: this.deps.messageNotifications,
+      isActive: () => this.active === key && this.focused,
+      messageFromOther: (author, body) =>
+        this.deps.notifier.message(
+          { roomKey: key, roomName: room.name, author, body },
+          {
+            activeRoom: this.active,
+            messageNotifications: this.deps.messageNotifications(),
+            selfUsername: this.me?.username ?? null,
+          },
+        ),
       emit: this.deps.emit,
       summaryChanged: () => {
         this.dirty.add(key)
@@ -154,6 +195,6 @@ export class RoomRegistry {
     for (const c of this.rooms.values()) c.dispose()
     this.rooms.clear()
     this.dirty.clear()
-    this.activeRoom = null
+    this.active = null
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../shared/ipc-contract'
 import type { Room } from '../../../shared/graphql-shapes'
-import { aggregateConnection, idleConnection, toRoomSummary } from './room-summary'
+import { aggregateConnection, toRoomSummary } from './room-summary'
 
 const room: Room = {
   id: 'r1',
@@ -19,8 +19,7 @@ const room: Room = {
 
 describe('toRoomSummary', () => {
   it('derives key, host, topic, participants and the joined flag from the participants', () => {
-    const connection = idleConnection({ maxAttempts: 5 })
-    expect(toRoomSummary(room, 'bob', { unread: 2, connection })).toEqual({
+    expect(toRoomSummary(room, 'bob', { unread: 2 })).toEqual({
       key: 'alice/general',
       id: 'r1',
       name: 'General',
@@ -31,15 +30,12 @@ describe('toRoomSummary', () => {
       participants: ['alice', 'bob'],
       joined: true,
       unread: 2,
-      connection,
     })
-    expect(
-      toRoomSummary({ ...room, topic: null }, 'carol', { unread: 0, connection }),
-    ).toMatchObject({
+    expect(toRoomSummary({ ...room, topic: null }, 'carol', { unread: 0 })).toMatchObject({
       joined: false,
       topic: null,
     })
-    expect(toRoomSummary(room, null, { unread: 0, connection, joined: true }).joined).toBe(true)
+    expect(toRoomSummary(room, null, { unread: 0, joined: true }).joined).toBe(true)
   })
 })
 

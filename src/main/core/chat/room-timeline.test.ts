@@ -405,17 +405,16 @@ describe('RoomTimeline unknown fates after a reconnect', () => {
 })
 
 describe('RoomTimeline history merge', () => {
-  it('first load resets the room, keeping pending messages at the end', () => {
+  it('first load fills the room without events (the controller sends it on open), pending last', () => {
     const t = recordingTimeline()
     const clientId = t.timeline.send('pending')
     t.take()
     const a = randomUUID()
     t.timeline.applyHistory([row(a, 'first', 'bob')])
-    const [reset] = t.take()
-    expect(reset).toMatchObject({ kind: 'messages-reset', roomKey: ROOM })
-    if (reset?.kind !== 'messages-reset') throw new Error('expected a reset')
-    expect(reset.messages.map((m) => m.id)).toEqual([a, clientId])
-    expect(reset.messages[0]?.author.avatarUrl).toBe('http://127.0.0.1:8000/media/avatars/bob.png')
+    expect(t.take()).toEqual([])
+    const messages = t.timeline.messages.list()
+    expect(messages.map((m) => m.id)).toEqual([a, clientId])
+    expect(messages[0]?.author.avatarUrl).toBe('http://127.0.0.1:8000/media/avatars/bob.png')
     expect(t.timeline.unread).toBe(0)
   })
 

@@ -16,6 +16,7 @@ import {
   TokenPayloadSchema,
 } from '../../../shared/graphql-shapes'
 import { reasonFromZod } from '../../../shared/decode'
+import { checkServerUrl } from '../../../shared/server-url'
 import type {
   HistoryMessage,
   Me,
@@ -27,45 +28,14 @@ import type {
 import { GraphQLHttp } from './graphql-http'
 import type { GraphQLErrorEntry } from './graphql-http'
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-
 /**
- * Normalises what a user typed as the server address to its origin (no trailing slash).
- * Without a scheme, local hosts get http:// and everything else https://. Only http(s) is allowed.
+ * Normalises what a user typed as the server address to its origin (the shared rule the sign-in
+ * form also applies); throws an invalid-argument AppError with the shared wording otherwise.
  */
 export function normaliseServerUrl(input: string): string {
-  const trimmed = input.trim()
-  if (!trimmed)
-    throw new AppError(
-      'invalid-argument',
-      'Enter the server address, for example https://edusphere.example.org.',
-    )
-  let text = trimmed
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    const host = text.split(/[/:?#]/, 1)[0]?.toLowerCase() ?? ''
-    text = `${LOCAL_HOSTS.has(host) || text.startsWith('[::1]') ? 'http' : 'https'}://${text}`
-  }
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new AppError(
-      'invalid-argument',
-      `"${trimmed}" is not a valid server address. Enter it like https://edusphere.example.org.`,
-    )
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new AppError(
-      'invalid-argument',
-      `The server address must start with http:// or https:// (got ${url.protocol}//).`,
-    )
-  if (url.username || url.password)
-    throw new AppError(
-      'invalid-argument',
-      'The server address must not contain a user name or password; enter them in the sign-in form.',
-    )
-  if (!url.hostname) throw new AppError('invalid-argument', `"${trimmed}" has no host name.`)
-  return url.origin
+  const checked = checkServerUrl(input)
+  if (!checked.ok) throw new AppError('invalid-argument', checked.problem)
+  return checked.origin
 }
 
 const SESSION_EXPIRED_TEXTS: readonly string[] = [

@@ -7,9 +7,10 @@ import { AppError } from '../../../shared/errors'
 import { TokenPayloadSchema } from '../../../shared/graphql-shapes'
 import type { TokenPayload } from '../../../shared/graphql-shapes'
 import type { Clock, TimerHandle } from '../ports'
+import { SESSION_EXPIRED_TEXT } from '../../../shared/user-text'
 
-/** Shown whenever the user must sign in again because the token can no longer be refreshed. */
-export const SESSION_EXPIRED_TEXT = 'Your session has expired. Sign in again to continue.'
+// Shown whenever the user must sign in again because the token can no longer be refreshed.
+export { SESSION_EXPIRED_TEXT }
 /** After a refresh that failed for a transient reason (server unreachable), try again this soon. */
 export const REFRESH_RETRY_MS = 10_000
 

@@ -4,17 +4,24 @@
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
 
-/** Where the user's attention is when something arrives. */
-export interface AttentionState {
+/** What only the shell knows: the window. */
+export interface WindowAttention {
   windowVisible: boolean
   windowFocused: boolean
+}
+
+/** What the chat service owns and hands over with each message. */
+export interface ChatAttention {
   /** The room the window is showing, or null. */
   activeRoom: RoomKey | null
-  /** The user's "message notifications" setting. */
+  /** The user's "message notifications" setting (the service's one copy). */
   messageNotifications: boolean
   /** The signed-in user's name, so our own messages never notify even from another device. */
   selfUsername: string | null
 }
+
+/** Where the user's attention is when something arrives. */
+export type AttentionState = WindowAttention & ChatAttention
 
 export interface IncomingMessage {
   roomKey: RoomKey

@@ -8,6 +8,7 @@ import type { ChatService, ChatServiceDeps } from '../chat/chat-service'
 import { createChatService } from '../chat/chat-service'
 import { systemClock } from '../clock'
 import type { Notifier, ReconnectPolicy } from '../ports'
+import type { ChatAttention } from '../shell/notification-policy'
 import { createMemorySecretStore } from '../session/secret-store'
 import { createWsSocket } from '../chat/connection/ws-factory'
 import { waitUntil } from './wait'
@@ -27,7 +28,14 @@ export interface TestClient {
   service: ChatService
   /** Every event, in order. */
   events: ChatEvent[]
-  notified: { kind: 'error' | 'message'; title: string; body: string; roomKey: RoomKey | null }[]
+  /** Every notification the core asked for; messages carry the chat facts the policy gets. */
+  notified: {
+    kind: 'error' | 'message'
+    title: string
+    body: string
+    roomKey: RoomKey | null
+    chat?: ChatAttention
+  }[]
   opened: string[]
   session(): SessionSnapshot | null
   /** The room's messages as a renderer would show them after applying every event. */
@@ -50,8 +58,8 @@ export function createTestClient(
   let session: SessionSnapshot | null = null
   const notifier: Notifier = {
     error: (title, body, roomKey) => notified.push({ kind: 'error', title, body, roomKey }),
-    message: (roomKey, title, _author, body) =>
-      notified.push({ kind: 'message', title, body, roomKey }),
+    message: (m, chat) =>
+      notified.push({ kind: 'message', title: m.roomName, body: m.body, roomKey: m.roomKey, chat }),
   }
   const service = createChatService({
     secretStore: createMemorySecretStore(),

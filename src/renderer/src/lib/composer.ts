@@ -1,5 +1,5 @@
 /** The composer's verdict on a draft, mirroring the server's rules (protocol.md §4). */
-import { MAX_BODY_CODE_POINTS, codePointLength } from '../../../shared/frames'
+import { MAX_BODY_CODE_POINTS, bodyError, codePointLength } from '../../../shared/frames'
 
 export interface DraftVerdict {
   /** Code points, as the server counts them (an emoji is 1). */
@@ -14,9 +14,9 @@ export interface DraftVerdict {
   canSend: boolean
 }
 
-/** Judges a draft body against the server's limit. */
+/** Judges a draft with the shared body rule main decides with (the count is for the counter). */
 export function judgeDraft(body: string): DraftVerdict {
   const count = codePointLength(body)
   const over = count > MAX_BODY_CODE_POINTS
-  return { count, max: MAX_BODY_CODE_POINTS, over, canSend: count > 0 && !over }
+  return { count, max: MAX_BODY_CODE_POINTS, over, canSend: bodyError(body) === null }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../shared/ipc-contract'
 import { bannerText, canRetry, connectionLabel, connectionTone } from './connection-text'
 import { makeConnection } from '../testing/messages'
+import { terminalReasonText } from '../../../shared/user-text'
 
 describe('connection text', () => {
   it('says which reconnect attempt is running', () => {
@@ -12,6 +13,15 @@ describe('connection text', () => {
     expect(
       bannerText(makeConnection({ state: 'failed', reason: 'Connection failed after 5 attempts' })),
     ).toBe('Connection failed: Connection failed after 5 attempts')
+  })
+
+  it('words a terminal reason exactly as main does (one shared text)', () => {
+    const snapshot = makeConnection({
+      state: 'error',
+      terminal: 'room-not-found',
+      reason: terminalReasonText['room-not-found'],
+    })
+    expect(bannerText(snapshot)).toBe('This room no longer exists on the server.')
   })
 
   it('labels and colours every state', () => {

@@ -1,6 +1,7 @@
 /** Words and tone for a connection state, shared by the banner, the header and the room dots. */
 import type { ConnectionSnapshot, ConnectionState } from '../../../shared/ipc-contract'
 import { assertNever } from '../../../shared/errors'
+import { terminalReasonText } from '../../../shared/user-text'
 
 export type Tone = 'ok' | 'busy' | 'bad' | 'idle'
 
@@ -44,6 +45,8 @@ export function connectionTone(state: ConnectionState): Tone {
 
 /** The banner's sentence, e.g. "Reconnecting… (attempt 2 of 5)"; null when there is nothing to say. */
 export function bannerText(snapshot: ConnectionSnapshot): string | null {
+  // A terminal reason is worded once, in shared/, for main and the banner alike.
+  if (snapshot.terminal) return terminalReasonText[snapshot.terminal]
   const reason = snapshot.reason ? `: ${snapshot.reason}` : ''
   switch (snapshot.state) {
     case 'connected':

@@ -18,7 +18,12 @@ describe('sign-in errors', () => {
   it('checks the server address before sending', () => {
     expect(serverUrlProblem('http://localhost:8000')).toBeNull()
     expect(serverUrlProblem('')).toMatch(/Enter the server address/)
-    expect(serverUrlProblem('localhost:8000')).toMatch(/http/)
     expect(serverUrlProblem('ftp://x')).toMatch(/must start/)
+    expect(serverUrlProblem('http://user:pw@x')).toMatch(/must not contain a user name/)
+  })
+
+  it('accepts what main accepts: a bare host gets a scheme there', () => {
+    for (const accepted of ['localhost:8000', '127.0.0.1:9000', 'edu.example.org'])
+      expect(serverUrlProblem(accepted)).toBeNull()
   })
 })

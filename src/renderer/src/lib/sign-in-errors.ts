@@ -1,5 +1,6 @@
 /** Maps a failed sign-in to the inline message and the field it belongs to. */
 import type { AppErrorShape } from '../../../shared/ipc-contract'
+import { checkServerUrl } from '../../../shared/server-url'
 
 export interface SignInProblem {
   field: 'server' | 'credentials' | 'form'
@@ -28,17 +29,11 @@ export function signInProblem(error: AppErrorShape): SignInProblem {
   }
 }
 
-/** Checks the server field before asking main, so typos get an instant, specific answer. */
+/**
+ * Checks the server field before asking main, so typos get an instant, specific answer. It is
+ * main's own rule (shared), so the form never refuses an address main would accept.
+ */
 export function serverUrlProblem(value: string): string | null {
-  const text = value.trim()
-  if (text === '') return 'Enter the server address, e.g. http://localhost:8000'
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    return 'Enter a full address starting with http:// or https://'
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return 'The address must start with http:// or https://'
-  return null
+  const checked = checkServerUrl(value)
+  return checked.ok ? null : checked.problem
 }

@@ -1,4 +1,7 @@
-/** Wires the stores to main: subscribes to events, loads the session, and follows sign-in/out. */
+/**
+ * Wires the stores to main: subscribes to events, loads the session, and follows sign-in/out.
+ * Focus is the shell's to report to main (it clears unread there); the page does not.
+ */
 import { watch } from 'vue'
 import type { Unsubscribe } from '../../../shared/ipc-contract'
 import { chatApi } from '../api/bridge'
@@ -14,24 +17,22 @@ export async function bootstrap(): Promise<Unsubscribe> {
   const settings = useSettingsStore()
   // Subscribe before the first read so no event between the two is lost.
   const unsubscribe = chatApi().onEvents((events) => applyEventsSafely(events))
+  await session.load()
+  // A window that starts signed in asks once for what main has; after that, events keep it
+  // current (a sign-in brings its rooms as rooms-reset, so it is not asked again).
+  if (session.signedIn) {
+    void rooms.load()
+    void settings.load()
+  }
   const stop = watch(
     () => session.signedIn,
     (signedIn) => {
-      if (signedIn) {
-        void rooms.load()
-        void settings.load()
-      } else rooms.clear()
+      if (signedIn) void settings.load()
+      else rooms.clear()
     },
   )
-  await session.load()
-  const onFocus = (): void => {
-    if (rooms.activeKey && rooms.active && rooms.active.unread > 0)
-      void rooms.markRead(rooms.activeKey)
-  }
-  if (typeof window !== 'undefined') window.addEventListener('focus', onFocus)
   return () => {
     unsubscribe()
     stop()
-    if (typeof window !== 'undefined') window.removeEventListener('focus', onFocus)
   }
 }

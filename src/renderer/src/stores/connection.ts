@@ -1,4 +1,7 @@
-/** Per-room connection state, fed by room summaries and connection-changed events. */
+/**
+ * Per-room connection state: the one place the renderer reads it. Fed by `connection-changed`
+ * events (and, for a fresh window, main's list of current states).
+ */
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import type { ConnectionSnapshot, RoomKey } from '../../../shared/ipc-contract'
@@ -31,8 +34,16 @@ export const useConnectionStore = defineStore('connection', () => {
     byRoom.value = next
   }
 
-  function resetAll(entries: ReadonlyArray<[RoomKey, ConnectionSnapshot]>): void {
-    byRoom.value = Object.fromEntries(entries)
+  /** Adds main's current states; an event that already arrived is newer and wins. */
+  function merge(states: Readonly<Record<RoomKey, ConnectionSnapshot>>): void {
+    byRoom.value = { ...states, ...byRoom.value }
+  }
+
+  /** Forgets rooms that are gone. */
+  function keepOnly(keys: ReadonlySet<RoomKey>): void {
+    const entries = Object.entries(byRoom.value).filter(([key]) => keys.has(key))
+    if (entries.length !== Object.keys(byRoom.value).length)
+      byRoom.value = Object.fromEntries(entries)
   }
 
   /** The user's "Retry now": one room, or every room when null. */
@@ -41,5 +52,5 @@ export const useConnectionStore = defineStore('connection', () => {
     if (!result.ok) useNoticesStore().push('error', `Retry failed: ${result.error.message}`)
   }
 
-  return { byRoom, of, set, forget, resetAll, retryNow }
+  return { byRoom, of, set, forget, merge, keepOnly, retryNow }
 })

@@ -30,8 +30,8 @@ describe('applyEvents', () => {
     ])
     expect(useSessionStore().signedIn).toBe(true)
     expect(useRoomsStore().rooms[0]!.unread).toBe(3)
-    // room-updated carries the room's own snapshot, which is the latest word.
-    expect(useConnectionStore().of(room.key).state).toBe('connected')
+    // Connection state has one carrier: a room update does not restate it.
+    expect(useConnectionStore().of(room.key)).toMatchObject({ state: 'reconnecting', attempt: 2 })
   })
 
   it('groups a batch of message events into one revision per room', () => {

@@ -60,6 +60,7 @@ export function applyEvents(events: readonly ChatEvent[]): void {
         break
       case 'messages-reset':
         messages.reset(event.roomKey, event.messages)
+        rooms.historyArrived(event.roomKey)
         break
       case 'connection-changed':
         connection.set(event.roomKey, event.connection)

@@ -1,4 +1,8 @@
-/** Joined rooms (the sidebar), the open room, and browsing/joining. */
+/**
+ * Joined rooms (the sidebar), the open room, and browsing/joining. Main owns all of it: this
+ * store reflects `rooms-reset`/`room-updated` and sends intents (open, join). Reading a room is
+ * main's decision too (the active room in a focused window), so nothing here marks it read.
+ */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { RoomKey, RoomSummary } from '../../../shared/ipc-contract'
@@ -11,7 +15,7 @@ export const useRoomsStore = defineStore('rooms', () => {
   const rooms = shallowRef<readonly RoomSummary[]>([])
   const activeKey = ref<RoomKey | null>(null)
   const loading = ref(false)
-  /** The room whose history is being fetched, for a loading state in the view. */
+  /** The room whose history has been asked for and not arrived yet, for a loading state. */
   const opening = ref<RoomKey | null>(null)
 
   const joined = computed(() => rooms.value.filter((r) => r.joined))
@@ -23,9 +27,9 @@ export const useRoomsStore = defineStore('rooms', () => {
 
   function reset(next: readonly RoomSummary[]): void {
     rooms.value = next
-    useConnectionStore().resetAll(next.map((r) => [r.key, r.connection]))
-    if (activeKey.value !== null && !next.some((r) => r.key === activeKey.value))
-      activeKey.value = null
+    const keys = new Set(next.map((r) => r.key))
+    useConnectionStore().keepOnly(keys)
+    if (activeKey.value !== null && !keys.has(activeKey.value)) activeKey.value = null
   }
 
   function update(room: RoomSummary): void {
@@ -34,9 +38,6 @@ export const useRoomsStore = defineStore('rooms', () => {
     if (index >= 0) next[index] = room
     else next.push(room)
     rooms.value = next
-    useConnectionStore().set(room.key, room.connection)
-    if (room.key === activeKey.value && room.unread > 0 && documentFocused())
-      void markRead(room.key)
   }
 
   function removeRoom(key: RoomKey): void {
@@ -46,37 +47,38 @@ export const useRoomsStore = defineStore('rooms', () => {
     if (activeKey.value === key) activeKey.value = null
   }
 
+  /** A fresh window: the rooms and their connections as main has them now. */
   async function load(): Promise<void> {
     loading.value = true
     try {
-      const result = await call((api) => api.listRooms())
-      if (result.ok) reset(result.value)
-      else useNoticesStore().push('error', `Couldn't load your rooms: ${result.error.message}`)
+      const [list, connections] = await Promise.all([
+        call((api) => api.listRooms()),
+        call((api) => api.listConnections()),
+      ])
+      if (list.ok) reset(list.value)
+      else useNoticesStore().push('error', `Couldn't load your rooms: ${list.error.message}`)
+      if (connections.ok) useConnectionStore().merge(connections.value)
     } finally {
       loading.value = false
     }
   }
 
-  /** Opens a room: shows it at once, then loads its history from main. */
+  /** Opens a room: shows it at once; its history arrives from main as an event. */
   async function open(key: RoomKey): Promise<boolean> {
     activeKey.value = key
     opening.value = key
-    try {
-      const result = await call((api) => api.openRoom(key))
-      if (!result.ok) {
-        useNoticesStore().push('error', `Couldn't open ${key}: ${result.error.message}`, null)
-        return false
-      }
-      useMessagesStore().reset(key, result.value)
-      void markRead(key)
-      return true
-    } finally {
+    const result = await call((api) => api.openRoom(key))
+    if (!result.ok) {
       if (opening.value === key) opening.value = null
+      useNoticesStore().push('error', `Couldn't open ${key}: ${result.error.message}`, null)
+      return false
     }
+    return true
   }
 
-  async function markRead(key: RoomKey): Promise<void> {
-    await call((api) => api.markRead(key))
+  /** The history of `key` arrived (messages-reset): it is no longer loading. */
+  function historyArrived(key: RoomKey): void {
+    if (opening.value === key) opening.value = null
   }
 
   /** All rooms matching `search`, for the Browse dialog. */
@@ -97,7 +99,8 @@ export const useRoomsStore = defineStore('rooms', () => {
   function clear(): void {
     rooms.value = []
     activeKey.value = null
-    useConnectionStore().resetAll([])
+    opening.value = null
+    useConnectionStore().keepOnly(new Set())
     useMessagesStore().forgetAll()
   }
 
@@ -114,15 +117,9 @@ export const useRoomsStore = defineStore('rooms', () => {
     removeRoom,
     load,
     open,
-    markRead,
+    historyArrived,
     browse,
     join,
     clear,
   }
 })
-
-function documentFocused(): boolean {
-  return (
-    typeof document !== 'undefined' && document.visibilityState === 'visible' && document.hasFocus()
-  )
-}

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setChatApi } from '../api/bridge'
 import { type FakeChatApi, createFakeChatApi, signedInSession } from '../testing/fake-chat-api'
-import { makeMessage, makeRoom } from '../testing/messages'
+import { makeConnection, makeMessage, makeRoom } from '../testing/messages'
+import { applyEvents } from './event-router'
+import { useConnectionStore } from './connection'
 import { MAX_NOTICES, NOTICE_TIMEOUT_MS, useNoticesStore } from './notices'
 import { useMessagesStore } from './messages'
 import { useRoomsStore } from './rooms'
@@ -36,7 +38,7 @@ describe('session store', () => {
     })
     expect(problem?.field).toBe('credentials')
     expect(
-      await session.signIn({ server: 'localhost', email: 'a@x', password: 'p' }),
+      await session.signIn({ server: 'ftp://localhost', email: 'a@x', password: 'p' }),
     ).toMatchObject({ field: 'server' })
     expect(fake.callsOf('signIn')).toHaveLength(1)
     expect(
@@ -76,15 +78,35 @@ describe('bootstrap', () => {
 })
 
 describe('rooms store', () => {
-  it('opens a room: history into the messages store, then marks it read', async () => {
+  it("opens a room: the history arrives as main's event; reading it is left to main", async () => {
     const m = makeMessage()
     fake.history['alice/general'] = [m]
+    fake.onEvents((events) => applyEvents(events))
     const rooms = useRoomsStore()
     rooms.reset([makeRoom({ unread: 2 })])
-    expect(await rooms.open('alice/general')).toBe(true)
+    const opening = rooms.open('alice/general')
+    expect(rooms.opening).toBe('alice/general')
+    expect(await opening).toBe(true)
     expect(rooms.active?.name).toBe('General')
+    expect(rooms.opening).toBeNull()
     expect(useMessagesStore().timeline('alice/general').messages).toEqual([m])
-    expect(fake.callsOf('markRead')).toEqual([['alice/general']])
+    expect(fake.calls.map((c) => c.method)).toEqual(['openRoom'])
+  })
+
+  it('a fresh window reads rooms and connection states once; events keep them current', async () => {
+    fake.rooms = [makeRoom()]
+    fake.connections = { 'alice/general': makeConnection({ state: 'reconnecting', attempt: 1 }) }
+    const rooms = useRoomsStore()
+    await rooms.load()
+    expect(useConnectionStore().of('alice/general').state).toBe('reconnecting')
+    applyEvents([
+      { kind: 'connection-changed', roomKey: 'alice/general', connection: makeConnection() },
+      { kind: 'room-updated', room: makeRoom({ unread: 4 }) },
+    ])
+    expect(useConnectionStore().of('alice/general').state).toBe('connected')
+    expect(rooms.rooms[0]!.unread).toBe(4)
+    applyEvents([{ kind: 'rooms-reset', rooms: [] }])
+    expect(useConnectionStore().byRoom).toEqual({})
   })
 
   it('shows a toast when a room will not open', async () => {

@@ -8,6 +8,7 @@ import type {
   ChatApi,
   ChatEvent,
   ChatMessage,
+  ConnectionSnapshot,
   Result,
   RoomSummary,
   SessionSnapshot,
@@ -22,6 +23,7 @@ export interface FakeChatApi extends ChatApi {
   rooms: RoomSummary[]
   browsable: RoomSummary[]
   history: Record<string, ChatMessage[]>
+  connections: Record<string, ConnectionSnapshot>
   settingsValue: Settings
   /** Makes the next call of `method` fail with `error`. */
   failNext(method: Method, error: AppErrorShape): void
@@ -51,7 +53,9 @@ export const signedOutSession: SessionSnapshot = {
 
 /** Builds a fake with the given starting state. */
 export function createFakeChatApi(
-  init: Partial<Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history'>> = {},
+  init: Partial<
+    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections'>
+  > = {},
 ): FakeChatApi {
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const failures = new Map<Method, AppErrorShape>()
@@ -74,6 +78,7 @@ export function createFakeChatApi(
     rooms: init.rooms ?? [],
     browsable: init.browsable ?? [],
     history: init.history ?? {},
+    connections: init.connections ?? {},
     settingsValue: { messageNotifications: true },
     failNext(method, error) {
       failures.set(method, error)
@@ -88,11 +93,19 @@ export function createFakeChatApi(
       return () => listeners.delete(listener)
     },
     getSession: (...args) => answer('getSession', args, () => fake.session),
-    signIn: (...args) =>
-      answer('signIn', args, () => {
+    // As main does: the session and the account's rooms arrive as events before the result.
+    signIn: async (...args) => {
+      const result = await answer('signIn', args, () => {
         fake.session = { ...signedInSession, server: args[0].server }
         return fake.session
-      }),
+      })
+      if (result.ok)
+        fake.emit([
+          { kind: 'session-changed', session: fake.session },
+          { kind: 'rooms-reset', rooms: fake.rooms },
+        ])
+      return result
+    },
     signOut: (...args) =>
       answer('signOut', args, () => {
         fake.session = signedOutSession
@@ -109,14 +122,22 @@ export function createFakeChatApi(
         if (!room) throw new Error(`fake: no room ${args[0]}`)
         return { ...room, joined: true }
       }),
-    openRoom: (...args) => answer('openRoom', args, () => fake.history[args[0]] ?? []),
+    // As main does: the history arrives once, as an event, not as the call's result.
+    openRoom: async (...args) => {
+      const result = await answer('openRoom', args, () => null)
+      if (result.ok)
+        fake.emit([
+          { kind: 'messages-reset', roomKey: args[0], messages: fake.history[args[0]] ?? [] },
+        ])
+      return result
+    },
     sendMessage: (...args) =>
       answer('sendMessage', args, () => ({ clientId: `client-${nextClient++}` })),
     editMessage: (...args) => answer('editMessage', args, () => null),
     deleteMessage: (...args) => answer('deleteMessage', args, () => null),
     retryMessage: (...args) => answer('retryMessage', args, () => null),
     discardMessage: (...args) => answer('discardMessage', args, () => null),
-    markRead: (...args) => answer('markRead', args, () => null),
+    listConnections: (...args) => answer('listConnections', args, () => fake.connections),
     retryNow: (...args) => answer('retryNow', args, () => null),
     getSettings: (...args) => answer('getSettings', args, () => fake.settingsValue),
     updateSettings: (...args) =>

@@ -52,7 +52,6 @@ export function makeRoom(overrides: Partial<RoomSummary> = {}): RoomSummary {
     participants: ['alice', 'bob'],
     joined: true,
     unread: 0,
-    connection: makeConnection(),
     ...overrides,
   }
 }

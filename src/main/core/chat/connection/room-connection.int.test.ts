@@ -126,7 +126,7 @@ describe('room connection against the local server', () => {
     await a.until('connected')
     await b.until('connected')
     const hello = `hello from bob ${randomUUID()}`
-    expect(b.conn.send({ type: 'text', message: hello })).toBe(true)
+    expect(b.conn.send({ type: 'text', message: hello })).toEqual({ sent: true })
     await waitUntil(() => bodies(a.frames).includes(hello), 'alice to receive the message')
     await waitUntil(() => bodies(b.frames).includes(hello), 'bob to receive his echo')
     expect(a.invalid).toEqual([])
@@ -136,9 +136,12 @@ describe('room connection against the local server', () => {
   it('refuses to send a frame that would kill the socket, and stays connected', async () => {
     const a = connect(await signedIn('alice'), 'alice', 'general')
     await a.until('connected')
-    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toBe(false)
+    expect(a.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
     const id = randomUUID()
-    expect(a.conn.send({ type: 'delete', messageId: id })).toBe(true)
+    expect(a.conn.send({ type: 'delete', messageId: id })).toEqual({ sent: true })
     await waitUntil(
       () => a.frames.some((f) => 'error' in f && f.error === 'Message not found.'),
       'the server error frame',
@@ -151,7 +154,7 @@ describe('room connection against the local server', () => {
     await a.until('error')
     expect(a.conn.snapshot).toMatchObject({
       terminal: 'not-participant',
-      reason: 'You are not a participant of this room',
+      reason: "You're not a participant of this room any more, so it can't connect.",
       nextRetryAt: null,
     })
     expect(a.refreshes()).toBe(1)
@@ -160,7 +163,10 @@ describe('room connection against the local server', () => {
   it('403 for an unknown room: "Room not found"', async () => {
     const a = connect(await signedIn('alice'), 'alice', `no-such-room-${randomUUID().slice(0, 8)}`)
     await a.until('error')
-    expect(a.conn.snapshot).toMatchObject({ terminal: 'room-not-found', reason: 'Room not found' })
+    expect(a.conn.snapshot).toMatchObject({
+      terminal: 'room-not-found',
+      reason: 'This room no longer exists on the server.',
+    })
   })
 
   it('a rejected token is refreshed and the handshake retried once, successfully', async () => {
@@ -185,7 +191,7 @@ describe('room connection against the local server', () => {
     await waitUntil(() => a.opens() >= 2 && a.conn.snapshot.state === 'connected', 'reconnect')
     expect(a.states.some((s) => s.state === 'reconnecting')).toBe(true)
     const body = `after restart ${randomUUID()}`
-    expect(a.conn.send({ type: 'text', message: body })).toBe(true)
+    expect(a.conn.send({ type: 'text', message: body })).toEqual({ sent: true })
     await waitUntil(() => bodies(a.frames).includes(body), 'the echo after restart')
   })
 
@@ -230,7 +236,7 @@ describe('room connection against the local server', () => {
         const a = connect(await signedIn('alice'), 'alice', 'general', { baseUrl: proxy.url })
         await a.until('connected')
         const body = `slow ${randomUUID()}`
-        expect(a.conn.send({ type: 'text', message: body })).toBe(true)
+        expect(a.conn.send({ type: 'text', message: body })).toEqual({ sent: true })
         await waitUntil(() => bodies(a.frames).includes(body), 'the echo over the slow link')
       } finally {
         proxy.delay(0)

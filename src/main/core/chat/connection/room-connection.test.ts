@@ -133,15 +133,29 @@ describe('room connection', () => {
   })
 
   it('sends only valid frames, and only when open', async () => {
-    expect(t.conn.send({ type: 'text', message: 'early' })).toBe(false)
+    expect(t.conn.send({ type: 'text', message: 'early' })).toEqual({
+      sent: false,
+      reason: 'not-open',
+    })
     await connected(t)
     const socket = t.sockets.last()
-    expect(t.conn.send({ type: 'text', message: 'hi 👋' })).toBe(true)
-    expect(t.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toBe(false)
-    expect(t.conn.send({ type: 'text', message: '' })).toBe(false)
-    expect(t.conn.send({ type: 'text', message: '😀'.repeat(501) })).toBe(false)
-    expect(t.conn.send({ type: 'text', message: '😀'.repeat(500) })).toBe(true)
-    expect(t.conn.send({ type: 'update', messageId: UUID.toUpperCase(), message: 'x' })).toBe(true)
+    expect(t.conn.send({ type: 'text', message: 'hi 👋' })).toEqual({ sent: true })
+    expect(t.conn.send({ type: 'delete', messageId: 'not-a-uuid' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
+    expect(t.conn.send({ type: 'text', message: '' })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
+    expect(t.conn.send({ type: 'text', message: '😀'.repeat(501) })).toMatchObject({
+      sent: false,
+      reason: 'invalid',
+    })
+    expect(t.conn.send({ type: 'text', message: '😀'.repeat(500) })).toEqual({ sent: true })
+    expect(t.conn.send({ type: 'update', messageId: UUID.toUpperCase(), message: 'x' })).toEqual({
+      sent: true,
+    })
     expect(socket.sent.map((s) => JSON.parse(s).type)).toEqual(['text', 'text', 'update'])
     expect(JSON.parse(socket.sent[0]!)).toEqual({ type: 'text', message: 'hi 👋' })
   })
@@ -332,7 +346,7 @@ describe('room connection', () => {
     expect(t.conn.snapshot).toMatchObject({
       state: 'error',
       terminal: 'not-participant',
-      reason: 'You are not a participant of this room',
+      reason: "You're not a participant of this room any more, so it can't connect.",
       nextRetryAt: null,
     })
     expect(t.clock.pending()).toEqual([])
@@ -348,7 +362,7 @@ describe('room connection', () => {
   })
 
   it.each<[TerminalReason, string]>([
-    ['room-not-found', 'Room not found'],
+    ['room-not-found', 'This room no longer exists on the server.'],
     ['session-expired', 'Your session has expired. Sign in again to continue.'],
   ])('403 classified as %s', async (reason, text) => {
     t.classifyRejection.mockResolvedValue(reason)

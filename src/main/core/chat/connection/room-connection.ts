@@ -17,13 +17,21 @@ import { planRetry } from './backoff'
 import { startHeartbeat } from './heartbeat'
 import type { Heartbeat } from './heartbeat'
 import { decodeInbound } from './inbound-frame'
-import type { RoomConnection, RoomConnectionDeps, SocketLike, TimerHandle } from '../../ports'
+import type {
+  RoomConnection,
+  RoomConnectionDeps,
+  SendOutcome,
+  SocketLike,
+  TimerHandle,
+} from '../../ports'
 import { chatSocketUrl, failedText, handshakeHeaders, terminalReasonText } from './room-socket'
 
 export { chatSocketUrl, failedText, terminalReasonText }
 
 /** ws readyState OPEN. */
 const OPEN = 1
+const SENT: SendOutcome = { sent: true }
+const NOT_OPEN: SendOutcome = { sent: false, reason: 'not-open' }
 /** Chat frames are at most 500 code points; anything near this size is not a chat frame. */
 const MAX_PAYLOAD_BYTES = 1024 * 1024
 
@@ -296,16 +304,16 @@ export function createRoomConnection(deps: RoomConnectionDeps): RoomConnection {
       forbiddenRetried = false
       transition('disconnected')
     },
-    send(frame: ClientFrame): boolean {
+    send(frame: ClientFrame): SendOutcome {
       const s = socket
-      if (!s || snap.state !== 'connected' || s.readyState !== OPEN) return false
+      if (!s || snap.state !== 'connected' || s.readyState !== OPEN) return NOT_OPEN
       const encoded = encodeClientFrame(frame)
-      if (!encoded.ok) return false
+      if (!encoded.ok) return { sent: false, reason: 'invalid', detail: encoded.reason }
       try {
         s.send(encoded.value)
-        return true
+        return SENT
       } catch {
-        return false
+        return NOT_OPEN
       }
     },
     retryNow() {

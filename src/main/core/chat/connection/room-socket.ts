@@ -1,17 +1,8 @@
-/** The pure pieces of a room's chat socket (protocol.md §4): its URL, handshake and texts. */
-import type { TerminalReason } from '../../../../shared/ipc-contract'
+/** The pure pieces of a room's chat socket (protocol.md §4): its URL, handshake; its texts are shared. */
+import { failedText, terminalReasonText } from '../../../../shared/user-text'
 
-/** The user-facing text of each terminal reason. */
-export const terminalReasonText: Record<TerminalReason, string> = {
-  'room-not-found': 'Room not found',
-  'not-participant': 'You are not a participant of this room',
-  'session-expired': 'Your session has expired. Sign in again to continue.',
-}
-
-/** The text of the 5th-failure event, for the native notification. */
-export function failedText(maxAttempts: number): string {
-  return `Connection failed after ${maxAttempts} attempts`
-}
+// Worded once in shared/, so the banner shows the very same sentences.
+export { failedText, terminalReasonText }
 
 /** ws/wss URL of a room's chat socket: no trailing slash, path parts encoded. */
 export function chatSocketUrl(baseUrl: string, host: string, slug: string): string {
