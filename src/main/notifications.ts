@@ -1,16 +1,14 @@
 /**
- * Native notifications: the core's Notifier port, carried out with Electron's Notification. Which
- * messages notify is decided by core/shell/notification-policy.ts; this file shows them and routes
- * clicks (show the window, open the room).
+ * Native notifications: the sink of core/shell/notification-center.ts, carried out with Electron's
+ * Notification. What is shown, and when, is decided in core; this file shows it and routes clicks
+ * (show the window, open the room).
  */
 import { Notification } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
-import type { AttentionState } from './core/shell/notification-policy'
-import {
-  decideErrorNotification,
-  decideMessageNotification,
-} from './core/shell/notification-policy'
 import type { Clock, Notifier } from './core/ports'
+import type { AttentionState } from './core/shell/notification-policy'
+import { createNotificationCenter } from './core/shell/notification-center'
+import type { NativeNotice } from './core/shell/notification-center'
 
 export interface NativeNotifierDeps {
   attention(): AttentionState
@@ -22,12 +20,11 @@ export interface NativeNotifierDeps {
 
 /** The Notifier the chat service reports through. */
 export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
-  const recentErrors = new Map<string, number>()
   // Electron drops click handlers of notifications that get garbage-collected: keep them alive
   // until they are clicked or closed.
   const live = new Set<Notification>()
 
-  function show(title: string, body: string, roomKey: RoomKey | null): void {
+  function show({ title, body, roomKey }: NativeNotice): void {
     if (!Notification.isSupported()) return
     const notification = new Notification({ title, body, icon: deps.iconPath })
     live.add(notification)
@@ -43,21 +40,5 @@ export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
     notification.show()
   }
 
-  return {
-    error(title, body, roomKey) {
-      const verdict = decideErrorNotification(
-        { title, body, roomKey },
-        deps.clock.now(),
-        recentErrors,
-      )
-      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
-    },
-    message(roomKey, roomName, author, body) {
-      const verdict = decideMessageNotification(
-        { roomKey, roomName, author, body },
-        deps.attention(),
-      )
-      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
-    },
-  }
+  return createNotificationCenter({ attention: deps.attention, clock: deps.clock }, { show })
 }
