@@ -22,23 +22,33 @@ export interface NativeNotifierDeps {
 export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
   // Electron drops click handlers of notifications that get garbage-collected: keep them alive
   // until they are clicked or closed.
-  const live = new Set<Notification>()
+  // Keyed by the notice's key: a newer notice of the same room replaces the one on screen
+  // (Electron has no cross-platform tag, so the previous one is closed).
+  const live = new Map<string, Notification>()
 
-  function show({ title, body, roomKey }: NativeNotice): void {
+  function forget(key: string, notification: Notification): void {
+    if (live.get(key) === notification) live.delete(key)
+  }
+
+  function show({ key, title, body, roomKey }: NativeNotice): void {
     if (!Notification.isSupported()) return
+    live.get(key)?.close()
     const notification = new Notification({ title, body, icon: deps.iconPath })
-    live.add(notification)
+    live.set(key, notification)
     notification.on('click', () => {
-      live.delete(notification)
+      forget(key, notification)
       deps.activate(roomKey)
     })
-    notification.on('close', () => live.delete(notification))
+    notification.on('close', () => forget(key, notification))
     notification.on('failed', (_event, error) => {
-      live.delete(notification)
+      forget(key, notification)
       console.error(`EduSphere: a notification could not be shown (${error})`)
     })
     notification.show()
   }
 
-  return createNotificationCenter({ attention: deps.attention, clock: deps.clock }, { show })
+  return createNotificationCenter(
+    { attention: deps.attention, clock: deps.clock, platform: process.platform },
+    { show },
+  )
 }
