@@ -16,7 +16,6 @@ import { iconPaths } from './core/shell/icon-files'
 import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
 import type { LaunchRequest } from './core/shell/launch-args'
 import { watchOnline } from './core/chat/connection/online-watch'
-import { createMemorySecretStore, openSecretStore } from './core/session/secret-store'
 import { describeSender, isTrustedSender } from './core/shell/sender-check'
 import { openSettingsStore } from './core/shell/settings-store'
 import { buildTrayModel } from './core/shell/tray-model'
@@ -25,6 +24,7 @@ import type { EmitFn, HandleFn } from './ipc'
 import { registerIpc } from './ipc'
 import { createLoginItem } from './login-item'
 import { createNativeNotifier } from './notifications'
+import { chooseSecretStore } from './secret-backend'
 import {
   hardenAllWebContents,
   hardenSession,
@@ -86,10 +86,7 @@ async function startApp(): Promise<void> {
   serveRenderer(session.defaultSession, join(__dirname, '../renderer'))
   hardenAllWebContents((url) => trustedOrigins.some((o) => url.startsWith(`${o}/`)))
 
-  const secrets =
-    env.secretStore === 'memory'
-      ? { store: createMemorySecretStore(), unavailableReason: null }
-      : await openSecretStore()
+  const secrets = await chooseSecretStore(env.secretStore)
   const notifier = createNativeNotifier({
     clock: systemClock,
     iconPath: icons.windowIcon,

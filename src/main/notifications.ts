@@ -1,16 +1,14 @@
 /**
- * Native notifications: the core's Notifier port, carried out with Electron's Notification. Which
- * messages notify is decided by core/shell/notification-policy.ts; this file shows them and routes
- * clicks (show the window, open the room).
+ * Native notifications: the sink of core/shell/notification-center.ts, carried out with Electron's
+ * Notification. What is shown, and when, is decided in core; this file shows it and routes clicks
+ * (show the window, open the room).
  */
 import { Notification } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
-import type { WindowAttention } from './core/shell/notification-policy'
-import {
-  decideErrorNotification,
-  decideMessageNotification,
-} from './core/shell/notification-policy'
 import type { Clock, Notifier } from './core/ports'
+import type { WindowAttention } from './core/shell/notification-policy'
+import { createNotificationCenter } from './core/shell/notification-center'
+import type { NativeNotice } from './core/shell/notification-center'
 
 export interface NativeNotifierDeps {
   /** The window's facts only; everything about chat comes with the message. */
@@ -23,39 +21,35 @@ export interface NativeNotifierDeps {
 
 /** The Notifier the chat service reports through. */
 export function createNativeNotifier(deps: NativeNotifierDeps): Notifier {
-  const recentErrors = new Map<string, number>()
   // Electron drops click handlers of notifications that get garbage-collected: keep them alive
   // until they are clicked or closed.
-  const live = new Set<Notification>()
+  // Keyed by the notice's key: a newer notice of the same room replaces the one on screen
+  // (Electron has no cross-platform tag, so the previous one is closed).
+  const live = new Map<string, Notification>()
 
-  function show(title: string, body: string, roomKey: RoomKey | null): void {
+  function forget(key: string, notification: Notification): void {
+    if (live.get(key) === notification) live.delete(key)
+  }
+
+  function show({ key, title, body, roomKey }: NativeNotice): void {
     if (!Notification.isSupported()) return
+    live.get(key)?.close()
     const notification = new Notification({ title, body, icon: deps.iconPath })
-    live.add(notification)
+    live.set(key, notification)
     notification.on('click', () => {
-      live.delete(notification)
+      forget(key, notification)
       deps.activate(roomKey)
     })
-    notification.on('close', () => live.delete(notification))
+    notification.on('close', () => forget(key, notification))
     notification.on('failed', (_event, error) => {
-      live.delete(notification)
+      forget(key, notification)
       console.error(`EduSphere: a notification could not be shown (${error})`)
     })
     notification.show()
   }
 
-  return {
-    error(title, body, roomKey) {
-      const verdict = decideErrorNotification(
-        { title, body, roomKey },
-        deps.clock.now(),
-        recentErrors,
-      )
-      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
-    },
-    message(message, chat) {
-      const verdict = decideMessageNotification(message, { ...deps.window(), ...chat })
-      if (verdict.show) show(verdict.title, verdict.body, verdict.roomKey)
-    },
-  }
+  return createNotificationCenter(
+    { window: deps.window, clock: deps.clock, platform: process.platform },
+    { show },
+  )
 }

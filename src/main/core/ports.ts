@@ -26,8 +26,12 @@ export interface Clock {
 
 /** Where the token lives. Never a plaintext file. */
 export interface SecretStore {
-  /** 'keychain' for the OS keychain, 'memory' when it is unavailable (sign in again next time). */
-  readonly kind: 'keychain' | 'memory'
+  /**
+   * 'keychain': the OS keychain through keytar; 'safe-storage': encrypted by Electron's safeStorage
+   * into a 0600 file (where keytar cannot load); 'memory' when neither can be used (sign in again
+   * next time).
+   */
+  readonly kind: 'keychain' | 'safe-storage' | 'memory'
   get(account: string): Promise<string | null>
   set(account: string, secret: string): Promise<void>
   delete(account: string): Promise<boolean>

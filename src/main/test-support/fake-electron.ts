@@ -272,6 +272,12 @@ export class FakeNotification extends EventEmitter {
     this.shown = true
     recorder.notifications.push(this)
   }
+  /** Electron's close(): removes it from the screen and emits 'close'. */
+  closed = false
+  close(): void {
+    this.closed = true
+    this.emit('close')
+  }
 }
 
 const defaultSession = {

@@ -122,8 +122,10 @@ describe('no Secret Service: memory only, with the reason', () => {
   })
 
   it('the session then works in memory and says the user must sign in again next time', async () => {
-    const { store, unavailableReason } = await openSecretStore(async () => {
-      throw new Error("Cannot find module 'keytar'")
+    const { store, unavailableReason } = await openSecretStore({
+      loadKeytar: async () => {
+        throw new Error("Cannot find module 'keytar'")
+      },
     })
     const ts = await startTestServer()
     const session = new Session({

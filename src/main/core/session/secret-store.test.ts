@@ -72,8 +72,10 @@ describe('keytar store with an injected module', () => {
   })
 
   it('a keytar that cannot load gives memory + the reason', async () => {
-    const result = await openSecretStore(async () => {
-      throw new Error("Cannot find module 'keytar'")
+    const result = await openSecretStore({
+      loadKeytar: async () => {
+        throw new Error("Cannot find module 'keytar'")
+      },
     })
     expect(result.store.kind).toBe('memory')
     expect(result.unavailableReason).toBe(
@@ -85,7 +87,7 @@ describe('keytar store with an injected module', () => {
     const keytar = recordingKeytar(
       new Error('The name org.freedesktop.secrets was not provided by any .service files'),
     )
-    const result = await openSecretStore(async () => keytar)
+    const result = await openSecretStore({ loadKeytar: async () => keytar })
     expect(result.store.kind).toBe('memory')
     expect(result.unavailableReason).toMatch(
       /^no usable Secret Service \(The name org\.freedesktop/,

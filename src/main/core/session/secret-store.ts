@@ -1,8 +1,10 @@
 /**
- * Where the JWT lives: the OS keychain through keytar, or process memory when the keychain cannot
- * be used. There is deliberately no file-based fallback: a token is never written in plaintext.
+ * Where the JWT lives: the OS keychain through keytar; else encrypted by Electron's safeStorage
+ * (safe-storage-store.ts); else process memory. A token is never written in plaintext.
  */
 import type { SecretStore } from '../ports'
+import type { SafeStorageLike } from './safe-storage-store'
+import { chooseSafeStorage, createSafeStorageSecretStore } from './safe-storage-store'
 
 /** The keychain service name every entry of this app is stored under. */
 export const KEYCHAIN_SERVICE = 'EduSphere Desktop'
@@ -131,17 +133,45 @@ export async function createKeytarSecretStore(
   }
 }
 
-/** keychain if usable else memory + the reason, never plaintext */
+export interface OpenSecretStoreOptions {
+  /** Injectable so tests can simulate a missing or broken keytar. */
+  loadKeytar?: () => Promise<KeytarModule>
+  /** Electron's safeStorage and where its file goes; absent outside Electron. */
+  safeStorage?: { api: SafeStorageLike; filePath: string; platform: NodeJS.Platform }
+}
+
+/**
+ * keytar if usable, else safeStorage if it is secure here, else memory. `unavailableReason` says
+ * why the keychain (and, for memory, safeStorage too) could not be used; null with keytar.
+ */
 export async function openSecretStore(
-  load?: () => Promise<KeytarModule>,
+  options: OpenSecretStoreOptions = {},
 ): Promise<{ store: SecretStore; unavailableReason: string | null }> {
+  let reason: string
   try {
-    return { store: await createKeytarSecretStore(KEYCHAIN_SERVICE, load), unavailableReason: null }
+    return {
+      store: await createKeytarSecretStore(KEYCHAIN_SERVICE, options.loadKeytar),
+      unavailableReason: null,
+    }
   } catch (error) {
-    const reason =
+    reason =
       error instanceof KeychainUnavailableError
         ? error.reason
         : `unexpected error (${messageOf(error)})`
-    return { store: createMemorySecretStore(), unavailableReason: reason }
   }
+  const safe = options.safeStorage
+  if (safe) {
+    const choice = chooseSafeStorage(safe.api, safe.platform)
+    if (choice.usable) {
+      try {
+        return {
+          store: await createSafeStorageSecretStore(safe.api, safe.filePath),
+          unavailableReason: reason,
+        }
+      } catch (error) {
+        reason += `; safeStorage's file could not be used (${messageOf(error)})`
+      }
+    } else reason += `; ${choice.reason}`
+  }
+  return { store: createMemorySecretStore(), unavailableReason: reason }
 }

@@ -89,7 +89,10 @@ export class Session implements SessionPort {
       keychainMessage: memory
         ? `The system keychain is unavailable (${this.keychainReason ?? 'unknown reason'}), so ` +
           `your sign-in is kept in memory only. ${KEYCHAIN_MEMORY_TEXT}`
-        : null,
+        : this.store.kind === 'safe-storage'
+          ? "Your sign-in is kept encrypted with Electron's safeStorage, because the system " +
+            `keychain is unavailable (${this.keychainReason ?? 'unknown reason'}).`
+          : null,
       reason: this.state.reason,
     }
   }

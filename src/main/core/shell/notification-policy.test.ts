@@ -3,7 +3,7 @@ import { ServerErrorText } from '../../../shared/frames'
 import {
   decideErrorNotification,
   decideMessageNotification,
-  summarize,
+  notificationName,
 } from './notification-policy'
 import type { AttentionState } from './notification-policy'
 
@@ -18,7 +18,7 @@ const away: AttentionState = {
 
 describe('decideMessageNotification', () => {
   it('notifies when the window is hidden, even for the active room', () => {
-    expect(decideMessageNotification(msg, away)).toEqual({
+    expect(decideMessageNotification(msg, away)).toMatchObject({
       show: true,
       title: 'bob in General',
       body: 'hi there all',
@@ -113,9 +113,9 @@ describe('decideErrorNotification', () => {
   })
 })
 
-describe('summarize', () => {
+describe('notificationName', () => {
   it('keeps short text and never splits a surrogate pair', () => {
-    expect(summarize('a b')).toBe('a b')
-    expect(summarize('😀😀😀', 2)).toBe('😀…')
+    expect(notificationName('a b')).toBe('a b')
+    expect(notificationName('😀😀😀', 2)).toBe('😀…')
   })
 })

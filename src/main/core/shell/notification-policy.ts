@@ -3,6 +3,7 @@
  * is looking, and their setting. notifications.ts only carries out the verdict.
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
+import { sanitizeNotificationText } from './notification-text'
 
 /** What only the shell knows: the window. */
 export interface WindowAttention {
@@ -30,25 +31,41 @@ export interface IncomingMessage {
   body: string
 }
 
-/** What to show, or why not. */
+type Hidden = { show: false; reason: 'setting-off' | 'own-message' | 'room-in-view' | 'duplicate' }
+
+/**
+ * What to show, or why not. Every text is sanitized (see notification-text.ts). Message verdicts
+ * are plain text (the caller escapes markup after composing, so an escape is never cut in half);
+ * `author` and `room` are the sanitized names, for notifications composed from several messages.
+ */
+export type MessageVerdict =
+  | { show: true; title: string; body: string; roomKey: RoomKey; author: string; room: string }
+  | Hidden
 export type NotificationVerdict =
-  | { show: true; title: string; body: string; roomKey: RoomKey | null }
-  | { show: false; reason: 'setting-off' | 'own-message' | 'room-in-view' | 'duplicate' }
+  { show: true; title: string; body: string; roomKey: RoomKey | null } | Hidden
 
 /** Longest notification body, in code points; desktop notification servers cut anyway. */
 export const MAX_NOTIFICATION_BODY = 180
+/** Longest author or room name in a notification, in code points. */
+export const MAX_NOTIFICATION_NAME = 60
+/** Longest error title. */
+export const MAX_NOTIFICATION_TITLE = 80
 
-/** Collapses whitespace and shortens to `max` code points, never splitting a surrogate pair. */
-export function summarize(text: string, max = MAX_NOTIFICATION_BODY): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()]
-  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…'
+/** A name: sanitized plain text, never markup (titles are plain text everywhere). */
+export function notificationName(text: string, max = MAX_NOTIFICATION_NAME): string {
+  return sanitizeNotificationText(text, { max, markup: false })
+}
+
+/** A body: sanitized, and markup-escaped where the notification server renders markup. */
+export function notificationBody(text: string, markup: boolean): string {
+  return sanitizeNotificationText(text, { max: MAX_NOTIFICATION_BODY, markup })
 }
 
 /** Decides whether a new message from the server becomes a native notification. */
 export function decideMessageNotification(
   message: IncomingMessage,
   attention: AttentionState,
-): NotificationVerdict {
+): MessageVerdict {
   if (!attention.messageNotifications) return { show: false, reason: 'setting-off' }
   if (
     attention.selfUsername !== null &&
@@ -58,12 +75,16 @@ export function decideMessageNotification(
   const looking = attention.windowVisible && attention.windowFocused
   if (looking && attention.activeRoom === message.roomKey)
     return { show: false, reason: 'room-in-view' }
-  const body = summarize(message.body)
+  const author = notificationName(message.author) || 'Someone'
+  const room = notificationName(message.roomName) || notificationName(message.roomKey)
+  const body = notificationBody(message.body, false)
   return {
     show: true,
-    title: `${message.author} in ${summarize(message.roomName || message.roomKey, 60)}`,
+    title: `${author} in ${room}`,
     body: body || '(empty message)',
     roomKey: message.roomKey,
+    author,
+    room,
   }
 }
 
@@ -77,6 +98,7 @@ export function decideErrorNotification(
   now: number,
   recent: Map<string, number>,
   windowMs = 10_000,
+  markup = false,
 ): NotificationVerdict {
   const key = `${error.roomKey ?? ''}\u0000${error.title}\u0000${error.body}`
   const last = recent.get(key)
@@ -85,8 +107,8 @@ export function decideErrorNotification(
   recent.set(key, now)
   return {
     show: true,
-    title: summarize(error.title, 80) || 'EduSphere',
-    body: summarize(error.body),
+    title: notificationName(error.title, MAX_NOTIFICATION_TITLE) || 'EduSphere',
+    body: notificationBody(error.body, markup),
     roomKey: error.roomKey,
   }
 }

@@ -6,9 +6,19 @@ describe('splitLinks', () => {
   it('finds http, https and www links and keeps the rest as text', () => {
     expect(splitLinks('see https://example.org/a?b=1, and www.test.com.')).toEqual([
       { kind: 'text', text: 'see ' },
-      { kind: 'link', text: 'https://example.org/a?b=1', url: 'https://example.org/a?b=1' },
+      {
+        kind: 'link',
+        text: 'https://example.org/a?b=1',
+        url: 'https://example.org/a?b=1',
+        label: 'https://example.org/a?b=1',
+      },
       { kind: 'text', text: ', and ' },
-      { kind: 'link', text: 'www.test.com', url: 'https://www.test.com/' },
+      {
+        kind: 'link',
+        text: 'www.test.com',
+        url: 'https://www.test.com/',
+        label: 'https://www.test.com',
+      },
       { kind: 'text', text: '.' },
     ])
   })
@@ -19,6 +29,7 @@ describe('splitLinks', () => {
       kind: 'link',
       text: 'https://en.wikipedia.org/wiki/Foo_(bar)',
       url: 'https://en.wikipedia.org/wiki/Foo_(bar)',
+      label: 'https://en.wikipedia.org/wiki/Foo_(bar)',
     })
   })
 

@@ -2,9 +2,14 @@
  * Splits a message body into text and link segments so links can be rendered as elements while
  * everything else stays plain text (bodies are never parsed as HTML).
  */
+import { linkLabel } from './link-display'
 
+/**
+ * `text` is the body's own text (joined, the segments give back the body); a link shows `label`,
+ * its target as link-display.ts makes it readable, never the text the sender chose.
+ */
 export type BodySegment =
-  { kind: 'text'; text: string } | { kind: 'link'; text: string; url: string }
+  { kind: 'text'; text: string } | { kind: 'link'; text: string; url: string; label: string }
 
 // http(s) URLs and bare www. hosts; stops at whitespace and at characters that rarely end a URL.
 const LINK_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi
@@ -45,7 +50,7 @@ export function splitLinks(body: string): BodySegment[] {
     const url = text.length > 0 ? toSafeUrl(text) : null
     if (!url || text.length <= 4) continue
     if (start > last) segments.push({ kind: 'text', text: body.slice(last, start) })
-    segments.push({ kind: 'link', text, url })
+    segments.push({ kind: 'link', text, url, label: linkLabel(url) })
     last = start + text.length
   }
   if (last < body.length) segments.push({ kind: 'text', text: body.slice(last) })

@@ -12,12 +12,19 @@ export interface Notice {
   message: string
   /** How many times the same notice arrived while shown (bursts collapse into one toast). */
   repeat: number
+  /** Different errors of the same room folded into this toast ("and 37 more errors"). */
+  more: number
 }
 
 /** How long a toast stays, long enough to read a sentence twice. */
 export const NOTICE_TIMEOUT_MS = 6000
 /** Older toasts give way so the stack never covers the window. */
 export const MAX_NOTICES = 4
+/**
+ * Different error toasts of one room on screen at once; further ones are counted into the newest,
+ * so a room (or a hostile server) sending thousands of errors cannot push everything else away.
+ */
+export const MAX_ERRORS_PER_ROOM = 2
 
 export const useNoticesStore = defineStore('notices', () => {
   const notices = ref<Notice[]>([])
@@ -43,8 +50,17 @@ export const useNoticesStore = defineStore('notices', () => {
       schedule(same.id)
       return same.id
     }
+    if (kind === 'error' && title !== null) {
+      const sameRoom = notices.value.filter((n) => n.kind === 'error' && n.title === title)
+      const newest = sameRoom.at(-1)
+      if (newest && sameRoom.length >= MAX_ERRORS_PER_ROOM) {
+        newest.more++
+        schedule(newest.id)
+        return newest.id
+      }
+    }
     const id = nextId++
-    notices.value.push({ id, kind, title, message, repeat: 1 })
+    notices.value.push({ id, kind, title, message, repeat: 1, more: 0 })
     while (notices.value.length > MAX_NOTICES) dismiss(notices.value[0]!.id)
     schedule(id)
     return id

@@ -87,3 +87,40 @@ describe('MessageItem', () => {
     expect(w.emitted('openLink')).toEqual([['https://example.org/']])
   })
 })
+
+describe('MessageItem with hostile text', () => {
+  it('isolates the body, so a right-to-left override cannot reorder the "(edited)" marker', () => {
+    const w = render({ body: 'see \u202Eevil', edited: true })
+    const body = w.get('.body .message-body')
+    expect(body.element.tagName).toBe('BDI')
+    expect(body.attributes('dir')).toBe('auto')
+    // The marker is outside the isolated body, in the paragraph's own direction.
+    const edited = w.get('.edited')
+    expect(body.element.contains(edited.element)).toBe(false)
+    expect(edited.element.parentElement).toBe(body.element.parentElement)
+  })
+
+  it('isolates the author name', () => {
+    const w = render({ author: { id: '9', username: '\u202Eecila', avatarUrl: null } })
+    expect(w.get('.author').element.tagName).toBe('BDI')
+  })
+
+  it('shows a link by where it goes: no decoded override, the real host, isolated left-to-right', async () => {
+    const w = render({
+      body: 'photo: http://evil.example/%E2%80%AEgpj.exe and http://evil.example/\u202Egpj.exe',
+    })
+    const links = w.findAll('.body a')
+    expect(links.map((a) => a.text())).toEqual([
+      'http://evil.example/%E2%80%AEgpj.exe',
+      'http://evil.example/%E2%80%AEgpj.exe',
+    ])
+    for (const a of links) {
+      expect(a.attributes('dir')).toBe('ltr')
+      expect(a.text()).not.toMatch(/\u202E/)
+    }
+    const homograph = render({ body: 'https://xn--pypal-4ve.com/login' })
+    expect(homograph.get('.body a').text()).toBe('https://xn--pypal-4ve.com/login')
+    await links[0]!.trigger('click')
+    expect(w.emitted('openLink')).toEqual([['http://evil.example/%E2%80%AEgpj.exe']])
+  })
+})
