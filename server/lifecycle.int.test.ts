@@ -140,22 +140,42 @@ describe('liveness', () => {
     await ts.dispose()
   })
 
-  it('pings idle clients, keeps those that answer, drops those that stay silent', async (ctx) => {
+  it('pings each socket with a 4-byte payload, keeps those that answer, drops the silent ones', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    // uvicorn: 20 s after open, then 20 s after each pong; shortened here, never slept on.
     const ts = await startTestServer({ pingIntervalMs: 50 })
     const { token } = await signedIn(ts.url, 'alice')
     const live = await mustOpen(ts.url, 'alice', 'general', token)
     const silent = await mustOpen(ts.url, 'alice', 'general', token, { autoPong: false })
-    let pings = 0
+    const payloads: Buffer[] = []
     const threePings = new Promise<void>((resolve) =>
-      live.ws.on('ping', () => {
-        if (++pings === 3) resolve()
+      live.ws.on('ping', (data: Buffer) => {
+        if (payloads.push(data) === 3) resolve()
       }),
     )
-    expect((await silent.waitClose()).code).toBe(1006)
+    const silentPing = new Promise<Buffer>((resolve) => silent.ws.once('ping', resolve))
+    expect((await silentPing).length).toBe(4)
+    // Dropped like websockets' keepalive timeout: 1011 if the close frame is read, else 1006.
+    expect([1006, 1011]).toContain((await silent.waitClose()).code)
     await threePings
+    expect(payloads.map((p) => p.length)).toEqual([4, 4, 4])
+    expect(new Set(payloads.map((p) => p.toString('hex'))).size).toBe(3)
     expect(live.closed).toBeNull()
+    // Still served after several rounds of pings.
+    const body = uniqueBody('after pings')
+    live.send({ message: body })
+    expect(await live.nextMatching((f) => f.body === body)).toMatchObject({ action: 'new' })
     await live.close()
+    await ts.dispose()
+  })
+
+  it('a pong with a different payload does not count as an answer', async (ctx) => {
+    if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    const ts = await startTestServer({ pingIntervalMs: 50 })
+    const { token } = await signedIn(ts.url, 'alice')
+    const wrong = await mustOpen(ts.url, 'alice', 'general', token, { autoPong: false })
+    wrong.ws.on('ping', () => wrong.ws.pong(Buffer.from('nope')))
+    expect([1006, 1011]).toContain((await wrong.waitClose()).code)
     await ts.dispose()
   })
 })
