@@ -238,6 +238,35 @@ describe('CLI (npm run server)', () => {
     }
   })
 
+  it('--allowed-host (repeatable) replaces the default ALLOWED_HOSTS', async (ctx) => {
+    if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    const dir = mkdtempSync(join(tmpdir(), 'edusphere-cli-'))
+    const cli = startCli([
+      '--port',
+      '0',
+      '--data-dir',
+      dir,
+      '--allowed-host',
+      'edusphere.test',
+      '--allowed-host',
+      'localhost',
+    ])
+    try {
+      const url = await cli.url
+      const client = new ProtocolClient(url)
+      const csrf = (host: string) =>
+        client.request('GET', '/api/csrf/', { headers: { Host: host } })
+      expect((await csrf('edusphere.test')).status).toBe(200)
+      expect((await csrf('localhost:8000')).status).toBe(200)
+      expect((await csrf(new URL(url).host)).status).toBe(400)
+      cli.child.kill('SIGTERM')
+      expect(await cli.exited).toBe(0)
+    } finally {
+      cli.child.kill('SIGKILL')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('says clearly when the port is in use', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
     const blocker = createServer()
