@@ -25,6 +25,7 @@ export default defineConfig({
             'server/**/*.int.test.ts',
             'e2e/**/*.int.test.ts',
             'soak/**/*.int.test.ts',
+            'bench/**/*.int.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,
