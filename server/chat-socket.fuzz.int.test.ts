@@ -1,5 +1,5 @@
 /**
- * The local server on random frames over real sockets (issue 6): whatever an attacker sends, the
+ * The local server on random frames over real sockets: whatever an attacker sends, the
  * process keeps serving, only the offending connection is closed (exactly when protocol.md §4
  * says the consumer crashes), and the bystanders in the same room keep chatting.
  */
