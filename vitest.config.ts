@@ -4,6 +4,8 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   plugins: [vue()],
   test: {
+    // One fast-check seed per run: FC_SEED, else fixed under CI=true, else random (printed on failure).
+    setupFiles: ['tools/test-setup/fast-check-seed.ts'],
     projects: [
       {
         extends: true,
@@ -23,6 +25,7 @@ export default defineConfig({
             'server/**/*.int.test.ts',
             'e2e/**/*.int.test.ts',
             'soak/**/*.int.test.ts',
+            'bench/**/*.int.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,

@@ -1,30 +1,36 @@
 /**
  * The chat socket, /ws/chat/{host}/{room}: the handshake checks happen on the raw HTTP upgrade so
- * every rejection is a plain 403 (or 500 for an unknown path) before any WebSocket exists, then
- * frames are handled in order per connection and fanned out to the room.
+ * every rejection is a plain 403 (or 500 for an unknown path, 400 for a foreign Host) before any
+ * WebSocket exists, then frames are handled in order per connection and fanned out to the room.
+ * Malformed input crashes "the consumer": like uvicorn, the TCP connection is closed without a
+ * close frame, so the client sees 1006.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import { WebSocketServer } from 'ws'
+import { hostHeaderAllowed, hostnameAllowed } from './allowed-hosts'
 import { JWT_COOKIE, authenticateToken } from './auth'
 import type { ServerContext } from './context'
 import { parseCookies } from './cookies'
 import type { ChatSession, FrameOutcome } from './frames'
 import { handleClientFrame } from './frames'
+import { Keepalive } from './keepalive'
+import { refuseUpgrade } from './upgrade-replies'
 
 /** Socket settings (see EduSphereServerOptions). */
 export interface ChatSocketOptions {
   pingIntervalMs: number
+  pingTimeoutMs: number
   maxFrameBytes: number
-  allowedHosts: string[]
+  allowedHosts: readonly string[]
 }
 
 interface Peer extends ChatSession {
   ws: WebSocket
   /** The TCP socket under `ws`, corked while a batch of events is written to it. */
   socket: Duplex
-  alive: boolean
+  keepalive: Keepalive
   /** Frames of one connection are handled strictly in order: each waits for the previous. */
   chain: Promise<void>
   queued: number
@@ -35,14 +41,10 @@ interface Peer extends ChatSession {
 /** Stop reading a connection with this many frames waiting, so a flood cannot grow memory. */
 const MAX_QUEUED_FRAMES = 256
 
-const PATH_RE = /^\/ws\/chat\/([^/]+)\/([^/]+)$/
-const STATUS_TEXT: Record<number, string> = { 403: 'Forbidden', 500: 'Internal Server Error' }
+/** A dropped peer that never reads gets its TCP connection destroyed after this long. */
+const DROP_GRACE_MS = 5000
 
-function refuse(socket: Duplex, status: 403 | 500): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
-  )
-}
+const PATH_RE = /^\/ws\/chat\/([^/]+)\/([^/]+)$/
 
 function decodeSegment(segment: string): string | null {
   try {
@@ -58,7 +60,6 @@ export class ChatSockets {
   private readonly rooms = new Map<string, Set<Peer>>()
   private readonly peers = new Set<Peer>()
   private readonly corked = new Set<Duplex>()
-  private readonly pinger: NodeJS.Timeout
 
   constructor(
     private readonly ctx: ServerContext,
@@ -67,32 +68,39 @@ export class ChatSockets {
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: opts.maxFrameBytes,
-      perMessageDeflate: false,
+      // Negotiated when the client offers it, with the websockets library's settings; every
+      // frame is compressed (no size threshold), as there.
+      perMessageDeflate: {
+        threshold: 0,
+        serverMaxWindowBits: 12,
+        clientMaxWindowBits: 12,
+        zlibDeflateOptions: { memLevel: 5 },
+      },
       // A subprotocol is never a credential and never selected, like the real server.
       handleProtocols: () => false,
     })
-    this.pinger = setInterval(() => this.pingAll(), opts.pingIntervalMs)
-    this.pinger.unref()
   }
 
   /** The `upgrade` listener of the HTTP server. */
   readonly handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy())
+    if (!hostHeaderAllowed(req.headers.host, this.opts.allowedHosts))
+      return refuseUpgrade(socket, 'disallowed-host')
     const raw = req.url ?? ''
     const path = raw.split('?', 1)[0]!
     const match = PATH_RE.exec(path)
     const host = match ? decodeSegment(match[1]!) : null
     const slug = match ? decodeSegment(match[2]!) : null
-    if (host === null || slug === null) return refuse(socket, 500)
+    if (host === null || slug === null) return refuseUpgrade(socket, 'unknown-path')
     let session: ChatSession | null
     try {
       session = this.admit(req, host, slug)
     } catch (error) {
       // e.g. the database went away mid-shutdown: refuse this one, keep the process alive.
       console.error('edusphere server: handshake failed:', error)
-      return refuse(socket, 500)
+      return refuseUpgrade(socket, 'unknown-path')
     }
-    if (!session) return refuse(socket, 403)
+    if (!session) return refuseUpgrade(socket, 'forbidden')
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, socket, session))
   }
 
@@ -102,11 +110,11 @@ export class ChatSockets {
     if (!origin) return null
     let hostname: string
     try {
-      hostname = new URL(origin).hostname.replace(/^\[|\]$/g, '')
+      hostname = new URL(origin).hostname
     } catch {
       return null
     }
-    if (!this.opts.allowedHosts.includes(hostname)) return null
+    if (!hostnameAllowed(hostname, this.opts.allowedHosts)) return null
     const token = parseCookies(req.headers.cookie).get(JWT_COOKIE)
     if (!token) return null
     const auth = authenticateToken(this.ctx, token)
@@ -121,7 +129,11 @@ export class ChatSockets {
       ...session,
       ws,
       socket,
-      alive: true,
+      keepalive: new Keepalive(
+        ws,
+        { intervalMs: this.opts.pingIntervalMs, timeoutMs: this.opts.pingTimeoutMs },
+        () => this.failKeepalive(peer),
+      ),
       chain: Promise.resolve(),
       queued: 0,
       finished: false,
@@ -133,14 +145,12 @@ export class ChatSockets {
       this.rooms.set(session.room.id, members)
     }
     members.add(peer)
-    ws.on('pong', () => {
-      peer.alive = true
-    })
     ws.on('message', (data, isBinary) => this.onMessage(peer, data, isBinary))
     ws.on('error', () => {
       // ws closes the socket itself (e.g. 1009 for an oversized frame); nothing to add.
     })
     ws.on('close', () => {
+      peer.keepalive.stop()
       this.peers.delete(peer)
       members.delete(peer)
       if (members.size === 0 && this.rooms.get(session.room.id) === members)
@@ -149,7 +159,6 @@ export class ChatSockets {
   }
 
   private onMessage(peer: Peer, data: RawData, isBinary: boolean): void {
-    peer.alive = true
     // After malformed input the connection is finished: later frames are never handled.
     if (peer.finished) return
     let outcome: FrameOutcome | Promise<FrameOutcome>
@@ -177,8 +186,7 @@ export class ChatSockets {
       .catch((error: unknown) => {
         // A storage failure is the consumer crashing: that connection dies, the process does not.
         console.error('edusphere server: frame failed:', error)
-        peer.finished = true
-        peer.ws.close(1011)
+        this.drop(peer)
       })
       .finally(() => {
         if (--peer.queued < MAX_QUEUED_FRAMES && peer.ws.isPaused) peer.ws.resume()
@@ -188,7 +196,7 @@ export class ChatSockets {
   private emit(peer: Peer, outcome: FrameOutcome): void {
     switch (outcome.kind) {
       case 'malformed':
-        return peer.ws.close(1011)
+        return this.drop(peer)
       case 'ignore':
         return
       case 'error':
@@ -227,15 +235,29 @@ export class ChatSockets {
     this.corked.clear()
   }
 
-  private pingAll(): void {
-    for (const peer of this.peers) {
-      if (!peer.alive) {
-        peer.ws.terminate()
-        continue
-      }
-      peer.alive = false
-      peer.ws.ping()
-    }
+  /**
+   * The consumer crashed: uvicorn closes the transport without a close frame (the client sees
+   * 1006). Ending the TCP stream (rather than destroying it) still delivers what was already sent,
+   * e.g. replies to earlier frames that are corked until the end of this tick.
+   */
+  private drop(peer: Peer): void {
+    peer.finished = true
+    peer.keepalive.stop()
+    this.closeTransport(peer.socket)
+  }
+
+  /** websockets' fail_connection on a ping timeout: close frame 1011, then close the TCP stream. */
+  private failKeepalive(peer: Peer): void {
+    peer.finished = true
+    if (peer.ws.readyState === peer.ws.OPEN) peer.ws.close(1011, 'keepalive ping timeout')
+    this.closeTransport(peer.socket)
+  }
+
+  private closeTransport(socket: Duplex): void {
+    if (socket.destroyed) return
+    socket.end()
+    // A peer that never reads would keep the half-closed stream (and its buffers) forever.
+    setTimeout(() => socket.destroy(), DROP_GRACE_MS).unref()
   }
 
   /** Number of open chat sockets (for tests and the CLI). */
@@ -250,7 +272,6 @@ export class ChatSockets {
 
   /** Closes every socket with 1001 (going away), waiting briefly for the close handshakes. */
   async close(): Promise<void> {
-    clearInterval(this.pinger)
     const closing = [...this.peers].map(
       (peer) =>
         new Promise<void>((resolve) => {

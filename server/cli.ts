@@ -1,11 +1,12 @@
 /**
  * `npm run server`: the local EduSphere server on 127.0.0.1:8000 with data in ./.data.
  * Flags: --host, --port (EDUSPHERE_PORT), --data-dir (EDUSPHERE_DATA_DIR), --token-ttl,
- * --refresh-ttl, --no-seed. SIGINT/SIGTERM close sockets with 1001 and flush the database.
+ * --refresh-ttl, --allowed-host (repeatable), --no-seed. SIGINT/SIGTERM close sockets with 1001 and flush the database.
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { DEFAULT_ALLOWED_HOSTS } from './allowed-hosts'
 import { createEduSphereServer } from './index'
 import { demoUsers } from './seed'
 
@@ -15,6 +16,9 @@ const USAGE = `Usage: npm run server -- [options]
   --data-dir <dir>      where edusphere.sqlite3 lives (default ./.data, env EDUSPHERE_DATA_DIR)
   --token-ttl <s>       access token lifetime in seconds (default 600)
   --refresh-ttl <s>     refresh window in seconds (default 604800)
+  --allowed-host <h>    a Host name the server answers (Django's ALLOWED_HOSTS); repeatable;
+                        default localhost, 127.0.0.1, [::1]. Others get HTTP 400. '*' allows
+                        any, '.example.org' a domain and its subdomains
   --no-seed             do not create the demo data
   --help                show this help`
 
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'token-ttl': { type: 'string' },
         'refresh-ttl': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         'no-seed': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -62,6 +67,9 @@ async function main(): Promise<void> {
   const port = parseNumber(Port, '--port', values.port ?? process.env.EDUSPHERE_PORT) ?? 8000
   const dataDir = resolve(values['data-dir'] ?? process.env.EDUSPHERE_DATA_DIR ?? '.data')
   const seed = !values['no-seed']
+  const allowedHosts = values['allowed-host']
+  if (allowedHosts?.some((h) => h.trim() === ''))
+    fail('--allowed-host needs a host name, e.g. --allowed-host chat.example.org')
 
   let server
   try {
@@ -72,6 +80,7 @@ async function main(): Promise<void> {
       seed,
       tokenTtl: parseNumber(Seconds, '--token-ttl', values['token-ttl']),
       refreshTtl: parseNumber(Seconds, '--refresh-ttl', values['refresh-ttl']),
+      allowedHosts,
     })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -88,6 +97,7 @@ async function main(): Promise<void> {
   console.log(`  GraphQL  POST ${server.url}/graphql/`)
   console.log(`  Socket   ${server.url.replace(/^http/, 'ws')}/ws/chat/{host}/{room}`)
   console.log(`  Data     ${dataDir}`)
+  console.log(`  Hosts    ${(allowedHosts ?? DEFAULT_ALLOWED_HOSTS).join(', ')}`)
   if (seed) {
     console.log('Demo accounts:')
     for (const u of Object.values(demoUsers))

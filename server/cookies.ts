@@ -21,20 +21,28 @@ export interface CookieOptions {
   maxAge: number
   httpOnly?: boolean
   sameSite?: 'Lax' | 'Strict'
-  expires?: boolean
 }
 
-/** Formats a Set-Cookie value: `JWT=<token>; HttpOnly; Max-Age=600; Path=/; SameSite=Lax`. */
-export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
+/**
+ * Formats a Set-Cookie value like Django's `set_cookie(max_age=…)`, which always adds the matching
+ * `expires` (an HTTP date) and writes the attributes in Python's sorted order:
+ * `JWT=<token>; expires=Thu, 01 Jan 2026 00:10:00 GMT; HttpOnly; Max-Age=600; Path=/; SameSite=Lax`.
+ */
+export function serializeCookie(
+  name: string,
+  value: string,
+  opts: CookieOptions,
+  nowMs = Date.now(),
+): string {
   const parts = [`${name}=${value}`]
-  if (opts.expires) parts.push(`expires=${new Date(Date.now() + opts.maxAge * 1000).toUTCString()}`)
+  parts.push(`expires=${new Date(nowMs + opts.maxAge * 1000).toUTCString()}`)
   if (opts.httpOnly) parts.push('HttpOnly')
   parts.push(`Max-Age=${opts.maxAge}`, 'Path=/')
   if (opts.sameSite) parts.push(`SameSite=${opts.sameSite}`)
   return parts.join('; ')
 }
 
-/** A Set-Cookie line that deletes a cookie, as Django's `delete_cookie` writes it. */
+/** A Set-Cookie line that deletes a cookie, as Django's `delete_cookie` writes it (no SameSite). */
 export function expiredCookie(name: string): string {
-  return `${name}=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax`
+  return `${name}=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/`
 }

@@ -1,14 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import {
-  checkCsrf,
-  csrfCookie,
-  csrfFailurePage,
-  csrfSecretOf,
-  maskCsrfSecret,
-  newCsrfSecret,
-} from './csrf'
-import { parseCookies, serializeCookie } from './cookies'
+import { checkCsrf, csrfCookie, csrfSecretOf, maskCsrfSecret, newCsrfSecret } from './csrf'
+import { expiredCookie, parseCookies, serializeCookie } from './cookies'
+import { csrfFailurePage } from './django-pages'
 
 function req(headers: Record<string, string>): IncomingMessage {
   return { headers: { host: '127.0.0.1:8000', ...headers } } as unknown as IncomingMessage
@@ -78,11 +72,18 @@ describe('CSRF (Django rules)', () => {
     )
   })
 
-  it('the failure page is HTML and escapes the reason', () => {
-    const page = csrfFailurePage('Origin <b>')
-    expect(page).toMatch(/^<!DOCTYPE html>/)
-    expect(page).toContain('CSRF verification failed')
-    expect(page).toContain('Origin &#60;b&#62;')
+  it("the failure page is Django's (DEBUG off): never shows the reason, explains a missing cookie", () => {
+    const page = csrfFailurePage('Origin checking failed - http://evil does not match')
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="en">/)
+    expect(page).toContain(
+      '  <h1>Forbidden <span>(403)</span></h1>\n  <p>CSRF verification failed. Request aborted.</p>\n\n\n</div>\n',
+    )
+    expect(page).toContain('<p><small>More information is available with DEBUG=True.</small></p>')
+    expect(page).not.toContain('evil')
+    expect(page).not.toContain('requires a CSRF cookie')
+    expect(csrfFailurePage('CSRF cookie not set.')).toContain(
+      'This cookie is required for security reasons',
+    )
   })
 
   it('the cookie line has a year-long Max-Age, Path=/ and SameSite=Lax', () => {
@@ -102,9 +103,15 @@ describe('cookies', () => {
     ])
     expect(parseCookies(undefined).size).toBe(0)
   })
-  it('formats the JWT cookie exactly as the real server', () => {
-    expect(serializeCookie('JWT', 't', { maxAge: 600, httpOnly: true, sameSite: 'Lax' })).toBe(
-      'JWT=t; HttpOnly; Max-Age=600; Path=/; SameSite=Lax',
+  it('formats the JWT cookie exactly as the real server, expires included', () => {
+    const now = Date.UTC(2026, 0, 1)
+    expect(serializeCookie('JWT', 't', { maxAge: 600, httpOnly: true, sameSite: 'Lax' }, now)).toBe(
+      'JWT=t; expires=Thu, 01 Jan 2026 00:10:00 GMT; HttpOnly; Max-Age=600; Path=/; SameSite=Lax',
+    )
+  })
+  it("formats the clearing cookie exactly as Django's delete_cookie (no SameSite)", () => {
+    expect(expiredCookie('JWT')).toBe(
+      'JWT=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/',
     )
   })
 })

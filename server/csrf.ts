@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { parseCookies, serializeCookie } from './cookies'
+import { REASON_NO_CSRF_COOKIE } from './django-pages'
 
 /** Django's CSRF cookie name. */
 export const CSRF_COOKIE = 'csrftoken'
@@ -57,13 +58,15 @@ export function csrfSecretOf(req: IncomingMessage): string | null {
   return value.length === SECRET_LENGTH ? value : unmask(value)
 }
 
+/** True when the request carries a csrftoken cookie Django would reject and replace. */
+export function hasMalformedCsrfCookie(req: IncomingMessage): boolean {
+  const value = parseCookies(req.headers.cookie).get(CSRF_COOKIE)
+  return value !== undefined && wellFormed(value) !== 'ok'
+}
+
 /** The Set-Cookie line carrying a CSRF secret. */
 export function csrfCookie(secret: string): string {
-  return serializeCookie(CSRF_COOKIE, secret, {
-    maxAge: COOKIE_AGE,
-    sameSite: 'Lax',
-    expires: true,
-  })
+  return serializeCookie(CSRF_COOKIE, secret, { maxAge: COOKIE_AGE, sameSite: 'Lax' })
 }
 
 /**
@@ -78,7 +81,7 @@ export function checkCsrf(req: IncomingMessage): string | null {
       return `Origin checking failed - ${origin} does not match any trusted origins.`
   }
   const cookie = parseCookies(req.headers.cookie).get(CSRF_COOKIE)
-  if (cookie === undefined) return 'CSRF cookie not set.'
+  if (cookie === undefined) return REASON_NO_CSRF_COOKIE
   const cookieForm = wellFormed(cookie)
   if (cookieForm !== 'ok')
     return cookieForm === 'length'
@@ -95,16 +98,4 @@ export function checkCsrf(req: IncomingMessage): string | null {
   const given = header.length === SECRET_LENGTH ? header : unmask(header)
   if (given !== secret) return "CSRF token from the 'X-Csrftoken' HTTP header incorrect."
   return null
-}
-
-/** Django's 403 page for a CSRF failure (HTML, as a browser would show it). */
-export function csrfFailurePage(reason: string): string {
-  const escaped = reason.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-  return (
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n' +
-    '  <title>403 Forbidden</title>\n</head>\n<body>\n' +
-    '  <h1>Forbidden <span>(403)</span></h1>\n' +
-    '  <p>CSRF verification failed. Request aborted.</p>\n' +
-    `  <p>${escaped}</p>\n</body>\n</html>\n`
-  )
 }

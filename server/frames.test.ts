@@ -215,8 +215,30 @@ describe('handleClientFrame', () => {
     expect(await upd).toEqual({ kind: 'error', frame: errorFrame(ServerErrorText.notFound) })
   })
 
-  it('the update body is checked before the id', async () => {
-    expect(await run(alice, { type: 'update', messageId: 'nope', message: '' })).toEqual({
+  it('update checks the lookup first: a non-UUID id (the empty string too) is malformed whatever the body', async () => {
+    for (const messageId of ['', 'nope'])
+      for (const message of ['', undefined, 'x'.repeat(501), 'fine'])
+        expect((await run(alice, { type: 'update', messageId, message })).kind).toBe('malformed')
+  })
+
+  it('update: a missing id is "Message not found." even with a bad body', async () => {
+    expect(await run(alice, { type: 'update' })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.notFound),
+    })
+    expect(await run(alice, { type: 'update', message: 'x'.repeat(501) })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.notFound),
+    })
+  })
+
+  it('update checks the owner before the body; the body last', async () => {
+    const id = String((await broadcastOf(run(alice, { message: 'owned' }))).id)
+    expect(await run(bob, { type: 'update', messageId: id, message: '' })).toEqual({
+      kind: 'error',
+      frame: errorFrame(ServerErrorText.notYourEdit),
+    })
+    expect(await run(alice, { type: 'update', messageId: id, message: '' })).toEqual({
       kind: 'error',
       frame: errorFrame(ServerErrorText.tooLong),
     })

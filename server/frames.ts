@@ -133,13 +133,8 @@ export function handleClientFrame(
       .then(() => ({ kind: 'broadcast', frame: newMessageFrame(row, session.user) }))
   }
 
-  let body = ''
-  if (type === 'update') {
-    const given = bodyOf(frame.message)
-    if (given === MALFORMED) return malformed('message is not a string')
-    if (bodyError(given)) return error(ServerErrorText.tooLong)
-    body = given
-  }
+  // The real consumer looks the message up first (a non-UUID id crashes it right there), then
+  // checks the owner, and only then the body: `{"type":"update","messageId":""}` closes the socket.
   const ref = messageIdOf(frame.messageId)
   if (ref === MALFORMED) return malformed('messageId is not a UUID')
   const target =
@@ -148,6 +143,9 @@ export function handleClientFrame(
   const clientId = ref.id as string
   if (type === 'update') {
     if (target.user_id !== session.user.id) return error(ServerErrorText.notYourEdit)
+    const body = bodyOf(frame.message)
+    if (body === MALFORMED) return malformed('message is not a string')
+    if (bodyError(body)) return error(ServerErrorText.tooLong)
     const updated = ctx.micros()
     // 0 rows changed: deleted meanwhile (an earlier queued frame, or the author's other socket).
     return ctx.writer

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { authenticateToken, requestToken } from './auth'
 import type { ServerContext } from './context'
+import { coreErrorJson, graphqlCoreMessage } from './graphql-messages'
 import { buildEduSphereSchema } from './graphql-schema'
 import type { GqlContext } from './resolver-context'
 import { attachResolvers } from './resolvers'
@@ -79,13 +80,13 @@ export function createGraphQLView(server: ServerContext) {
     try {
       document = parse(params.query)
     } catch (error) {
-      return failure(400, (error as GraphQLError).message)
+      return failure(400, graphqlCoreMessage((error as GraphQLError).message, 'syntax'))
     }
     const validationErrors = validate(schema, document)
     if (validationErrors.length > 0)
       return {
         status: 400,
-        body: asciiJson({ errors: validationErrors.map((e) => e.toJSON()) }),
+        body: asciiJson({ errors: validationErrors.map((e) => coreErrorJson(e, 'validation')) }),
         setCookies: [],
       }
     const operation = getOperationAST(document, params.operationName ?? undefined)
@@ -110,7 +111,7 @@ export function createGraphQLView(server: ServerContext) {
     if (errors.some((e) => !e.path))
       return {
         status: 400,
-        body: asciiJson({ errors: errors.map((e) => e.toJSON()) }),
+        body: asciiJson({ errors: errors.map((e) => coreErrorJson(e, 'variables')) }),
         setCookies: [],
       }
     // A bad attached token fails every field on its own: `data` keeps one null per field.

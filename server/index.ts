@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
+import { DEFAULT_ALLOWED_HOSTS } from './allowed-hosts'
 import { ChatSockets } from './chat-socket'
 import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
@@ -33,12 +34,18 @@ export interface EduSphereServerOptions {
   refreshTtl?: number
   /** Create the protocol.md §5 demo data on first start, default true. */
   seed?: boolean
-  /** Ping idle sockets this often and drop those that did not answer the previous ping. */
+  /** Ping each socket this long after it opened and after each pong (uvicorn: 20 s). */
   pingIntervalMs?: number
+  /** Drop a socket whose ping stays unanswered this long (uvicorn: 20 s). Default pingIntervalMs. */
+  pingTimeoutMs?: number
   /** Largest accepted frame; a larger one closes the socket with 1009. Default 1 MiB. */
   maxFrameBytes?: number
-  /** Hostnames accepted in the socket's Origin; default ['localhost', '127.0.0.1']. */
-  allowedHosts?: string[]
+  /**
+   * Django's ALLOWED_HOSTS: the hostnames accepted in a request's Host (else HTML 400) and in the
+   * socket's Origin (else 403). `*` allows any, `.example.org` a domain and its subdomains.
+   * Default ['localhost', '127.0.0.1', '[::1]'].
+   */
+  allowedHosts?: readonly string[]
   /** Epoch-ms clock, for token-expiry tests. Default Date.now. */
   now?: () => number
 }
@@ -106,12 +113,15 @@ export async function createEduSphereServer(
     }
     if (opts.seed ?? true) await seedDemoData(store, ctx.micros)
 
+    const allowedHosts = opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS
+    const pingIntervalMs = opts.pingIntervalMs ?? 20_000
     const sockets = new ChatSockets(ctx, {
-      pingIntervalMs: opts.pingIntervalMs ?? 20_000,
+      pingIntervalMs,
+      pingTimeoutMs: opts.pingTimeoutMs ?? pingIntervalMs,
       maxFrameBytes: opts.maxFrameBytes ?? 1024 * 1024,
-      allowedHosts: opts.allowedHosts ?? ['localhost', '127.0.0.1'],
+      allowedHosts,
     })
-    const http = createServer(createHttpHandler(ctx))
+    const http = createServer(createHttpHandler(ctx, { allowedHosts }))
     http.on('upgrade', sockets.handleUpgrade)
     http.on('clientError', (_error, socket: Socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')

@@ -143,22 +143,42 @@ describe('liveness', () => {
     await ts.dispose()
   })
 
-  it('pings idle clients, keeps those that answer, drops those that stay silent', async (ctx) => {
+  it('pings each socket with a 4-byte payload, keeps those that answer, drops the silent ones', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    // uvicorn: 20 s after open, then 20 s after each pong; shortened here, never slept on.
     const ts = await startTestServer({ pingIntervalMs: 50 })
     const { token } = await signedIn(ts.url, 'alice')
     const live = await mustOpen(ts.url, 'alice', 'general', token)
     const silent = await mustOpen(ts.url, 'alice', 'general', token, { autoPong: false })
-    let pings = 0
+    const payloads: Buffer[] = []
     const threePings = new Promise<void>((resolve) =>
-      live.ws.on('ping', () => {
-        if (++pings === 3) resolve()
+      live.ws.on('ping', (data: Buffer) => {
+        if (payloads.push(data) === 3) resolve()
       }),
     )
-    expect((await silent.waitClose()).code).toBe(1006)
+    const silentPing = new Promise<Buffer>((resolve) => silent.ws.once('ping', resolve))
+    expect((await silentPing).length).toBe(4)
+    // Dropped like websockets' keepalive timeout: 1011 if the close frame is read, else 1006.
+    expect([1006, 1011]).toContain((await silent.waitClose()).code)
     await threePings
+    expect(payloads.map((p) => p.length)).toEqual([4, 4, 4])
+    expect(new Set(payloads.map((p) => p.toString('hex'))).size).toBe(3)
     expect(live.closed).toBeNull()
+    // Still served after several rounds of pings.
+    const body = uniqueBody('after pings')
+    live.send({ message: body })
+    expect(await live.nextMatching((f) => f.body === body)).toMatchObject({ action: 'new' })
     await live.close()
+    await ts.dispose()
+  })
+
+  it('a pong with a different payload does not count as an answer', async (ctx) => {
+    if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    const ts = await startTestServer({ pingIntervalMs: 50 })
+    const { token } = await signedIn(ts.url, 'alice')
+    const wrong = await mustOpen(ts.url, 'alice', 'general', token, { autoPong: false })
+    wrong.ws.on('ping', () => wrong.ws.pong(Buffer.from('nope')))
+    expect([1006, 1011]).toContain((await wrong.waitClose()).code)
     await ts.dispose()
   })
 })
@@ -215,6 +235,35 @@ describe('CLI (npm run server)', () => {
       expect(r.data?.messages.map((m) => m.body)).toContain(body)
       again.child.kill('SIGINT')
       expect(await again.exited).toBe(0)
+    } finally {
+      cli.child.kill('SIGKILL')
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('--allowed-host (repeatable) replaces the default ALLOWED_HOSTS', async (ctx) => {
+    if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
+    const dir = mkdtempSync(join(tmpdir(), 'edusphere-cli-'))
+    const cli = startCli([
+      '--port',
+      '0',
+      '--data-dir',
+      dir,
+      '--allowed-host',
+      'edusphere.test',
+      '--allowed-host',
+      'localhost',
+    ])
+    try {
+      const url = await cli.url
+      const client = new ProtocolClient(url)
+      const csrf = (host: string) =>
+        client.request('GET', '/api/csrf/', { headers: { Host: host } })
+      expect((await csrf('edusphere.test')).status).toBe(200)
+      expect((await csrf('localhost:8000')).status).toBe(200)
+      expect((await csrf(new URL(url).host)).status).toBe(400)
+      cli.child.kill('SIGTERM')
+      expect(await cli.exited).toBe(0)
     } finally {
       cli.child.kill('SIGKILL')
       rmSync(dir, { recursive: true, force: true })

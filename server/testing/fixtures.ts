@@ -32,6 +32,12 @@ export async function mustOpen(
   return opened.probe
 }
 
+/**
+ * Close codes of a socket whose server-side consumer crashed (protocol.md §4): uvicorn drops the
+ * TCP connection (1006), daphne closes with 1011. Conformance tests accept either.
+ */
+export const CRASH_CLOSE_CODES: readonly number[] = [1006, 1011]
+
 /** A body no other test run has used, so tests never depend on a fresh database. */
 export function uniqueBody(label: string): string {
   return `${label} ${randomUUID().slice(0, 8)}`

@@ -19,6 +19,8 @@ export interface OpenSocketOptions {
   protocols?: string[]
   /** Answer server pings automatically (default true); false simulates a silent peer. */
   autoPong?: boolean
+  /** Offer permessage-deflate (default false). */
+  perMessageDeflate?: boolean
 }
 
 /** Either an open, probed socket, or the HTTP status that refused the upgrade. */
@@ -149,7 +151,7 @@ export function openSocket(
   const ws = new WebSocket(wsBase + path, opts.protocols ?? [], {
     headers,
     ...(origin === null ? {} : { origin }),
-    perMessageDeflate: false,
+    perMessageDeflate: opts.perMessageDeflate ?? false,
     autoPong: opts.autoPong ?? true,
   })
   return new Promise((resolve, reject) => {
