@@ -26,7 +26,7 @@ const ROOM_Q = `query ($h: String!, $r: String!) { room(hostSlug: $h, roomSlug: 
 const MESSAGES_Q = `query ($h: String!, $r: String!) {
   messages(hostSlug: $h, roomSlug: $r) { id user { id username avatar } body edited created updated }
 }`
-const JOIN = `mutation ($id: UUID!) { joinRoom(roomId: $id) { room { ${ROOM_FIELDS} } } }`
+const JOIN = `mutation ($h: String!, $r: String!) { joinRoom(hostSlug: $h, roomSlug: $r) { room { ${ROOM_FIELDS} } } }`
 const CREATE = `mutation ($name: String!, $topic: String, $description: String) {
   createRoom(name: $name, topic: $topic, description: $description) { room { ${ROOM_FIELDS} } }
 }`
@@ -145,10 +145,7 @@ describe('queries', () => {
 
 describe('joinRoom', () => {
   it('needs auth: "You do not have permission to perform this action"', async () => {
-    const room = RoomSchema.parse(
-      (await anon<{ room: unknown }>(ROOM_Q, { h: 'bob', r: 'private' })).data?.room,
-    )
-    const r = await anon(JOIN, { id: room.id })
+    const r = await anon(JOIN, { h: 'bob', r: 'private' })
     expect(r.errors?.[0]?.message).toBe(GraphQLErrorText.permissionDenied)
   })
 
@@ -160,23 +157,39 @@ describe('joinRoom', () => {
     const created = await carol.client.graphql<{ createRoom: { room: unknown } }>(CREATE, { name })
     const room = RoomSchema.parse(created.data?.createRoom.room)
     const r = await client.graphql<{ joinRoom: { room: unknown } }>(JOIN, {
-      id: room.id.toUpperCase(),
+      h: 'carol',
+      r: room.slug,
     })
     expect(r.errors).toBeUndefined()
     const joined = RoomSchema.parse(r.data?.joinRoom.room)
     expect(joined.participants.map((p) => p.username).sort()).toEqual(['alice', 'carol'])
     // Idempotent.
-    const again = await client.graphql<{ joinRoom: { room: unknown } }>(JOIN, { id: room.id })
+    const again = await client.graphql<{ joinRoom: { room: unknown } }>(JOIN, {
+      h: 'carol',
+      r: room.slug,
+    })
     expect(RoomSchema.parse(again.data?.joinRoom.room).participants).toHaveLength(2)
   })
 
-  it('an unknown room id: "Room not found"; a non-UUID is rejected', async () => {
+  it('an unknown room or host: "Room not found" (NOT_FOUND); roomId is no argument', async () => {
     const { client } = await signedIn(ts.url, 'alice')
-    const r = await client.graphql(JOIN, { id: '00000000-0000-4000-8000-000000000000' })
-    expect(r.errors?.[0]?.message).toBe(GraphQLErrorText.roomNotFound)
-    const bad = await client.graphql(JOIN, { id: 'not-a-uuid' })
-    expect(bad.status).toBe(400)
-    expect(bad.errors?.[0]?.message).toMatch(/UUID/)
+    for (const [h, r] of [
+      ['alice', 'no-such-room'],
+      ['nobody', 'general'],
+    ]) {
+      const reply = await client.graphql(JOIN, { h, r })
+      expect(reply.errors?.[0]).toMatchObject({
+        message: GraphQLErrorText.roomNotFound,
+        extensions: { code: 'NOT_FOUND' },
+      })
+    }
+    const old = await client.graphql(
+      'mutation ($id: UUID!) { joinRoom(roomId: $id) { room { id } } }',
+      {
+        id: '00000000-0000-4000-8000-000000000000',
+      },
+    )
+    expect(old.status).toBe(400)
   })
 })
 

@@ -82,7 +82,7 @@ const SDL = /* GraphQL */ `
     verifyToken(token: String): Verify
     refreshToken(token: String): Refresh
     deleteToken: DeleteJSONWebTokenCookie
-    joinRoom(roomId: UUID!): JoinRoom
+    joinRoom(hostSlug: String!, roomSlug: String!): JoinRoom
     createRoom(name: String!, topic: String, description: String): CreateRoom
     registerUser(email: String!, username: String!, name: String, password: String!): RegisterUser
   }

@@ -119,8 +119,7 @@ const Mutation: Record<string, Resolver> = {
   },
   joinRoom: (_root, args, ctx) => {
     const user = requireUser(ctx)
-    const room = ctx.server.store.roomById(String(args.roomId))
-    if (!room) throw roomNotFound()
+    const room = roomOrThrow(ctx, args.hostSlug, args.roomSlug)
     ctx.server.store.addParticipant(room.id, user.id)
     return { room }
   },

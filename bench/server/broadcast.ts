@@ -95,10 +95,8 @@ async function prepareUsers(url: string): Promise<string[]> {
     const client = new ProtocolClient(url)
     const token = await client.signIn(p.email, p.password)
     const joined = await client.graphql(
-      'mutation ($id: UUID!) { joinRoom(roomId: $id) { room { id } } }',
-      {
-        id: room.id,
-      },
+      'mutation ($h: String!, $r: String!) { joinRoom(hostSlug: $h, roomSlug: $r) { room { id } } }',
+      { h: demoUsers.alice.username, r: room.slug },
     )
     if (joined.errors) throw new Error(`joinRoom failed: ${joined.errors[0]!.message}`)
     tokens.push(token)

@@ -165,7 +165,12 @@ export const invokeContract = {
     args: z.tuple([z.object({ search: z.string().max(200) })]),
     result: returns<RoomSummary[]>(),
   },
-  'rooms:join-room': { method: 'joinRoom', args: z.tuple([Id]), result: returns<RoomSummary>() },
+  // The room's key (`host/slug`): joinRoom(hostSlug, roomSlug) is the server's only way to join.
+  'rooms:join-room': {
+    method: 'joinRoom',
+    args: z.tuple([RoomKeySchema]),
+    result: returns<RoomSummary>(),
+  },
   'rooms:open-room': {
     method: 'openRoom',
     args: z.tuple([RoomKeySchema]),

@@ -14,7 +14,7 @@ import type {
   Unsubscribe,
 } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
-import { roomKeyOf } from '../../../shared/graphql-shapes'
+import { roomKeyOf, splitRoomKey } from '../../../shared/graphql-shapes'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { createEventBatcher } from './event-batcher'
 import { safeExternalUrl } from '../shell/external-url'
@@ -247,8 +247,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         })
       })
     },
-    async joinRoom(roomId) {
-      const joined = await requireApi(session).joinRoom(await session.getToken(), roomId)
+    async joinRoom(key) {
+      const { host, slug } = splitRoomKey(key)
+      const joined = await requireApi(session).joinRoom(await session.getToken(), host, slug)
       const summary = rooms.summaryOf(rooms.add(joined).key)
       if (!summary) throw new AppError('internal', 'The joined room vanished.')
       emit({ kind: 'room-updated', room: summary })
