@@ -90,6 +90,8 @@ export type ErrorCode =
   | 'invalid-credentials'
   | 'unreachable'
   | 'not-edusphere'
+  /** The server answered, but refuses the host name in the address (Django ALLOWED_HOSTS). */
+  | 'host-not-allowed'
   | 'session-expired'
   | 'not-signed-in'
   | 'not-found'

@@ -1,10 +1,10 @@
 /**
  * GraphQL over HTTP the way an EduSphere (Django) server wants it (protocol.md §2): a small cookie
- * jar, the CSRF bootstrap, the csrftoken cookie echoed as X-CSRFToken on every POST, and adoption
+ * jar, the CSRF bootstrap (with GET /graphql/ as a fallback), the csrftoken cookie echoed as X-CSRFToken on every POST, and adoption
  * of the rotated token after tokenAuth/refreshToken. Transport failures become AppErrors here;
  * GraphQL-level errors are interpreted by the API client.
  */
-import { AppError } from '../../../shared/errors'
+import { AppError, hostNotAllowedError } from '../../../shared/errors'
 
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorEntry {
@@ -105,13 +105,25 @@ export class GraphQLHttp {
   }
 
   private async bootstrapCsrf(): Promise<void> {
-    const url = `${this.baseUrl}/api/csrf/`
-    const response = await this.request(url, { method: 'GET', headers: this.cookieHeader() })
-    if (response.status !== 200)
-      throw this.notEduSphere(`GET /api/csrf/ answered HTTP ${response.status}`)
-    await response.text().catch(() => '')
-    if (!this.cookies.has(CSRF_COOKIE))
-      throw this.notEduSphere('GET /api/csrf/ did not set a csrftoken cookie')
+    const primary = await this.request(`${this.baseUrl}/api/csrf/`, {
+      method: 'GET',
+      headers: this.cookieHeader(),
+    })
+    await primary.text().catch(() => '')
+    if (this.cookies.has(CSRF_COOKIE)) return
+    // A reverse proxy that does not route /api/ (404) still lets /graphql/ through, and the real
+    // server sets the cookie on a plain GET there too (answering 400 "Must provide query string.").
+    const fallback = await this.request(`${this.baseUrl}/graphql/`, {
+      method: 'GET',
+      headers: { Accept: 'application/json', ...this.cookieHeader() },
+    })
+    await fallback.text().catch(() => '')
+    if (this.cookies.has(CSRF_COOKIE)) return
+    throw this.notEduSphere(
+      primary.status === 200
+        ? 'GET /api/csrf/ did not set a csrftoken cookie, nor did GET /graphql/'
+        : `GET /api/csrf/ answered HTTP ${primary.status}, and GET /graphql/ set no csrftoken cookie`,
+    )
   }
 
   private async send(query: string, variables: Record<string, unknown>, token: string | null) {
@@ -149,6 +161,10 @@ export class GraphQLHttp {
       )
     }
     this.adoptCookies(response)
+    if (isHostRejection(response)) {
+      await response.text().catch(() => '')
+      throw hostNotAllowedError(new URL(this.baseUrl).hostname)
+    }
     return response
   }
 
@@ -225,6 +241,16 @@ export class GraphQLHttp {
       `${this.baseUrl} answered, but not like an EduSphere server (${detail}). Check the server address.`,
     )
   }
+}
+
+/**
+ * Django answers a `Host` outside its ALLOWED_HOSTS with an HTML 400 page on every path, before any
+ * view runs; the GraphQL view's own 400s are JSON, and /api/csrf/ has no 400 of its own.
+ */
+function isHostRejection(response: Response): boolean {
+  return (
+    response.status === 400 && (response.headers.get('content-type') ?? '').includes('text/html')
+  )
 }
 
 function isJson(response: Response): boolean {
