@@ -6,6 +6,7 @@
 import { once } from 'node:events'
 import { createServer, request as httpRequest } from 'node:http'
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 /** One request as the proxy received it. */
@@ -39,11 +40,14 @@ export interface HttpFront {
 /** Starts the proxy on 127.0.0.1, port 0. */
 export async function startHttpFront(upstream: string, handler?: FrontHandler): Promise<HttpFront> {
   const target = new URL(upstream)
+  // EDUSPHERE_URL may name an https deployment; the proxy itself stays plain http on loopback.
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest
   const forward = (req: FrontRequest): Promise<FrontReply> =>
     new Promise((resolve, reject) => {
-      const out = httpRequest(
+      const out = send(
         {
           host: target.hostname,
+          servername: target.hostname,
           port: target.port,
           method: req.method,
           path: req.path,
