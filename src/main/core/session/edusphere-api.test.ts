@@ -297,6 +297,19 @@ describe('EduSphereApi over a scripted server', () => {
     expect(error.message).toMatch(/^This server does not accept the address \[::1\];/)
   })
 
+  it("a proxy's own HTML 400 is not taken for a Host rejection", async () => {
+    const { fetchFn } = scripted(() => ({
+      status: 400,
+      body: '<html><head><title>400 The plain HTTP request was sent to HTTPS port</title></head></html>',
+      type: 'text/html',
+    }))
+    const error = await failure(
+      new EduSphereApi('http://127.0.0.1:443', { fetch: fetchFn }).me('t'),
+    )
+    expect(error.code).toBe('not-edusphere')
+    expect(error.message).toMatch(/GET \/api\/csrf\/ answered HTTP 400/)
+  })
+
   it('a GraphQL 400 in JSON is still a GraphQL error, not a Host rejection', async () => {
     const { fetchFn } = scripted((req) =>
       req.url.endsWith('/api/csrf/')

@@ -161,9 +161,12 @@ export class GraphQLHttp {
       )
     }
     this.adoptCookies(response)
-    if (isHostRejection(response)) {
-      await response.text().catch(() => '')
-      throw hostNotAllowedError(new URL(this.baseUrl).hostname)
+    if (response.status === 400 && isHtml(response)) {
+      // Read to tell Django's Host rejection from other HTML 400s (a proxy's), then pass a copy on.
+      const text = await response.text().catch(() => '')
+      if (DJANGO_HOST_REJECTION.test(text))
+        throw hostNotAllowedError(new URL(this.baseUrl).hostname)
+      return new Response(text, { status: response.status, headers: response.headers })
     }
     return response
   }
@@ -244,13 +247,14 @@ export class GraphQLHttp {
 }
 
 /**
- * Django answers a `Host` outside its ALLOWED_HOSTS with an HTML 400 page on every path, before any
- * view runs; the GraphQL view's own 400s are JSON, and /api/csrf/ has no 400 of its own.
+ * Django answers a `Host` outside its ALLOWED_HOSTS with an HTML 400 on every path, before any view
+ * runs: "Bad Request (400)" in production, the DisallowedHost debug page with DEBUG on. The GraphQL
+ * view's own 400s are JSON; a proxy's HTML 400 ("400 Bad Request") is something else.
  */
-function isHostRejection(response: Response): boolean {
-  return (
-    response.status === 400 && (response.headers.get('content-type') ?? '').includes('text/html')
-  )
+const DJANGO_HOST_REJECTION = /Bad Request \(400\)|DisallowedHost/
+
+function isHtml(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('text/html')
 }
 
 function isJson(response: Response): boolean {
