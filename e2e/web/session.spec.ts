@@ -1,4 +1,7 @@
 /** Sign-in errors, the keychain, and sign-out, with the real keytar against gnome-keyring. */
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { accountFor } from '../../src/main/core/session/secret-store'
 import { demoUsers } from '../../server/seed'
 import { expect, signIn, test } from './fixtures'
@@ -20,6 +23,35 @@ test('shows inline errors for wrong credentials and an unreachable server', asyn
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('alert')).toContainText("Can't reach the server")
   await server.start()
+})
+
+test('says a server that refuses our Host name does not accept the address', async ({
+  desktop,
+}) => {
+  const { page } = desktop
+  // Django's answer, on every path, to a Host outside its ALLOWED_HOSTS.
+  const django = createServer((req, res) => {
+    req.resume()
+    res.writeHead(400, { 'content-type': 'text/html' }).end('<h1>Bad Request (400)</h1>')
+  })
+  django.listen(0, '127.0.0.1')
+  await once(django, 'listening')
+  try {
+    await page
+      .getByLabel('Server address')
+      .fill(`http://127.0.0.1:${(django.address() as AddressInfo).port}`)
+    await page.getByLabel('Email').fill(demoUsers.alice.email)
+    await page.getByLabel('Password').fill(demoUsers.alice.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText(
+      'This server does not accept the address 127.0.0.1; ask its administrator to allow it.',
+    )
+    await expect(alert).not.toContainText('EduSphere server')
+  } finally {
+    django.closeAllConnections()
+    django.close()
+  }
 })
 
 test('keeps the token in the keychain and sign-out removes it', async ({ desktop, server }) => {

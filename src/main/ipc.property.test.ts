@@ -1,5 +1,5 @@
 /**
- * IPC argument validation on random payloads (issue 6): for every channel, whatever a renderer
+ * IPC argument validation on random payloads: for every channel, whatever a renderer
  * sends (structured-cloneable, as Electron's IPC delivers it), an invalid call resolves to a typed
  * `invalid-argument` Result and nothing reaches the backend (a spy); a valid call reaches it once.
  * Validity is judged by an oracle written here from the contract's documented limits.
@@ -41,7 +41,7 @@ const oracles: Record<InvokeChannel, Oracle> = {
   'session:sign-out': arity(0),
   'rooms:list-joined': arity(0),
   'rooms:browse-rooms': arity(1, (v) => isPlain(v) && str(v.search, 0, 200)),
-  'rooms:join-room': arity(1, id),
+  'rooms:join-room': arity(1, roomKey),
   'rooms:open-room': arity(1, roomKey),
   'chat:send-message': arity(2, roomKey, text),
   'chat:edit-message': arity(3, roomKey, id, text),
@@ -102,7 +102,7 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
   'rooms:browse-rooms': fc
     .oneof(fc.string({ maxLength: 20 }), fc.constant('s'.repeat(201)))
     .map((search) => [{ search }]),
-  'rooms:join-room': idArb.map((i) => [i]),
+  'rooms:join-room': roomKeyArb.map((k) => [k]),
   'rooms:open-room': roomKeyArb.map((k) => [k]),
   'chat:send-message': fc.tuple(roomKeyArb, textArb),
   'chat:edit-message': fc.tuple(roomKeyArb, idArb, textArb),

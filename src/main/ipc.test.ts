@@ -41,7 +41,7 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'session:sign-out': [],
   'rooms:list-joined': [],
   'rooms:browse-rooms': [{ search: '' }],
-  'rooms:join-room': ['0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],
+  'rooms:join-room': ['bob/private'],
   'rooms:open-room': ['alice/general'],
   'chat:send-message': ['alice/general', 'hello'],
   'chat:edit-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11', 'hi'],
@@ -127,6 +127,9 @@ describe('registerIpc', () => {
     const { handlers, calls } = setup()
     const cases: [InvokeChannel, unknown[]][] = [
       ['rooms:open-room', ['no-slash']],
+      // joinRoom takes the room's host/slug key: a bare room id cannot be joined on the server.
+      ['rooms:join-room', ['0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11']],
+      ['rooms:join-room', ['alice/general/extra']],
       ['chat:send-message', ['alice/general', 42]],
       ['chat:send-message', ['alice/general']],
       ['session:sign-in', [{ server: '', email: 'a', password: 'b' }]],

@@ -16,6 +16,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A Django server refused the `Host` of our requests (not in its ALLOWED_HOSTS): an EduSphere
+ * server, just one that must be told about this address, so "not an EduSphere server" would mislead.
+ */
+export function hostNotAllowedError(host: string): AppError {
+  return new AppError(
+    'host-not-allowed',
+    `This server does not accept the address ${host}; ask its administrator to allow it.`,
+  )
+}
+
 /** Converts anything thrown into the error half of a Result, never leaking internals as codes. */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return error.toShape()

@@ -85,3 +85,9 @@ export const ROOM_FIELDS =
 export function roomKeyOf(room: { host: { username: string }; slug: string }): string {
   return `${room.host.username}/${room.slug}`
 }
+
+/** The host username and room slug of a `host/slug` key (the IPC contract validated its form). */
+export function splitRoomKey(key: string): { host: string; slug: string } {
+  const slash = key.indexOf('/')
+  return { host: key.slice(0, slash), slug: key.slice(slash + 1) }
+}

@@ -89,6 +89,8 @@ export type ErrorCode =
   | 'invalid-credentials'
   | 'unreachable'
   | 'not-edusphere'
+  /** The server answered, but refuses the host name in the address (Django ALLOWED_HOSTS). */
+  | 'host-not-allowed'
   | 'session-expired'
   | 'not-signed-in'
   | 'not-found'
@@ -168,7 +170,12 @@ export const invokeContract = {
     args: z.tuple([z.object({ search: z.string().max(200) })]),
     result: returns<RoomSummary[]>(),
   },
-  'rooms:join-room': { method: 'joinRoom', args: z.tuple([Id]), result: returns<RoomSummary>() },
+  // The room's key (`host/slug`): joinRoom(hostSlug, roomSlug) is the server's only way to join.
+  'rooms:join-room': {
+    method: 'joinRoom',
+    args: z.tuple([RoomKeySchema]),
+    result: returns<RoomSummary>(),
+  },
   /** Makes the room the active one; its history follows once, as a `messages-reset` event. */
   'rooms:open-room': {
     method: 'openRoom',

@@ -200,7 +200,7 @@ describe('App', () => {
     } finally {
       vi.useRealTimers()
     }
-    expect(fake.callsOf('joinRoom')).toEqual([[other.id]])
+    expect(fake.callsOf('joinRoom')).toEqual([[other.key]])
     expect(w.get('.room-title').text()).toBe('# Algebra')
   })
 

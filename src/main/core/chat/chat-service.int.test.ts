@@ -95,7 +95,7 @@ describe('chat service: sign in, rooms, history', () => {
     if (!priv) throw new Error('bob/private missing from browse')
     // An external server keeps carol's membership from an earlier run.
     if (!server.external) expect(priv.joined).toBe(false)
-    const joined = await c.service.joinRoom(priv.id)
+    const joined = await c.service.joinRoom(priv.key)
     expect(joined).toMatchObject({ key: 'bob/private', joined: true })
     expect((await c.service.listRooms()).map((r) => r.key)).toContain('bob/private')
     await c.waitFor(() => c.connection('bob/private') === 'connected', 'joined room connected')

@@ -78,7 +78,7 @@ describe('EduSphereApi against the local server', () => {
     expect(history.length).toBeGreaterThanOrEqual(3)
     expect(history[0]!.body).toBe('Welcome to General! Say hi 👋')
 
-    const again = await api.joinRoom(auth.token, room.id)
+    const again = await api.joinRoom(auth.token, 'alice', 'general')
     expect(again.id).toBe(room.id)
     await api.signOut(auth.token)
   })

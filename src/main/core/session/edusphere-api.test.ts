@@ -1,66 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
+import type { Answer } from '../test-support/scripted-fetch'
+import {
+  csrfAnswer,
+  failure,
+  payload,
+  scripted,
+  tokenAuthData,
+} from '../test-support/scripted-fetch'
 import { EduSphereApi, errorFromGraphQL, normaliseServerUrl } from './edusphere-api'
 import { parseSetCookie } from './graphql-http'
 
 // Unit tests with a scripted fetch, for the rules that are hard to provoke on a real server
 // (malformed answers, rotation on every response). edusphere-api.int.test.ts covers the real one.
-
-interface Seen {
-  url: string
-  method: string
-  headers: Record<string, string>
-  body: { query: string; variables: Record<string, unknown> } | null
-}
-
-type Answer = { status?: number; body: string; type?: string; cookies?: string[] }
-
-function scripted(answer: (req: Seen) => Answer) {
-  const seen: Seen[] = []
-  const fetchFn = (async (input: string | URL | Request, init?: RequestInit) => {
-    const headers = Object.fromEntries(
-      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [
-        k.toLowerCase(),
-        v,
-      ]),
-    )
-    const req: Seen = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      headers,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : null,
-    }
-    seen.push(req)
-    const a = answer(req)
-    const h = new Headers({ 'content-type': a.type ?? 'application/json' })
-    for (const c of a.cookies ?? []) h.append('set-cookie', c)
-    return new Response(a.body, { status: a.status ?? 200, headers: h })
-  }) as typeof fetch
-  return { fetchFn, seen }
-}
-
-const csrfAnswer = (token: string): Answer => ({
-  body: '{"SetCsrfToken": "X-CSRFToken"}',
-  cookies: [`csrftoken=${token}; Path=/; SameSite=Lax`],
-})
-
-const payload = { email: 'alice@example.com', exp: 2000, origIat: 1400 }
-const tokenAuthData = {
-  token: 'tok',
-  payload,
-  refreshExpiresIn: 9999,
-  success: true,
-  user: { id: '1', username: 'alice', name: 'Alice' },
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`)
-  return error
-}
 
 describe('normaliseServerUrl', () => {
   it.each([
@@ -211,7 +163,9 @@ describe('EduSphereApi over a scripted server', () => {
       new EduSphereApi('http://127.0.0.1:8000', { fetch: fetchFn }).me('t'),
     )
     expect(error.code).toBe('not-edusphere')
-    expect(error.message).toMatch(/GET \/api\/csrf\/ answered HTTP 404/)
+    expect(error.message).toMatch(
+      /GET \/api\/csrf\/ answered HTTP 404, and GET \/graphql\/ set no csrftoken cookie/,
+    )
   })
 
   it('a failing fetch is unreachable, with the cause', async () => {

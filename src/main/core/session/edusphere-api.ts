@@ -10,7 +10,6 @@ import {
   HistoryMessageSchema,
   MeSchema,
   RefreshTokenSchema,
-  ROOM_FIELDS,
   RoomSchema,
   TokenAuthSchema,
   TokenPayloadSchema,
@@ -26,6 +25,8 @@ import type {
   TokenPayload,
 } from '../../../shared/graphql-shapes'
 import { GraphQLHttp } from './graphql-http'
+import { operations } from './operations'
+import type { OperationField } from './operations'
 import type { GraphQLErrorEntry } from './graphql-http'
 
 /**
@@ -90,37 +91,21 @@ export class EduSphereApi {
 
   /** Signs in with email and password (works even with a stale token around). */
   signIn(email: string, password: string): Promise<TokenAuth> {
-    return this.call(
-      'tokenAuth',
-      `mutation TokenAuth($email: String!, $password: String!) {
-        tokenAuth(email: $email, password: $password) {
-          token payload refreshExpiresIn success user { id username name }
-        }
-      }`,
-      { email, password },
-      null,
-      TokenAuthSchema,
-    )
+    return this.call('tokenAuth', { email, password }, null, TokenAuthSchema)
   }
 
-  /** A new token with a new exp; must be called before the current one expires. */
+  /**
+   * A new token with a new exp; must be called before the current one expires. The old token goes
+   * only as the argument: never as a header (null here) nor a cookie (the jar keeps no JWT).
+   */
   refresh(token: string): Promise<RefreshToken> {
-    return this.call(
-      'refreshToken',
-      `mutation RefreshToken($token: String!) {
-        refreshToken(token: $token) { token payload refreshExpiresIn }
-      }`,
-      { token },
-      null,
-      RefreshTokenSchema,
-    )
+    return this.call('refreshToken', { token }, null, RefreshTokenSchema)
   }
 
   /** The token's payload, if the server still accepts it. */
   async verify(token: string): Promise<TokenPayload> {
     const result = await this.call(
       'verifyToken',
-      `mutation VerifyToken($token: String!) { verifyToken(token: $token) { payload } }`,
       { token },
       null,
       z.object({ payload: TokenPayloadSchema }),
@@ -130,83 +115,46 @@ export class EduSphereApi {
 
   /** deleteToken: clears the server's cookie (there is no server-side revocation). */
   async signOut(token: string): Promise<void> {
-    await this.call(
-      'deleteToken',
-      `mutation DeleteToken { deleteToken { deleted } }`,
-      {},
-      token,
-      z.object({ deleted: z.boolean().nullable() }),
-    )
+    await this.call('deleteToken', {}, token, z.object({ deleted: z.boolean().nullable() }))
   }
 
   /** The signed-in user. */
   me(token: string): Promise<Me> {
-    return this.call('me', `query Me { me { id username name avatar } }`, {}, token, MeSchema)
+    return this.call('me', {}, token, MeSchema)
   }
 
   /** The rooms `username` has joined, newest first. */
   joinedRooms(token: string, username: string): Promise<Room[]> {
-    return this.call(
-      'roomsParticipatedByUser',
-      `query Joined($user: String!) { roomsParticipatedByUser(userSlug: $user) { ${ROOM_FIELDS} } }`,
-      { user: username },
-      token,
-      z.array(RoomSchema),
-    )
+    return this.call('roomsParticipatedByUser', { user: username }, token, z.array(RoomSchema))
   }
 
   /** All rooms, most participants first, optionally filtered by a search text. */
   browseRooms(token: string, search?: string): Promise<Room[]> {
-    const hasSearch = search !== undefined && search.trim() !== ''
-    const query = hasSearch
-      ? `query Browse($search: String!) { rooms(search: $search) { ${ROOM_FIELDS} } }`
-      : `query Browse { rooms { ${ROOM_FIELDS} } }`
-    return this.call(
-      'rooms',
-      query,
-      hasSearch ? { search: search.trim() } : {},
-      token,
-      z.array(RoomSchema),
-    )
+    const text = search?.trim() ?? ''
+    return this.call('rooms', text ? { search: text } : {}, token, z.array(RoomSchema))
   }
 
   /** One room; AppError 'not-found' when it does not exist. */
   async room(token: string | null, host: string, slug: string): Promise<Room> {
-    const room = await this.call(
-      'room',
-      `query Room($host: String!, $slug: String!) { room(hostSlug: $host, roomSlug: $slug) { ${ROOM_FIELDS} } }`,
-      { host, slug },
-      token,
-      RoomSchema.nullable(),
-    )
+    const room = await this.call('room', { host, slug }, token, RoomSchema.nullable())
     if (!room) throw new AppError('not-found', `Room not found: ${host}/${slug}.`)
     return room
   }
 
   /** The whole history of a room, oldest first. */
   history(token: string | null, host: string, slug: string): Promise<HistoryMessage[]> {
-    return this.call(
-      'messages',
-      `query History($host: String!, $slug: String!) {
-        messages(hostSlug: $host, roomSlug: $slug) {
-          id user { id username avatar } body edited created updated
-        }
-      }`,
-      { host, slug },
-      token,
-      z.array(HistoryMessageSchema),
-    )
+    return this.call('messages', { host, slug }, token, z.array(HistoryMessageSchema))
   }
 
-  /** Adds the signed-in user as a participant of the room. */
-  async joinRoom(token: string, roomId: string): Promise<Room> {
+  /** Adds the signed-in user as a participant of `host/slug` (idempotent); returns the room. */
+  async joinRoom(token: string, host: string, slug: string): Promise<Room> {
     const result = await this.call(
       'joinRoom',
-      `mutation Join($roomId: UUID!) { joinRoom(roomId: $roomId) { room { ${ROOM_FIELDS} } } }`,
-      { roomId },
+      { host, slug },
       token,
-      z.object({ room: RoomSchema }),
+      z.object({ room: RoomSchema.nullable() }).nullable(),
     )
+    if (!result?.room) throw new AppError('not-found', `Room not found: ${host}/${slug}.`)
     return result.room
   }
 
@@ -237,14 +185,14 @@ export class EduSphereApi {
     return member ? null : 'not-participant'
   }
 
+  /** Sends the one document for `field` (operations.ts) and validates data[field] with `schema`. */
   private async call<T>(
-    field: string,
-    query: string,
+    field: OperationField,
     variables: Record<string, unknown>,
     token: string | null,
     schema: z.ZodType<T>,
   ): Promise<T> {
-    const body = await this.http.post(query, variables, token)
+    const body = await this.http.post(operations[field], variables, token)
     if (body.errors.length > 0) throw errorFromGraphQL(field, body.errors)
     if (!body.data || !(field in body.data))
       throw new AppError(

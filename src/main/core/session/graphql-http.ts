@@ -1,10 +1,11 @@
 /**
  * GraphQL over HTTP the way an EduSphere (Django) server wants it (protocol.md §2): a small cookie
- * jar, the CSRF bootstrap, the csrftoken cookie echoed as X-CSRFToken on every POST, and adoption
- * of the rotated token after tokenAuth/refreshToken. Transport failures become AppErrors here;
+ * jar, the CSRF bootstrap (GET /graphql/ when /api/csrf/ is not routed), the csrftoken cookie
+ * echoed as X-CSRFToken on every POST, and adoption of the rotated token after
+ * tokenAuth/refreshToken. Transport failures (and a refused Host) become AppErrors here;
  * GraphQL-level errors are interpreted by the API client.
  */
-import { AppError } from '../../../shared/errors'
+import { AppError, hostNotAllowedError } from '../../../shared/errors'
 
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorEntry {
@@ -105,13 +106,25 @@ export class GraphQLHttp {
   }
 
   private async bootstrapCsrf(): Promise<void> {
-    const url = `${this.baseUrl}/api/csrf/`
-    const response = await this.request(url, { method: 'GET', headers: this.cookieHeader() })
-    if (response.status !== 200)
-      throw this.notEduSphere(`GET /api/csrf/ answered HTTP ${response.status}`)
-    await response.text().catch(() => '')
-    if (!this.cookies.has(CSRF_COOKIE))
-      throw this.notEduSphere('GET /api/csrf/ did not set a csrftoken cookie')
+    const primary = await this.request(`${this.baseUrl}/api/csrf/`, {
+      method: 'GET',
+      headers: this.cookieHeader(),
+    })
+    await primary.text().catch(() => '')
+    if (this.cookies.has(CSRF_COOKIE)) return
+    // A reverse proxy that does not route /api/ (404) still lets /graphql/ through, and the real
+    // server sets the cookie on a plain GET there too (answering 400 "Must provide query string.").
+    const fallback = await this.request(`${this.baseUrl}/graphql/`, {
+      method: 'GET',
+      headers: { Accept: 'application/json', ...this.cookieHeader() },
+    })
+    await fallback.text().catch(() => '')
+    if (this.cookies.has(CSRF_COOKIE)) return
+    throw this.notEduSphere(
+      primary.status === 200
+        ? 'GET /api/csrf/ did not set a csrftoken cookie, nor did GET /graphql/'
+        : `GET /api/csrf/ answered HTTP ${primary.status}, and GET /graphql/ set no csrftoken cookie`,
+    )
   }
 
   private async send(query: string, variables: Record<string, unknown>, token: string | null) {
@@ -149,6 +162,13 @@ export class GraphQLHttp {
       )
     }
     this.adoptCookies(response)
+    if (response.status === 400 && isHtml(response)) {
+      // Read to tell Django's Host rejection from other HTML 400s (a proxy's), then pass a copy on.
+      const text = await response.text().catch(() => '')
+      if (DJANGO_HOST_REJECTION.test(text))
+        throw hostNotAllowedError(new URL(this.baseUrl).hostname)
+      return new Response(text, { status: response.status, headers: response.headers })
+    }
     return response
   }
 
@@ -225,6 +245,17 @@ export class GraphQLHttp {
       `${this.baseUrl} answered, but not like an EduSphere server (${detail}). Check the server address.`,
     )
   }
+}
+
+/**
+ * Django answers a `Host` outside its ALLOWED_HOSTS with an HTML 400 on every path, before any view
+ * runs: "Bad Request (400)" in production, the DisallowedHost debug page with DEBUG on. The GraphQL
+ * view's own 400s are JSON; a proxy's HTML 400 ("400 Bad Request") is something else.
+ */
+const DJANGO_HOST_REJECTION = /Bad Request \(400\)|DisallowedHost/
+
+function isHtml(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('text/html')
 }
 
 function isJson(response: Response): boolean {

@@ -34,8 +34,8 @@ export async function createSharedRoom(
   for (const member of members) {
     const m = await signedIn(url, member)
     const joined = await m.client.graphql(
-      'mutation ($id: UUID!) { joinRoom(roomId: $id) { room { id } } }',
-      { id: room.id },
+      'mutation ($h: String!, $r: String!) { joinRoom(hostSlug: $h, roomSlug: $r) { room { id } } }',
+      { h: demoUsers[host].username, r: room.slug },
       { token: m.token },
     )
     if (joined.errors?.length) throw new Error(`joinRoom failed: ${joined.errors[0]!.message}`)

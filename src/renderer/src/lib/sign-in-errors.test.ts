@@ -9,6 +9,12 @@ describe('sign-in errors', () => {
       message: "Can't reach the server. Check the address and your connection. (ECONNREFUSED)",
     })
     expect(signInProblem({ code: 'not-edusphere', message: 'no /graphql/' }).field).toBe('server')
+    // The server is EduSphere, so the message is shown as is, not as "doesn't look like EduSphere".
+    const host = 'This server does not accept the address edu.example.org; ask its administrator.'
+    expect(signInProblem({ code: 'host-not-allowed', message: host })).toEqual({
+      field: 'server',
+      message: host,
+    })
     expect(signInProblem({ code: 'internal', message: 'boom' })).toEqual({
       field: 'form',
       message: 'boom',

@@ -22,6 +22,8 @@ export function signInProblem(error: AppErrorShape): SignInProblem {
         field: 'server',
         message: `That address doesn't look like an EduSphere server. (${error.message})`,
       }
+    case 'host-not-allowed':
+      return { field: 'server', message: error.message }
     case 'invalid-argument':
       return { field: 'form', message: error.message }
     default:

@@ -89,7 +89,7 @@ export const useRoomsStore = defineStore('rooms', () => {
 
   /** Joins a room and opens it; returns an error message or null. */
   async function join(room: RoomSummary): Promise<string | null> {
-    const result = await call((api) => api.joinRoom(room.id))
+    const result = await call((api) => api.joinRoom(room.key))
     if (!result.ok) return result.error.message
     update(result.value)
     await open(result.value.key)

@@ -118,7 +118,7 @@ export function createFakeChatApi(
       ),
     joinRoom: (...args) =>
       answer('joinRoom', args, () => {
-        const room = fake.browsable.find((r) => r.id === args[0])
+        const room = fake.browsable.find((r) => r.key === args[0])
         if (!room) throw new Error(`fake: no room ${args[0]}`)
         return { ...room, joined: true }
       }),

@@ -4,7 +4,7 @@
  */
 import type { ChatBackend, ChatEvent, RoomKey } from '../../../../shared/ipc-contract'
 import { AppError } from '../../../../shared/errors'
-import { roomKeyOf } from '../../../../shared/graphql-shapes'
+import { roomKeyOf, splitRoomKey } from '../../../../shared/graphql-shapes'
 import type { Session } from '../../session/session'
 import { requireApi } from '../room-registry'
 import type { RoomRegistry } from '../room-registry'
@@ -61,8 +61,9 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
         })
       })
     },
-    async joinRoom(roomId) {
-      const joined = await requireApi(session).joinRoom(await session.getToken(), roomId)
+    async joinRoom(key) {
+      const { host, slug } = splitRoomKey(key)
+      const joined = await requireApi(session).joinRoom(await session.getToken(), host, slug)
       const summary = rooms.summaryOf(rooms.add(joined).key)
       if (!summary) throw new AppError('internal', 'The joined room vanished.')
       emit({ kind: 'room-updated', room: summary })
