@@ -11,7 +11,7 @@ import {
 } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { demoUsers, ProtocolClient, startTestServer } from './test-support'
-import { signedIn, uniqueName } from './testing/fixtures'
+import { signedIn, uniqueName } from './test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import { demoUsers } from '../../server/seed'
-import { ProtocolClient } from '../../server/testing/protocol-client'
+import { ProtocolClient } from '../../server/test-support/protocol-client'
 import { cpuSeconds, percentile, Tracker } from './measure'
 
 const CLIENTS = 50
