@@ -1,6 +1,6 @@
 /** What every request handler shares: storage, clocks, and token settings. */
 import type { Store } from './db'
-import type { MessageWriter } from './message-writer'
+import type { MessageWriter } from './store/message-writer'
 
 /** Shared state of one running server. */
 export interface ServerContext {

@@ -5,7 +5,7 @@ import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import type { RoomRow, UserRow } from './db'
 import { openDatabase, Store } from './db'
-import { InlineMessageWriter } from './message-writer'
+import { InlineMessageWriter } from './store/message-writer'
 import type { ChatSession, FrameOutcome } from './frames'
 import {
   deleteMessageFrame,

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pythonJson } from './python-format'
 import type { ServerContext } from './context'
-import { checkCsrf, csrfCookie, csrfFailurePage, csrfSecretOf, newCsrfSecret } from './csrf'
+import { checkCsrf, csrfCookie, csrfFailurePage, csrfSecretOf, newCsrfSecret } from './auth/csrf'
 import { createGraphQLView } from './graphql-http'
 import { mediaFile } from './media'
 

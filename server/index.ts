@@ -11,8 +11,8 @@ import { createMicrosClock } from './clock'
 import type { ServerContext } from './context'
 import { DB_FILE, openDatabase, Store } from './db'
 import { createHttpHandler } from './http'
-import type { MessageWriter } from './message-writer'
-import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
+import type { MessageWriter } from './store/message-writer'
+import { InlineMessageWriter, ThreadMessageWriter } from './store/message-writer'
 import { seedDemoData } from './seed'
 
 /** How to start a server; every field is optional. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { GraphQLError } from 'graphql'
 import type { ServerContext } from './context'
 import type { RoomRow, UserRow } from './db'
-import { hashPassword } from './passwords'
+import { hashPassword } from './auth/passwords'
 
 const NAME_MAX = 200
 const USERNAME_RE = /^[\w.@+-]{1,150}$/

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import type { MessageRow, Store } from './db'
+import type { MessageRow, Store } from '../db'
 
 /** One write, as sent to the writer. */
 export type WriteOp =
