@@ -35,6 +35,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS entry points (a worker thread's loader bootstrap) are plain Node scripts.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': [
