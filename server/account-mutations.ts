@@ -7,7 +7,7 @@ import type { ServerContext } from './context'
 import type { UserRow } from './db'
 import { checkAvatar } from './avatar-upload'
 import { charField, DjangoText, FormCheck, invalidData } from './graphql-errors'
-import { hashPassword } from './passwords'
+import { hashPassword } from './auth/passwords'
 
 const USERNAME_MAX = 150
 const NAME_MAX = 200

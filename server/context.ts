@@ -2,7 +2,7 @@
 import type { Store } from './db'
 import type { Directory } from './db-directory'
 import type { MediaStore } from './media-store'
-import type { MessageWriter } from './message-writer'
+import type { MessageWriter } from './store/message-writer'
 
 /** Shared state of one running server. */
 export interface ServerContext {

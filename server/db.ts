@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './store/message-sql'
 
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'
@@ -93,12 +94,9 @@ export function openDatabase(dataDir: string): Database.Database {
   else {
     mkdirSync(dataDir, { recursive: true })
     db = new Database(join(dataDir, DB_FILE))
-    db.pragma('journal_mode = WAL')
-    // WAL + NORMAL survives a process crash; only an OS crash may lose the last transactions.
-    db.pragma('synchronous = NORMAL')
+    for (const pragma of FILE_PRAGMAS) db.pragma(pragma)
   }
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma)
   db.exec(SCHEMA)
   migrate(db)
   return db
@@ -148,11 +146,9 @@ export class Store {
       addParticipant: p('INSERT OR IGNORE INTO participants (room_id, user_id) VALUES (?, ?)'),
       messages: p<MessageRow>('SELECT * FROM messages WHERE room_id = ? ORDER BY created, rowid'),
       messageInRoom: p<MessageRow>('SELECT * FROM messages WHERE id = ? AND room_id = ?'),
-      insertMessage: p(
-        'INSERT INTO messages (id, room_id, user_id, body, edited, created, updated) VALUES (?, ?, ?, ?, 0, ?, ?)',
-      ),
-      updateMessage: p('UPDATE messages SET body = ?, edited = 1, updated = ? WHERE id = ?'),
-      deleteMessage: p('DELETE FROM messages WHERE id = ?'),
+      insertMessage: p(MESSAGE_SQL.insert),
+      updateMessage: p(MESSAGE_SQL.update),
+      deleteMessage: p(MESSAGE_SQL.delete),
     }
   }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { ServerErrorText } from '../src/shared/frames'
 import type { SocketProbe, TestServer } from './test-support'
 import { openSocket, startTestServer } from './test-support'
-import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from './testing/fixtures'
+import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from './test-support/fixtures'
 
 let ts: TestServer
 let aliceToken: string

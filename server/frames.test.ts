@@ -7,7 +7,7 @@ import type { RoomRow, UserRow } from './db'
 import { openDatabase, Store } from './db'
 import { Directory } from './db-directory'
 import { MediaStore } from './media-store'
-import { InlineMessageWriter } from './message-writer'
+import { InlineMessageWriter } from './store/message-writer'
 import type { ChatSession, FrameOutcome } from './frames'
 import {
   deleteMessageFrame,

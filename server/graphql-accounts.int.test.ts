@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { skipBecause, uniqueName } from './testing/fixtures'
-import { expectInvalid, REGISTER } from './testing/graphql-ops'
-import type { UploadPart } from './testing/protocol-client'
+import { skipBecause, uniqueName } from './test-support/fixtures'
+import { expectInvalid, REGISTER } from './test-support/graphql-ops'
+import type { UploadPart } from './test-support/protocol-client'
 
 let ts: TestServer
 beforeAll(async () => {

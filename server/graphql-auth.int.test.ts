@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText, TokenAuthSchema } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { signedIn, skipBecause } from './testing/fixtures'
+import { signedIn, skipBecause } from './test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { ProtocolClient, startTestServer } from './test-support'
-import { signedIn } from './testing/fixtures'
+import { signedIn } from './test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { ProtocolClient, startTestServer } from './test-support'
-import type { SocketProbe } from './testing/socket-probe'
-import { mustOpen, signedIn, uniqueBody } from './testing/fixtures'
-import { freshRoom } from './testing/graphql-ops'
+import type { SocketProbe } from './test-support/socket-probe'
+import { mustOpen, signedIn, uniqueBody } from './test-support/fixtures'
+import { freshRoom } from './test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

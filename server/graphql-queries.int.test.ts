@@ -11,8 +11,8 @@ import {
 } from '../src/shared/graphql-shapes'
 import type { TestServer } from './test-support'
 import { ProtocolClient, startTestServer } from './test-support'
-import { signedIn, uniqueName } from './testing/fixtures'
-import { freshRoom, keys, ROOM, Rooms, UUID_RE } from './testing/graphql-ops'
+import { signedIn, uniqueName } from './test-support/fixtures'
+import { freshRoom, keys, ROOM, Rooms, UUID_RE } from './test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

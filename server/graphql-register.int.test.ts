@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from './test-support'
 import { demoUsers, ProtocolClient, startTestServer } from './test-support'
-import { uniqueName } from './testing/fixtures'
-import { expectInvalid, REGISTER } from './testing/graphql-ops'
+import { uniqueName } from './test-support/fixtures'
+import { expectInvalid, REGISTER } from './test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from './test-support'
 import { openSocket, startTestServer } from './test-support'
-import { mustOpen, signedIn, skipBecause, uniqueBody } from './testing/fixtures'
+import { mustOpen, signedIn, skipBecause, uniqueBody } from './test-support/fixtures'
 import { EXTERNAL_SKIP_REASON } from './test-support'
 
 let ts: TestServer

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from './test-support'
 import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { skipBecause } from './testing/fixtures'
+import { skipBecause } from './test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

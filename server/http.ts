@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { hostHeaderAllowed } from './allowed-hosts'
 import type { ServerContext } from './context'
 import { corsHeaders, isPreflight } from './cors'
-import { checkCsrf, csrfCookie, csrfSecretOf, hasMalformedCsrfCookie, newCsrfSecret } from './csrf'
+import { checkCsrf, csrfCookie, csrfSecretOf, hasMalformedCsrfCookie, newCsrfSecret } from './auth/csrf'
 import {
   BAD_REQUEST_PAGE,
   csrfFailurePage,

@@ -14,8 +14,8 @@ import { DB_FILE, openDatabase, Store } from './db'
 import { Directory } from './db-directory'
 import { createHttpHandler } from './http'
 import { MediaStore } from './media-store'
-import type { MessageWriter } from './message-writer'
-import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
+import type { MessageWriter } from './store/message-writer'
+import { InlineMessageWriter, ThreadMessageWriter } from './store/message-writer'
 import { seedDemoData } from './seed'
 
 /** How to start a server; every field is optional. */

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from './test-support'
 import { EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { mustOpen, signedIn, skipBecause, uniqueBody, uniqueName } from './testing/fixtures'
+import { mustOpen, signedIn, skipBecause, uniqueBody, uniqueName } from './test-support/fixtures'
 
 const external = Boolean(process.env.EDUSPHERE_URL)
 

@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql'
 import type { IncomingMessage } from 'node:http'
 import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { RequestAuth } from './auth'
+import type { RequestAuth } from './auth/request-auth'
 import type { ServerContext } from './context'
 import type { UserRow } from './db'
 

@@ -11,7 +11,7 @@ import vue from '@vitejs/plugin-vue'
 
 const repo = resolve(import.meta.dirname, '../..')
 const rendererRoot = join(repo, 'src/renderer')
-const naiveList = join(repo, 'src/renderer/src/testing/NaiveMessageList.vue')
+const naiveList = join(repo, 'src/renderer/src/test-support/NaiveMessageList.vue')
 
 export interface BenchBuild {
   realDir: string

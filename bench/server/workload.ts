@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import { loadavg } from 'node:os'
 import WebSocket from 'ws'
 import { demoUsers } from '../../server/seed'
-import { ProtocolClient } from '../../server/testing/protocol-client'
+import { ProtocolClient } from '../../server/test-support/protocol-client'
 import { cpuSeconds, percentile, Tracker } from './measure'
 
 /** How much work one run does. */

@@ -1,8 +1,7 @@
 /**
  * The real local server (server/cli.ts) in a child process on 127.0.0.1, port 0 the first time and
  * the same port and data directory after a restart. A child process rather than in-process
- * startTestServer(): Playwright's CommonJS test loader cannot load server/message-writer.ts, which
- * uses import.meta (reported to the server's owner); tsx runs it as the CLI does.
+ * startTestServer(): tsx runs the server exactly as the CLI does, message writer thread included.
  */
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'

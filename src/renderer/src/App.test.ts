@@ -14,8 +14,8 @@ import {
   createFakeChatApi,
   signedInSession,
   signedOutSession,
-} from './testing/fake-chat-api'
-import { makeConnection, makeMessage, makeRoom } from './testing/messages'
+} from './test-support/fake-chat-api'
+import { makeConnection, makeMessage, makeRoom } from './test-support/messages'
 
 let fake: FakeChatApi
 let wrapper: VueWrapper | null = null

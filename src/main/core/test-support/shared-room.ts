@@ -1,8 +1,8 @@
 /** Creates a room for a test over GraphQL (createRoom, then joinRoom for each member). */
 import { randomUUID } from 'node:crypto'
 import { demoUsers } from '../../../../server/test-support'
-import { signedIn } from '../../../../server/testing/fixtures'
-import type { DemoName } from '../../../../server/testing/fixtures'
+import { signedIn } from '../../../../server/test-support/fixtures'
+import type { DemoName } from '../../../../server/test-support/fixtures'
 
 /** A room created for one test: its key (`host/slug`), id and slug. */
 export interface SharedRoom {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../shared/ipc-contract'
 import { bannerText, canRetry, connectionLabel, connectionTone } from './connection-text'
-import { makeConnection } from '../testing/messages'
+import { makeConnection } from '../test-support/messages'
 import { terminalReasonText } from '../../../shared/user-text'
 
 describe('connection text', () => {

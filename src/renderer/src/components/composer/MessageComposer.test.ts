@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import MessageComposer from './MessageComposer.vue'
-import { makeMessage } from '../../testing/messages'
+import { makeMessage } from '../../test-support/messages'
 
 describe('MessageComposer', () => {
   it('sends on Enter and not on Shift+Enter', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import MessageItem from './MessageItem.vue'
-import { makeMessage } from '../../testing/messages'
+import { makeMessage } from '../../test-support/messages'
 
 function render(
   overrides: Parameters<typeof makeMessage>[0] = {},

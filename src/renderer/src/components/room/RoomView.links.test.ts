@@ -6,8 +6,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import App from '../../App.vue'
 import { setChatApi } from '../../api/bridge'
 import { bootstrap } from '../../stores/bootstrap'
-import { type FakeChatApi, createFakeChatApi, signedInSession } from '../../testing/fake-chat-api'
-import { makeMessage, makeRoom } from '../../testing/messages'
+import { type FakeChatApi, createFakeChatApi, signedInSession } from '../../test-support/fake-chat-api'
+import { makeMessage, makeRoom } from '../../test-support/messages'
 
 let fake: FakeChatApi
 let wrapper: VueWrapper | null = null

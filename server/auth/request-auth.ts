@@ -1,9 +1,9 @@
 /** Who a request is: django-graphql-jwt's credential lookup (header first, then the JWT cookie). */
 import type { IncomingMessage } from 'node:http'
-import type { ServerContext } from './context'
-import { nowSeconds } from './context'
+import type { ServerContext } from '../context'
+import { nowSeconds } from '../context'
 import { parseCookies } from './cookies'
-import type { UserRow } from './db'
+import type { UserRow } from '../db'
 import type { JwtPayload } from './jwt'
 import { verifyJwt } from './jwt'
 

@@ -4,7 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
 
 /** What a token carries (integer Unix seconds). */
 export interface JwtPayload {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
 import { signJwt, verifyJwt } from './jwt'
 
 const payload = { email: 'alice@example.com', exp: 1_000_600, origIat: 1_000_000 }

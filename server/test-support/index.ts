@@ -5,15 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { EduSphereServer, EduSphereServerOptions } from './index'
-import { createEduSphereServer } from './index'
+import type { EduSphereServer, EduSphereServerOptions } from '../index'
+import { createEduSphereServer } from '../index'
 
 // The demo accounts and the protocol-level test client, re-exported for other suites.
-export { demoUsers, DEMO_PASSWORD } from './seed'
-export { ProtocolClient } from './testing/protocol-client'
-export type { GraphQLReply, GraphQLErrorJson, HttpReply } from './testing/protocol-client'
-export { openSocket, SocketProbe } from './testing/socket-probe'
-export type { Frame, SocketOpen, OpenSocketOptions } from './testing/socket-probe'
+export { demoUsers, DEMO_PASSWORD } from '../seed'
+export { ProtocolClient } from './protocol-client'
+export type { GraphQLReply, GraphQLErrorJson, HttpReply } from './protocol-client'
+export { openSocket, SocketProbe } from './socket-probe'
+export type { Frame, SocketOpen, OpenSocketOptions } from './socket-probe'
 
 /** A server under test, local or external. */
 export interface TestServer {

@@ -5,15 +5,13 @@
  * commit). The socket layer still broadcasts only after the commit, exactly like the real server:
  * nobody ever sees a message that is not stored. In-memory databases write inline.
  */
-import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { MessageRow, Store } from './db'
+import type { Store } from '../db'
+import type { WriteOp } from './message-sql'
+import type { WriterAck, WriterData, WriterRequest } from './writer-thread'
 
-/** One write, as sent to the writer. */
-export type WriteOp =
-  | { op: 'insert'; row: Omit<MessageRow, 'edited'> }
-  | { op: 'update'; id: string; body: string; updated: number }
-  | { op: 'delete'; id: string }
+export type { WriteOp } from './message-sql'
 
 /** Commits chat writes; resolves with the number of rows changed once committed. */
 export interface MessageWriter {
@@ -49,54 +47,9 @@ function applyInline(store: Store, op: WriteOp): number {
   }
 }
 
-// Plain CommonJS so the thread runs the same under tsx, vitest or compiled code.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.driver)
-const db = new Database(workerData.file)
-db.pragma('journal_mode = WAL')
-db.pragma('synchronous = NORMAL')
-db.pragma('busy_timeout = 5000')
-db.pragma('foreign_keys = ON')
-const insert = db.prepare('INSERT INTO messages (id, room_id, user_id, body, edited, created, updated) VALUES (?, ?, ?, ?, 0, ?, ?)')
-const update = db.prepare('UPDATE messages SET body = ?, edited = 1, updated = ? WHERE id = ?')
-const remove = db.prepare('DELETE FROM messages WHERE id = ?')
-function apply(w) {
-  if (w.op === 'insert') { const r = w.row; return insert.run(r.id, r.room_id, r.user_id, r.body, r.created, r.updated).changes }
-  if (w.op === 'update') return update.run(w.body, w.updated, w.id).changes
-  return remove.run(w.id).changes
-}
-let queue = []
-let scheduled = false
-function flush() {
-  scheduled = false
-  const batch = queue
-  queue = []
-  const acks = []
-  try {
-    db.transaction(() => { for (const item of batch) acks.push({ seq: item.seq, changes: apply(item.op) }) })()
-  } catch {
-    // Isolate the failing write: every other write of the batch still commits.
-    acks.length = 0
-    for (const item of batch) {
-      try { acks.push({ seq: item.seq, changes: apply(item.op) }) }
-      catch (e) { acks.push({ seq: item.seq, error: String(e && e.message || e) }) }
-    }
-  }
-  parentPort.postMessage(acks)
-}
-parentPort.on('message', (m) => {
-  if (m === 'close') { if (queue.length) flush(); db.close(); parentPort.close(); return }
-  queue.push(m)
-  if (!scheduled) { scheduled = true; setImmediate(flush) }
-})
-`
-
-interface Ack {
-  seq: number
-  changes?: number
-  error?: string
-}
+// __dirname, not import.meta: Playwright's loader compiles this file as CommonJS. No execArgv:
+// the entry registers its own loader, and an inherited `--import tsx` would only slow the start.
+const THREAD_ENTRY = join(__dirname, 'writer-thread.cjs')
 
 /** Commits on a worker thread with group commit; falls back to inline writes if the thread dies. */
 export class ThreadMessageWriter implements MessageWriter {
@@ -113,15 +66,14 @@ export class ThreadMessageWriter implements MessageWriter {
     file: string,
     private readonly fallback: InlineMessageWriter,
   ) {
-    // __filename, not import.meta: Playwright's loader compiles this file as CommonJS.
-    const driver = createRequire(__filename).resolve('better-sqlite3')
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
-    this.worker.on('message', (acks: Ack[]) => {
+    const workerData: WriterData = { file }
+    this.worker = new Worker(THREAD_ENTRY, { workerData, execArgv: [] })
+    this.worker.on('message', (acks: WriterAck[]) => {
       for (const ack of acks) {
         const waiter = this.pending.get(ack.seq)
         this.pending.delete(ack.seq)
-        if (ack.error !== undefined) waiter?.reject(new Error(ack.error))
-        else waiter?.resolve(ack.changes ?? 0)
+        if ('error' in ack) waiter?.reject(new Error(ack.error))
+        else waiter?.resolve(ack.changes)
       }
     })
     this.worker.on('error', (error) => {
@@ -143,12 +95,16 @@ export class ThreadMessageWriter implements MessageWriter {
     const seq = ++this.seq
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject })
-      this.worker.postMessage({ seq, op })
+      this.post({ seq, op })
     })
   }
 
   async close(): Promise<void> {
-    if (!this.dead) this.worker.postMessage('close')
+    if (!this.dead) this.post('close')
     await this.exited
+  }
+
+  private post(request: WriterRequest): void {
+    this.worker.postMessage(request)
   }
 }
