@@ -6,9 +6,9 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { DEFAULT_ALLOWED_HOSTS } from './allowed-hosts'
+import { DEFAULT_ALLOWED_HOSTS } from './http/allowed-hosts'
 import { createEduSphereServer } from './index'
-import { demoUsers } from './seed'
+import { demoUsers } from './store/seed'
 
 const USAGE = `Usage: npm run server -- [options]
   --host <addr>         interface to bind (default 127.0.0.1)

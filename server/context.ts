@@ -1,7 +1,7 @@
 /** What every request handler shares: storage, clocks, and token settings. */
-import type { Store } from './db'
-import type { Directory } from './db-directory'
-import type { MediaStore } from './media-store'
+import type { Store } from './store/db'
+import type { Directory } from './store/db-directory'
+import type { MediaStore } from './store/media-store'
 import type { MessageWriter } from './store/message-writer'
 
 /** Shared state of one running server. */

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto'
 import { loadavg } from 'node:os'
 import WebSocket from 'ws'
-import { demoUsers } from '../../server/seed'
+import { demoUsers } from '../../server/store/seed'
 import { ProtocolClient } from '../../server/test-support/protocol-client'
 import { cpuSeconds, percentile, Tracker } from './measure'
 

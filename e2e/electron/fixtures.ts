@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { _electron, test as base, expect } from '@playwright/test'
 import type { SocketProbe, TestServer } from '../../server/test-support'
-import { DEMO_PASSWORD } from '../../server/seed'
+import { DEMO_PASSWORD } from '../../server/store/seed'
 import { findElectronBinary } from '../../tools/electron-binary.mjs'
 
 export { expect }

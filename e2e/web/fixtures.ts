@@ -24,7 +24,7 @@ import { createWsSocket } from '../../src/main/core/chat/connection/ws-factory'
 import { registerIpc } from '../../src/main/ipc'
 import type { HandleFn } from '../../src/main/ipc'
 import type { InvokeChannel, Result } from '../../src/shared/ipc-contract'
-import { demoUsers } from '../../server/seed'
+import { demoUsers } from '../../server/store/seed'
 import { type ServerProcess, startServerProcess } from './server-process'
 import { type StaticServer, serveStatic } from './static-server'
 

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { accountFor } from '../../src/main/core/session/secret-store'
-import { demoUsers } from '../../server/seed'
+import { demoUsers } from '../../server/store/seed'
 import { expect, signIn, test } from './fixtures'
 
 test('shows inline errors for wrong credentials and an unreachable server', async ({

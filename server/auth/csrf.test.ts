@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { checkCsrf, csrfCookie, csrfSecretOf, maskCsrfSecret, newCsrfSecret } from './csrf'
 import { expiredCookie, parseCookies, serializeCookie } from './cookies'
-import { csrfFailurePage } from '../django-pages'
+import { csrfFailurePage } from '../http/django-pages'
 
 function req(headers: Record<string, string>): IncomingMessage {
   return { headers: { host: '127.0.0.1:8000', ...headers } } as unknown as IncomingMessage

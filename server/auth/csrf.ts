@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { parseCookies, serializeCookie } from './cookies'
-import { REASON_NO_CSRF_COOKIE } from '../django-pages'
+import { REASON_NO_CSRF_COOKIE } from '../http/django-pages'
 
 /** Django's CSRF cookie name. */
 export const CSRF_COOKIE = 'csrftoken'

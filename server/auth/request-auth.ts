@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ServerContext } from '../context'
 import { nowSeconds } from '../context'
 import { parseCookies } from './cookies'
-import type { UserRow } from '../db'
+import type { UserRow } from '../store/db'
 import type { JwtPayload } from './jwt'
 import { verifyJwt } from './jwt'
 

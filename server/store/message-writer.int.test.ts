@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DB_FILE, openDatabase, Store } from '../db'
+import { DB_FILE, openDatabase, Store } from './db'
 import { InlineMessageWriter, ThreadMessageWriter } from './message-writer'
 
 let dir: string

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Store } from '../db'
+import type { Store } from './db'
 import type { WriteOp } from './message-sql'
 import type { WriterAck, WriterData, WriterRequest } from './writer-thread'
 

@@ -1,6 +1,6 @@
 /** Small helpers shared by the conformance suites. */
 import { randomUUID } from 'node:crypto'
-import { demoUsers } from '../seed'
+import { demoUsers } from '../store/seed'
 import { ProtocolClient } from './protocol-client'
 import type { OpenSocketOptions, SocketProbe } from './socket-probe'
 import { openSocket } from './socket-probe'

@@ -9,7 +9,7 @@ import type { EduSphereServer, EduSphereServerOptions } from '../index'
 import { createEduSphereServer } from '../index'
 
 // The demo accounts and the protocol-level test client, re-exported for other suites.
-export { demoUsers, DEMO_PASSWORD } from '../seed'
+export { demoUsers, DEMO_PASSWORD } from '../store/seed'
 export { ProtocolClient } from './protocol-client'
 export type { GraphQLReply, GraphQLErrorJson, HttpReply } from './protocol-client'
 export { openSocket, SocketProbe } from './socket-probe'

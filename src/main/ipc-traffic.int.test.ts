@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../../server/test-support'
 import { demoUsers, EXTERNAL_SKIP_REASON, startTestServer } from '../../server/test-support'
-import { openDatabase, Store } from '../../server/db'
+import { openDatabase, Store } from '../../server/store/db'
 import type {
   ChatEvent,
   ChatMessage,

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DB_FILE } from '../../../../server/db'
+import { DB_FILE } from '../../../../server/store/db'
 import type { TestServer } from '../../../../server/test-support'
 import { demoUsers, EXTERNAL_SKIP_REASON, startTestServer } from '../../../../server/test-support'
 import type { ConnectionSnapshot } from '../../../shared/ipc-contract'

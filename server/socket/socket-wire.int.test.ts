@@ -4,12 +4,18 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ServerErrorText } from '../src/shared/frames'
-import type { TestServer } from './test-support'
-import { EXTERNAL_SKIP_REASON, startTestServer } from './test-support'
-import { CRASH_CLOSE_CODES, mustOpen, signedIn, skipBecause, uniqueBody } from './test-support/fixtures'
-import { rawUpgrade } from './test-support/raw-upgrade'
-import type { SocketProbe } from './test-support/socket-probe'
+import { ServerErrorText } from '../../src/shared/frames'
+import type { TestServer } from '../test-support'
+import { EXTERNAL_SKIP_REASON, startTestServer } from '../test-support'
+import {
+  CRASH_CLOSE_CODES,
+  mustOpen,
+  signedIn,
+  skipBecause,
+  uniqueBody,
+} from '../test-support/fixtures'
+import { rawUpgrade } from '../test-support/raw-upgrade'
+import type { SocketProbe } from '../test-support/socket-probe'
 
 let ts: TestServer
 let aliceToken: string

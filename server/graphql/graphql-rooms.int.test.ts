@@ -1,9 +1,9 @@
 /** protocol.md §3: createRoom, updateRoom, deleteRoom and joinRoom against a running server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLErrorText, ROOM_FIELDS, RoomSchema } from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { ProtocolClient, startTestServer } from './test-support'
-import { mustOpen, signedIn, uniqueBody, uniqueName } from './test-support/fixtures'
+import { GraphQLErrorText, ROOM_FIELDS, RoomSchema } from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { ProtocolClient, startTestServer } from '../test-support'
+import { mustOpen, signedIn, uniqueBody, uniqueName } from '../test-support/fixtures'
 import {
   CREATE_ROOM,
   expectCode,
@@ -12,7 +12,7 @@ import {
   JOIN_ROOM,
   ROOM,
   UUID_RE,
-} from './test-support/graphql-ops'
+} from '../test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 /** protocol.md §2: tokenAuth, refreshToken, verifyToken, deleteToken and how tokens are read. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLErrorText, TokenAuthSchema } from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { signedIn, skipBecause } from './test-support/fixtures'
+import { GraphQLErrorText, TokenAuthSchema } from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from '../test-support'
+import { signedIn, skipBecause } from '../test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

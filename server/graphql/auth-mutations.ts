@@ -3,14 +3,14 @@
  * deleteRefreshToken, with its error texts and cookies (protocol.md §2).
  */
 import { GraphQLError } from 'graphql'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import { JWT_COOKIE } from './auth/request-auth'
-import { nowSeconds } from './context'
-import { expiredCookie, parseCookies, serializeCookie } from './auth/cookies'
-import { csrfCookie, newCsrfSecret } from './auth/csrf'
-import { signJwt, verifyJwt } from './auth/jwt'
-import type { JwtPayload } from './auth/jwt'
-import { verifyPassword } from './auth/passwords'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
+import { JWT_COOKIE } from '../auth/request-auth'
+import { nowSeconds } from '../context'
+import { expiredCookie, parseCookies, serializeCookie } from '../auth/cookies'
+import { csrfCookie, newCsrfSecret } from '../auth/csrf'
+import { signJwt, verifyJwt } from '../auth/jwt'
+import type { JwtPayload } from '../auth/jwt'
+import { verifyPassword } from '../auth/passwords'
 import type { GqlContext } from './resolver-context'
 
 /** Name of graphql-jwt's refresh-token cookie (long-running refresh tokens; unused here). */

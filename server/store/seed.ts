@@ -1,7 +1,7 @@
 /** The demo data of protocol.md §5, created once on first start of a data directory. */
 import { randomUUID } from 'node:crypto'
 import type { Store } from './db'
-import { hashPassword } from './auth/passwords'
+import { hashPassword } from '../auth/passwords'
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'pass-1234'

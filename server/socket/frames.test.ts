@@ -1,13 +1,13 @@
 /** The consumer logic without sockets: exact frame bytes and every branch of protocol.md §4. */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { decodeServerFrame, ServerErrorText } from '../src/shared/frames'
-import { createMicrosClock } from './clock'
-import type { ServerContext } from './context'
-import type { RoomRow, UserRow } from './db'
-import { openDatabase, Store } from './db'
-import { Directory } from './db-directory'
-import { MediaStore } from './media-store'
-import { InlineMessageWriter } from './store/message-writer'
+import { decodeServerFrame, ServerErrorText } from '../../src/shared/frames'
+import { createMicrosClock } from '../clock'
+import type { ServerContext } from '../context'
+import type { RoomRow, UserRow } from '../store/db'
+import { openDatabase, Store } from '../store/db'
+import { Directory } from '../store/db-directory'
+import { MediaStore } from '../store/media-store'
+import { InlineMessageWriter } from '../store/message-writer'
 import type { ChatSession, FrameOutcome } from './frames'
 import {
   deleteMessageFrame,

@@ -1,10 +1,10 @@
 /** protocol.md §4 frames: every client frame, every server event and error text, malformed input. */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
-import { ServerErrorText } from '../src/shared/frames'
-import type { SocketProbe, TestServer } from './test-support'
-import { openSocket, startTestServer } from './test-support'
-import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from './test-support/fixtures'
+import { ServerErrorText } from '../../src/shared/frames'
+import type { SocketProbe, TestServer } from '../test-support'
+import { openSocket, startTestServer } from '../test-support'
+import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from '../test-support/fixtures'
 
 let ts: TestServer
 let aliceToken: string

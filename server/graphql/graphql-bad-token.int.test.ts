@@ -3,10 +3,10 @@
  * own (one null and one error per field), and refresh/verify fail at their sub-field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { ProtocolClient, startTestServer } from './test-support'
-import { signedIn } from './test-support/fixtures'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { ProtocolClient, startTestServer } from '../test-support'
+import { signedIn } from '../test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

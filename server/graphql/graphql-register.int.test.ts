@@ -1,9 +1,9 @@
 /** protocol.md §3: registerUser — an account that signs in, or "Invalid data" with Django form errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './test-support'
-import { demoUsers, ProtocolClient, startTestServer } from './test-support'
-import { uniqueName } from './test-support/fixtures'
-import { expectInvalid, REGISTER } from './test-support/graphql-ops'
+import type { TestServer } from '../test-support'
+import { demoUsers, ProtocolClient, startTestServer } from '../test-support'
+import { uniqueName } from '../test-support/fixtures'
+import { expectInvalid, REGISTER } from '../test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

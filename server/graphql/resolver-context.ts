@@ -1,10 +1,10 @@
 /** What every resolver receives: the server, the request, who sent it, and cookies to set. */
 import { GraphQLError } from 'graphql'
 import type { IncomingMessage } from 'node:http'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { RequestAuth } from './auth/request-auth'
-import type { ServerContext } from './context'
-import type { UserRow } from './db'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
+import type { RequestAuth } from '../auth/request-auth'
+import type { ServerContext } from '../context'
+import type { UserRow } from '../store/db'
 
 /** Per-request state the resolvers read and write (cookies to set on the response). */
 export interface GqlContext {

@@ -4,12 +4,12 @@
  */
 import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { skipBecause, uniqueName } from './test-support/fixtures'
-import { expectInvalid, REGISTER } from './test-support/graphql-ops'
-import type { UploadPart } from './test-support/protocol-client'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from '../test-support'
+import { skipBecause, uniqueName } from '../test-support/fixtures'
+import { expectInvalid, REGISTER } from '../test-support/graphql-ops'
+import type { UploadPart } from '../test-support/protocol-client'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -7,11 +7,11 @@ import { buildSchema, GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type { GraphQLSchema } from 'graphql'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isUuid } from '../src/shared/frames'
-import { toPythonIsoformat } from './python-format'
+import { isUuid } from '../../src/shared/frames'
+import { toPythonIsoformat } from '../python-format'
 
 /** Where the contract lives (resolved from this file, so any working directory works). */
-export const SCHEMA_FILE = join(__dirname, '..', 'src', 'shared', 'edusphere.graphql')
+export const SCHEMA_FILE = join(__dirname, '..', '..', 'src', 'shared', 'edusphere.graphql')
 
 /** The real backend's SDL, as committed. */
 export function readEduSphereSdl(): string {

@@ -4,10 +4,10 @@
  * socket layer turns into an abnormal close of that one connection.
  */
 import { randomUUID } from 'node:crypto'
-import { bodyError, isUuid, ServerErrorText } from '../src/shared/frames'
-import { pythonJson, toPythonIsoformat } from './python-format'
-import type { ServerContext } from './context'
-import type { MessageRow, RoomRow, UserRow } from './db'
+import { bodyError, isUuid, ServerErrorText } from '../../src/shared/frames'
+import { pythonJson, toPythonIsoformat } from '../python-format'
+import type { ServerContext } from '../context'
+import type { MessageRow, RoomRow, UserRow } from '../store/db'
 
 /** Who is talking, in which room (fixed at handshake). */
 export interface ChatSession {

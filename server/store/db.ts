@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './store/message-sql'
+import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './message-sql'
 
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { multipartBody } from './test-support/protocol-client'
+import { multipartBody } from '../test-support/protocol-client'
 import { isUploadedFile, readGraphQLMultipart } from './uploads'
 
 const LIMITS = { maxFileBytes: 16, maxFieldBytes: 4096, maxFiles: 2 }

@@ -8,11 +8,11 @@ import {
   ROOM_FIELDS,
   RoomSchema,
   TopicSchema,
-} from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { ProtocolClient, startTestServer } from './test-support'
-import { signedIn, uniqueName } from './test-support/fixtures'
-import { freshRoom, keys, ROOM, Rooms, UUID_RE } from './test-support/graphql-ops'
+} from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { ProtocolClient, startTestServer } from '../test-support'
+import { signedIn, uniqueName } from '../test-support/fixtures'
+import { freshRoom, keys, ROOM, Rooms, UUID_RE } from '../test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

@@ -3,11 +3,11 @@
  * "Invalid data" with per-field messages in `extensions.errors`.
  */
 import { randomUUID } from 'node:crypto'
-import type { ServerContext } from './context'
-import type { UserRow } from './db'
+import type { ServerContext } from '../context'
+import type { UserRow } from '../store/db'
 import { checkAvatar } from './avatar-upload'
 import { charField, DjangoText, FormCheck, invalidData } from './graphql-errors'
-import { hashPassword } from './auth/passwords'
+import { hashPassword } from '../auth/passwords'
 
 const USERNAME_MAX = 150
 const NAME_MAX = 200

@@ -5,8 +5,8 @@
  * socket hears about them.
  */
 import { randomUUID } from 'node:crypto'
-import type { ServerContext } from './context'
-import type { MessageRow, RoomRow, UserRow } from './db'
+import type { ServerContext } from '../context'
+import type { MessageRow, RoomRow, UserRow } from '../store/db'
 import type { FormCheck } from './graphql-errors'
 import {
   charField,

@@ -2,8 +2,7 @@
  * The local server's schema is the real backend's, exactly: printed (sorted), it equals the
  * committed introspection SDL — same types, fields, arguments, nullability and scalars.
  */
-import type {
-  GraphQLObjectType} from 'graphql';
+import type { GraphQLObjectType } from 'graphql'
 import {
   buildSchema,
   GraphQLScalarType,
@@ -46,9 +45,7 @@ describe('the server schema', () => {
 
   it('refuses what the real server refuses: no UserType.email, no joinRoom(roomId)', () => {
     const errors = (query: string) => validate(served, parse(query)).map((e) => e.message)
-    expect(errors('{ me { email } }')).toEqual([
-      'Cannot query field "email" on type "UserType".',
-    ])
+    expect(errors('{ me { email } }')).toEqual(['Cannot query field "email" on type "UserType".'])
     expect(errors('mutation { joinRoom(roomId: "x") { room { id } } }')).toContain(
       'Unknown argument "roomId" on field "Mutation.joinRoom".',
     )

@@ -1,8 +1,8 @@
 /** protocol.md §1 endpoints and §2 CSRF rules, against a real server (or EDUSPHERE_URL). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './test-support'
-import { demoUsers, ProtocolClient, startTestServer } from './test-support'
-import { skipBecause } from './test-support/fixtures'
+import type { TestServer } from '../test-support'
+import { demoUsers, ProtocolClient, startTestServer } from '../test-support'
+import { skipBecause } from '../test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

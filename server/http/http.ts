@@ -5,9 +5,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { hostHeaderAllowed } from './allowed-hosts'
-import type { ServerContext } from './context'
+import type { ServerContext } from '../context'
 import { corsHeaders, isPreflight } from './cors'
-import { checkCsrf, csrfCookie, csrfSecretOf, hasMalformedCsrfCookie, newCsrfSecret } from './auth/csrf'
+import {
+  checkCsrf,
+  csrfCookie,
+  csrfSecretOf,
+  hasMalformedCsrfCookie,
+  newCsrfSecret,
+} from '../auth/csrf'
 import {
   BAD_REQUEST_PAGE,
   csrfFailurePage,
@@ -15,11 +21,11 @@ import {
   NOT_FOUND_PAGE,
   SERVER_ERROR_PAGE,
 } from './django-pages'
-import { asciiJson, createGraphQLView } from './graphql-http'
-import { mediaFile } from './media'
-import { pythonJson } from './python-format'
-import { isMultipart, readGraphQLMultipart } from './uploads'
-import { AVATAR_MAX_BYTES } from './avatar-upload'
+import { asciiJson, createGraphQLView } from '../graphql/graphql-http'
+import { mediaFile } from '../store/media'
+import { pythonJson } from '../python-format'
+import { isMultipart, readGraphQLMultipart } from '../graphql/uploads'
+import { AVATAR_MAX_BYTES } from '../graphql/avatar-upload'
 
 /** Largest request body accepted (Django's DATA_UPLOAD_MAX_MEMORY_SIZE is 2.5 MB). */
 const MAX_BODY_BYTES = 2_621_440

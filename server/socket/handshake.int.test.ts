@@ -1,9 +1,9 @@
 /** protocol.md §4 handshake: the one credential, the Origin rule, and the 403/500 matrix. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './test-support'
-import { openSocket, startTestServer } from './test-support'
-import { mustOpen, signedIn, skipBecause, uniqueBody } from './test-support/fixtures'
-import { EXTERNAL_SKIP_REASON } from './test-support'
+import type { TestServer } from '../test-support'
+import { openSocket, startTestServer } from '../test-support'
+import { mustOpen, signedIn, skipBecause, uniqueBody } from '../test-support/fixtures'
+import { EXTERNAL_SKIP_REASON } from '../test-support'
 
 let ts: TestServer
 let alice: string

@@ -6,10 +6,10 @@
 import fc from 'fast-check'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isUuid } from '../src/shared/frames'
-import type { SocketProbe, TestServer } from './test-support'
-import { EXTERNAL_SKIP_REASON, startTestServer } from './test-support'
-import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from './test-support/fixtures'
+import { isUuid } from '../../src/shared/frames'
+import type { SocketProbe, TestServer } from '../test-support'
+import { EXTERNAL_SKIP_REASON, startTestServer } from '../test-support'
+import { CRASH_CLOSE_CODES, mustOpen, signedIn, uniqueBody } from '../test-support/fixtures'
 
 const external = Boolean(process.env.EDUSPHERE_URL)
 if (external) console.warn(`chat-socket fuzz: ${EXTERNAL_SKIP_REASON}`)

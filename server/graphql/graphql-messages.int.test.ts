@@ -3,12 +3,12 @@
  * database (and set `edited`), but no open socket hears about them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
-import type { TestServer } from './test-support'
-import { ProtocolClient, startTestServer } from './test-support'
-import type { SocketProbe } from './test-support/socket-probe'
-import { mustOpen, signedIn, uniqueBody } from './test-support/fixtures'
-import { freshRoom } from './test-support/graphql-ops'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
+import type { TestServer } from '../test-support'
+import { ProtocolClient, startTestServer } from '../test-support'
+import type { SocketProbe } from '../test-support/socket-probe'
+import { mustOpen, signedIn, uniqueBody } from '../test-support/fixtures'
+import { freshRoom } from '../test-support/graphql-ops'
 
 let ts: TestServer
 beforeAll(async () => {

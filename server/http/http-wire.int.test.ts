@@ -3,9 +3,9 @@
  * cookie attributes, CORS preflight, Django's CSRF and ALLOWED_HOSTS pages, graphql-core quoting.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from './test-support'
-import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
-import { skipBecause } from './test-support/fixtures'
+import type { TestServer } from '../test-support'
+import { demoUsers, EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from '../test-support'
+import { skipBecause } from '../test-support/fixtures'
 
 let ts: TestServer
 beforeAll(async () => {

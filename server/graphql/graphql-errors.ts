@@ -3,7 +3,7 @@
  * `extensions.code`, Django form errors as "Invalid data" with per-field messages).
  */
 import { GraphQLError } from 'graphql'
-import { GraphQLErrorText } from '../src/shared/graphql-shapes'
+import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
 
 /** Texts the real resolvers use besides those the client already knows. */
 export const ResolverText = {
