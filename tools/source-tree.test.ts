@@ -17,7 +17,7 @@ describe('source tree', () => {
   it('has no import cycles (type-only imports included)', () => {
     const graph = importGraph(files)
     // The graph really is read: .ts and .vue edges both show up.
-    expect(graph.get('server/index.ts')).toContain('server/db.ts')
+    expect(graph.get('server/index.ts')).toContain('server/store/db.ts')
     expect(graph.get('src/renderer/src/App.vue')?.some((f) => f.endsWith('.vue'))).toBe(true)
     expect(importCycles(graph)).toEqual([])
   })
