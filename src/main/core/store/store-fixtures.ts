@@ -1,0 +1,56 @@
+/** Test and benchmark data for the store: messages and rooms in their wire shapes. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Room } from '../../../shared/graphql-shapes'
+import type { StoredMessage } from './store-types'
+
+const BASE_US = Date.UTC(2026, 0, 1) * 1000
+
+/** An ISO timestamp the way the server writes it (Python isoformat, microseconds, +00:00). */
+export function isoAt(micros: number): string {
+  const ms = Math.floor(micros / 1000)
+  const frac = String(micros % 1_000_000).padStart(6, '0')
+  return `${new Date(ms).toISOString().slice(0, 19)}.${frac}+00:00`
+}
+
+/** The i-th message of a room: one per second, ids that sort differently from their times. */
+export function messageAt(
+  i: number,
+  options: { user?: string; body?: string } = {},
+): StoredMessage {
+  const user = options.user ?? (i % 3 === 0 ? 'alice' : 'bob')
+  const hex = ((i * 2654435761) % 2 ** 32).toString(16).padStart(8, '0')
+  return {
+    id: `${hex}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    user: { id: user === 'alice' ? '1' : '2', username: user, avatar: null },
+    body: options.body ?? `message ${i}`,
+    edited: false,
+    created: isoAt(BASE_US + i * 1_000_000),
+    updated: isoAt(BASE_US + i * 1_000_000),
+    clientId: null,
+  }
+}
+
+export function messages(from: number, count: number): StoredMessage[] {
+  return Array.from({ length: count }, (_, k) => messageAt(from + k))
+}
+
+export function roomFixture(slug: string, host = 'alice'): Room {
+  return {
+    id: String(slug.length * 7919),
+    name: `Room ${slug}`,
+    slug,
+    description: null,
+    created: '2026-01-01T00:00:00+00:00',
+    topic: { name: 'Maths' },
+    host: { username: host },
+    participants: [{ id: '1', username: 'alice' }],
+  }
+}
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'edusphere-store-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
