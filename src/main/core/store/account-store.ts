@@ -21,7 +21,7 @@ import {
   removeRoomExtras,
 } from './rooms-repo'
 import { salvageOutbox } from './salvage'
-import { checkIntegrity, prepareSchema } from './schema'
+import { checkIntegrity, checkLength, prepareSchema } from './schema'
 import type { SqlDb } from './sqlite'
 import { isCorruption, openSqlite, reasonOf } from './sqlite'
 import { deleteFiles, moveAside, prepareFiles, recoveryMarkerOf, storeFileOf } from './store-files'
@@ -106,7 +106,10 @@ function tryOpen(file: string, account: AccountRef): Attempt {
   try {
     if (fs.existsSync(recoveryMarkerOf(file)))
       throw new Error('the store was found damaged while running')
+    const walSize = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
     db = openSqlite(file)
+    const truncated = checkLength(db, fs.statSync(file).size, walSize)
+    if (truncated) throw new Error(truncated)
     prepareSchema(db, true)
     const problem = checkIntegrity(db)
     if (problem) throw new Error(`the store is damaged (${problem})`)
@@ -165,6 +168,9 @@ function assemble(db: SqlDb, file: string | null): AccountStore {
     if (!open) return
     open = false
     try {
+      // Fold the WAL into the main file: libsql's close leaves it behind, and a file closed
+      // cleanly should be whole on its own (the next open checks its length).
+      if (file) db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
       db.close()
     } catch (error) {
       report('close', error)

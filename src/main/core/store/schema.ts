@@ -94,3 +94,15 @@ export function checkIntegrity(db: SqlDb): string | null {
   }
   return null
 }
+
+/**
+ * Catches a truncated file before anything reads it: without a WAL to replay, the file must hold
+ * every page its header counts. Cheap (two pragmas), unlike a full integrity check.
+ */
+export function checkLength(db: SqlDb, fileSize: number, walSize: number): string | null {
+  if (walSize > 0 || fileSize === 0) return null
+  const pages = Number(db.prepare('PRAGMA page_count').get()?.['page_count'] ?? 0)
+  const pageSize = Number(db.prepare('PRAGMA page_size').get()?.['page_size'] ?? 0)
+  const expected = pages * pageSize
+  return expected > fileSize ? `the file is truncated (${fileSize} of ${expected} bytes)` : null
+}
