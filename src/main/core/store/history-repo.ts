@@ -58,22 +58,23 @@ function toMessage(row: SqlRow): StoredMessage {
   }
 }
 
-function paramsOf(room: RoomKey, m: StoredMessage): Record<string, string | number | null> {
+/** Upsert parameters, positional in the column order of UPSERT (binding is on the hot path). */
+function paramsOf(room: RoomKey, m: StoredMessage): (string | number | null)[] {
   const cursor = cursorOf(m)
-  return {
+  return [
     room,
-    id_key: cursor.id,
-    id: m.id,
-    author_id: m.user.id,
-    author_username: m.user.username,
-    author_avatar: m.user.avatar,
-    body: m.body,
-    edited: m.edited ? 1 : 0,
-    created: m.created,
-    updated: m.updated,
-    created_us: cursor.createdUs,
-    client_id: m.clientId,
-  }
+    cursor.id,
+    m.id,
+    m.user.id,
+    m.user.username,
+    m.user.avatar,
+    m.body,
+    m.edited ? 1 : 0,
+    m.created,
+    m.updated,
+    cursor.createdUs,
+    m.clientId,
+  ]
 }
 
 function clampLimit(limit: number | undefined): number {
@@ -93,8 +94,7 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
   const upsert = db.prepare(
     `INSERT INTO messages (room, id_key, id, author_id, author_username, author_avatar, body,
        edited, created, updated, created_us, client_id)
-     VALUES (:room, :id_key, :id, :author_id, :author_username, :author_avatar, :body, :edited,
-       :created, :updated, :created_us, :client_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (room, id_key) DO UPDATE SET id = excluded.id, author_id = excluded.author_id,
        author_username = excluded.author_username, author_avatar = excluded.author_avatar,
        body = excluded.body, edited = excluded.edited, created = excluded.created,
@@ -147,7 +147,7 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
         for (const m of messages) {
           const params = paramsOf(roomKey, m)
           upsert.run(params)
-          keep.run({ id_key: params['id_key'] ?? null })
+          keep.run({ id_key: params[1] ?? null })
         }
         dropOthers.run({ room: roomKey })
         clearKeep.run()

@@ -6,7 +6,8 @@
 import Database from 'libsql'
 
 export type SqlValue = string | number | null
-export type SqlParams = Record<string, SqlValue>
+/** Named (`:name` in the SQL) or positional (`?`, cheaper to bind on hot paths). */
+export type SqlParams = Record<string, SqlValue> | readonly SqlValue[]
 export type SqlRow = Record<string, unknown>
 
 export interface SqlStatement {
