@@ -3,16 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Room } from '../../../shared/graphql-shapes'
+import { toPythonIsoformat } from '../../../../server/python-format'
 import type { StoredMessage } from './store-types'
 
 const BASE_US = Date.UTC(2026, 0, 1) * 1000
 
-/** An ISO timestamp the way the server writes it (Python isoformat, microseconds, +00:00). */
-export function isoAt(micros: number): string {
-  const ms = Math.floor(micros / 1000)
-  const frac = String(micros % 1_000_000).padStart(6, '0')
-  return `${new Date(ms).toISOString().slice(0, 19)}.${frac}+00:00`
-}
+/** An ISO timestamp the way the server writes it (Python isoformat of epoch microseconds). */
+export const isoAt = toPythonIsoformat
 
 /** The i-th message of a room: one per second, ids that sort differently from their times. */
 export function messageAt(
