@@ -38,6 +38,12 @@ export interface AccountStore {
   readonly outbox: OutboxRepo
   readonly readMarks: ReadMarksRepo
   readonly drafts: DraftsRepo
+  /**
+   * Folds the WAL into the database file without waiting for readers or writers. Call it when
+   * the app is idle (e.g. a second after the last batch of events): doing it inside a commit is
+   * what makes bursts stall. Cheap when there is nothing to do.
+   */
+  checkpoint(): void
   /** Problems met while running (the open result carries the ones met while opening). */
   onNotice(listener: (notice: StoreNotice) => void): Unsubscribe
   close(): void
@@ -180,6 +186,14 @@ function assemble(db: SqlDb, file: string | null): AccountStore {
     file,
     persistent: file !== null,
     ...repos,
+    checkpoint() {
+      if (!open || !file) return
+      try {
+        db.exec('PRAGMA wal_checkpoint(PASSIVE)')
+      } catch (error) {
+        report('checkpoint', error)
+      }
+    },
     onNotice(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)

@@ -103,6 +103,22 @@ describe('account store files', () => {
   })
 })
 
+describe('checkpoints', () => {
+  it('commits leave the WAL alone until checkpoint() folds it into the file', () => {
+    const { open } = setup()
+    const { store } = open()
+    const file = store.file!
+    store.history.upsertMany('alice/general', messages(0, 2_000))
+    const before = fs.statSync(file).size
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(before)
+    store.checkpoint()
+    expect(fs.statSync(file).size).toBeGreaterThan(before)
+    expect(store.history.count('alice/general')).toBe(2_000)
+    store.close()
+    store.checkpoint() // after close: nothing to do, no throw
+  })
+})
+
 describe('outbox', () => {
   it('keeps entries in the order they were accepted, through every state', () => {
     const { open } = setup()
