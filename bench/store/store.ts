@@ -12,8 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { percentile } from '../server/measure'
-import { openAccountStore } from '../../src/main/core/store/account-store'
-import { messageAt, messages, tempDir } from '../../src/main/core/store/store-fixtures'
+import { messageAt, messages, openOrThrow, tempDir } from '../../src/main/core/store/store-fixtures'
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -36,7 +35,7 @@ const stats = (list: number[]) => {
 }
 
 function burst(dir: string): void {
-  const { store } = openAccountStore({ dir, ...account })
+  const { store } = openOrThrow({ dir, ...account })
   const batches = Math.round((SECONDS * 1000) / BATCH_MS)
   const file = path.join(dir, 'baseline.jsonl')
   const storeTimes: number[] = []
@@ -83,7 +82,7 @@ function burst(dir: string): void {
 }
 
 function outbox(dir: string): void {
-  const { store } = openAccountStore({ dir, username: 'outbox', origin: account.origin })
+  const { store } = openOrThrow({ dir, username: 'outbox', origin: account.origin })
   const n = 200
   let t = performance.now()
   for (let i = 0; i < n; i++)
@@ -111,7 +110,7 @@ function outbox(dir: string): void {
 
 function read(dir: string): void {
   const t0 = performance.now()
-  const { store } = openAccountStore({ dir, username: 'reader', origin: account.origin })
+  const { store } = openOrThrow({ dir, username: 'reader', origin: account.origin })
   for (let r = 0; r < ROOMS; r++) {
     const list = Array.from({ length: PER_ROOM }, (_, i) => messageAt(r * PER_ROOM + i))
     store.history.replaceAll(`bench/room-${r}`, list)
@@ -128,7 +127,7 @@ function read(dir: string): void {
 
   const target = `bench/room-${Math.floor(ROOMS / 2)}`
   let t = performance.now()
-  const opened = openAccountStore({ dir, username: 'reader', origin: account.origin })
+  const opened = openOrThrow({ dir, username: 'reader', origin: account.origin })
   const openMs = performance.now() - t
   t = performance.now()
   const first = opened.store.history.window(target)

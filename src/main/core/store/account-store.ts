@@ -22,7 +22,7 @@ import {
 } from './rooms-repo'
 import { salvageOutbox } from './salvage'
 import { checkIntegrity, checkLength, prepareSchema } from './schema'
-import type { SqlDb } from './sqlite'
+import type { SqlDb, SqlOpener } from './sqlite'
 import { isCorruption, openSqlite, reasonOf } from './sqlite'
 import { deleteFiles, moveAside, prepareFiles, recoveryMarkerOf, storeFileOf } from './store-files'
 import type { AccountRef, RoomsRepo, StoreNotice } from './store-types'
@@ -51,40 +51,52 @@ export interface AccountStore {
   destroy(): void
 }
 
-export interface OpenedStore {
-  store: AccountStore
-  /** Set when the store is not the file as it was left: moved aside, or memory only. */
-  notice: StoreNotice | null
-}
+export type OpenedStore =
+  | {
+      store: AccountStore
+      /** Set when the store is not the file as it was left: moved aside, or memory only. */
+      notice: StoreNotice | null
+    }
+  /** The database engine itself could not be loaded: run without a store, as before it existed. */
+  | { store: null; notice: Extract<StoreNotice, { kind: 'unavailable' }> }
 
 export interface OpenStoreOptions extends AccountRef {
   /** The app's data folder (Electron's userData); the store goes in `<dir>/stores/`. */
   dir: string
   now?: () => Date
+  /** The engine; tests inject a failing one. */
+  openDb?: SqlOpener
 }
 
 export function openAccountStore(options: OpenStoreOptions): OpenedStore {
   const now = options.now ?? (() => new Date())
+  const openDb = options.openDb ?? openSqlite
+  // No engine, no store: checked first, so a good file is never moved aside for it.
+  try {
+    openDb(':memory:').close()
+  } catch (error) {
+    return { store: null, notice: { kind: 'unavailable', reason: reasonOf(error) } }
+  }
   const file = storeFileOf(options.dir, options)
   try {
     prepareFiles(file)
   } catch (error) {
-    if (!fs.existsSync(file) || fs.statSync(file).isFile()) return inMemory(error)
+    if (!fs.existsSync(file) || fs.statSync(file).isFile()) return inMemory(openDb, error)
     // Something that is not a file (a folder) sits where the store goes: move it aside below.
   }
-  const first = tryOpen(file, options)
+  const first = tryOpen(openDb, file, options)
   if (first.ok) return { store: first.store, notice: null }
 
-  const salvage = salvageOutbox(file)
+  const salvage = salvageOutbox(file, openDb)
   let movedTo: string | null
   try {
     movedTo = moveAside(file, now())
     prepareFiles(file)
   } catch (error) {
-    return inMemory(error, salvage.entries.length)
+    return inMemory(openDb, error, salvage.entries.length)
   }
-  const second = tryOpen(file, options)
-  if (!second.ok) return inMemory(second.error, salvage.entries.length)
+  const second = tryOpen(openDb, file, options)
+  if (!second.ok) return inMemory(openDb, second.error, salvage.entries.length)
   let recovered = 0
   try {
     restoreOutbox(second.db, salvage.entries)
@@ -107,13 +119,13 @@ export function openAccountStore(options: OpenStoreOptions): OpenedStore {
 
 type Attempt = { ok: true; store: AccountStore; db: SqlDb } | { ok: false; error: unknown }
 
-function tryOpen(file: string, account: AccountRef): Attempt {
+function tryOpen(openDb: SqlOpener, file: string, account: AccountRef): Attempt {
   let db: SqlDb | null = null
   try {
     if (fs.existsSync(recoveryMarkerOf(file)))
       throw new Error('the store was found damaged while running')
     const walSize = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
-    db = openSqlite(file)
+    db = openDb(file)
     const truncated = checkLength(db, fs.statSync(file).size, walSize)
     if (truncated) throw new Error(truncated)
     prepareSchema(db, true)
@@ -133,8 +145,8 @@ function tryOpen(file: string, account: AccountRef): Attempt {
   }
 }
 
-function inMemory(error: unknown, unrecoverable = 0): OpenedStore {
-  const db = openSqlite(':memory:')
+function inMemory(openDb: SqlOpener, error: unknown, unrecoverable = 0): OpenedStore {
+  const db = openDb(':memory:')
   prepareSchema(db, false)
   const suffix = unrecoverable > 0 ? ` ${unrecoverable} queued messages stay in the old file.` : ''
   return {

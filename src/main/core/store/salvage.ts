@@ -3,8 +3,8 @@
  * aside: the outbox, because those are messages the user wrote and the server never confirmed.
  */
 import { OUTBOX_COLUMNS, outboxEntryOf } from './outbox-repo'
-import type { SqlDb } from './sqlite'
-import { num, openSqlite } from './sqlite'
+import type { SqlDb, SqlOpener } from './sqlite'
+import { num } from './sqlite'
 import type { StoredOutboxEntry } from './store-types'
 
 export interface Salvage {
@@ -13,10 +13,10 @@ export interface Salvage {
   lost: number | null
 }
 
-export function salvageOutbox(file: string): Salvage {
+export function salvageOutbox(file: string, openDb: SqlOpener): Salvage {
   let db: SqlDb | null = null
   try {
-    db = openSqlite(file)
+    db = openDb(file)
     const rows = readRows(db, `SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)
     if (rows) {
       const entries: StoredOutboxEntry[] = []

@@ -3,7 +3,8 @@
  * npm platform packages), so the same file loads in Node and in Electron without a rebuild.
  * Everything else in the store talks to this narrow interface, never to libsql directly.
  */
-import Database from 'libsql'
+import { createRequire } from 'node:module'
+import type LibsqlDatabase from 'libsql'
 
 export type SqlValue = string | number | null
 /** Named (`:name` in the SQL) or positional (`?`, cheaper to bind on hot paths). */
@@ -22,8 +23,33 @@ export interface SqlDb {
   close(): void
 }
 
+/** The native engine could not be loaded (a missing or broken platform package). */
+export class SqlEngineUnavailable extends Error {}
+
+export type SqlOpener = (file: string) => SqlDb
+
+let engine: typeof LibsqlDatabase | Error | null = null
+
+/**
+ * Loads libsql on first use, inside a try: a missing platform binary must turn into a notice,
+ * never into a main process that dies at startup (the same rule as keytar).
+ */
+function loadEngine(): typeof LibsqlDatabase {
+  if (engine === null) {
+    try {
+      engine = createRequire(__filename)('libsql') as typeof LibsqlDatabase
+    } catch (error) {
+      engine = error instanceof Error ? error : new Error(String(error))
+    }
+  }
+  if (engine instanceof Error)
+    throw new SqlEngineUnavailable(`the database engine could not be loaded (${engine.message})`)
+  return engine
+}
+
 /** Opens (creating when missing) a database file, or `:memory:`. Throws like SQLite does. */
-export function openSqlite(file: string): SqlDb {
+export const openSqlite: SqlOpener = (file) => {
+  const Database = loadEngine()
   const db = new Database(file)
   return {
     exec: (sql) => void db.exec(sql),

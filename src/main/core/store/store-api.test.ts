@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AccountStore } from './account-store'
-import { openAccountStore } from './account-store'
-import { messageAt, messages, roomFixture, tempDir } from './store-fixtures'
+import { messageAt, messages, openOrThrow, roomFixture, tempDir } from './store-fixtures'
 import { storeFileOf } from './store-files'
 import type { NewOutboxEntry, StoreNotice } from './store-types'
 
@@ -16,7 +15,7 @@ function setup(username = 'alice', origin = 'http://127.0.0.1:8000') {
   const { dir, cleanup } = tempDir()
   const opened: AccountStore[] = []
   const open = (who = username, from = origin) => {
-    const result = openAccountStore({ dir, origin: from, username: who })
+    const result = openOrThrow({ dir, origin: from, username: who })
     opened.push(result.store)
     return result
   }

@@ -3,12 +3,11 @@
  * as fast as it can, printing the sequence number of each entry once `put` has returned, until it
  * is killed. `node --import tsx store-crash-child.ts <dir> <first-seq>`.
  */
-import { openAccountStore } from './account-store'
-import { messages } from './store-fixtures'
+import { messages, openOrThrow } from './store-fixtures'
 
 const [dir, firstArg] = process.argv.slice(2)
 if (!dir || !firstArg) throw new Error('usage: store-crash-child.ts <dir> <first-seq>')
-const { store, notice } = openAccountStore({
+const { store, notice } = openOrThrow({
   dir,
   origin: 'http://127.0.0.1:8000',
   username: 'crash',

@@ -6,8 +6,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openAccountStore } from './account-store'
-import { tempDir } from './store-fixtures'
+import { openOrThrow, tempDir } from './store-fixtures'
 
 const RUNS = 10
 const SEED = process.env['CI'] === 'true' ? 20261130 : Math.floor(Math.random() * 2 ** 31)
@@ -78,7 +77,7 @@ describe('outbox under SIGKILL', () => {
         const { lastAcked, notices } = await writeAndKill(dir, next, acks)
         expect(notices, `run ${run}: the store opened cleanly after the previous kill`).toEqual([])
 
-        const { store, notice } = openAccountStore({
+        const { store, notice } = openOrThrow({
           dir,
           origin: 'http://127.0.0.1:8000',
           username: 'crash',

@@ -4,7 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Room } from '../../../shared/graphql-shapes'
 import { toPythonIsoformat } from '../../../../server/python-format'
-import type { StoredMessage } from './store-types'
+import type { AccountStore, OpenStoreOptions } from './account-store'
+import { openAccountStore } from './account-store'
+import type { StoreNotice, StoredMessage } from './store-types'
 
 const BASE_US = Date.UTC(2026, 0, 1) * 1000
 
@@ -50,4 +52,14 @@ export function roomFixture(slug: string, host = 'alice'): Room {
 export function tempDir(prefix = 'edusphere-store-'): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Opens a store where the engine must load (tests, benchmark): no engine is a failure here. */
+export function openOrThrow(options: OpenStoreOptions): {
+  store: AccountStore
+  notice: StoreNotice | null
+} {
+  const opened = openAccountStore(options)
+  if (opened.store === null) throw new Error(opened.notice.reason)
+  return { store: opened.store, notice: opened.notice }
 }

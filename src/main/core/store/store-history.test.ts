@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { openAccountStore } from './account-store'
 import { cursorOf } from './history-repo'
 import { openSqlite } from './sqlite'
-import { isoAt, messageAt, messages, tempDir } from './store-fixtures'
+import { isoAt, messageAt, messages, openOrThrow, tempDir } from './store-fixtures'
 import type { StoredMessage } from './store-types'
 
 const ROOM = 'alice/general'
@@ -13,7 +12,7 @@ afterEach(() => {
 
 function openStore() {
   const { dir, cleanup } = tempDir()
-  const { store } = openAccountStore({ dir, origin: 'http://127.0.0.1:8000', username: 'alice' })
+  const { store } = openOrThrow({ dir, origin: 'http://127.0.0.1:8000', username: 'alice' })
   cleanups.push(() => {
     store.close()
     cleanup()

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { skipNote } from '../test-support/wait'
 import type { OpenStoreOptions } from './account-store'
 import { openAccountStore } from './account-store'
-import { openSqlite } from './sqlite'
-import { messages, tempDir } from './store-fixtures'
+import { openSqlite, SqlEngineUnavailable } from './sqlite'
+import { messages, openOrThrow, tempDir } from './store-fixtures'
 import { recoveryMarkerOf, storeFileOf } from './store-files'
 import type { NewOutboxEntry } from './store-types'
 
@@ -23,7 +23,7 @@ function account(): OpenStoreOptions {
 }
 
 function open(options: OpenStoreOptions) {
-  const result = openAccountStore(options)
+  const result = openOrThrow(options)
   cleanups.unshift(() => result.store.close())
   return result
 }
@@ -170,5 +170,28 @@ describe('a folder that cannot hold a store', () => {
     const { store, notice } = open(options)
     expect(notice).toMatchObject({ kind: 'memory-only' })
     expect(store.outbox.put(text(1))).toBe(true)
+  })
+})
+
+describe('no database engine', () => {
+  it('a missing native engine means no store and a notice; the file on disk is left alone', () => {
+    const options = account()
+    const file = filledStore(options)
+    const before = fs.readFileSync(file)
+    const opened = openAccountStore({
+      ...options,
+      openDb: () => {
+        throw new SqlEngineUnavailable('the database engine could not be loaded (no binary)')
+      },
+    })
+    expect(opened).toEqual({
+      store: null,
+      notice: {
+        kind: 'unavailable',
+        reason: 'the database engine could not be loaded (no binary)',
+      },
+    })
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.readdirSync(path.dirname(file)).some((n) => n.includes('broken'))).toBe(false)
   })
 })

@@ -79,6 +79,8 @@ export type StoreNotice =
       /** Queued messages that could not be read back; null when that cannot be known. */
       lostOutbox: number | null
     }
+  /** The database engine could not be loaded: there is no store this run. */
+  | { kind: 'unavailable'; reason: string }
   /** No file could be opened at all: the store lives in memory and is gone at quit. */
   | { kind: 'memory-only'; reason: string }
   /** A read or write failed after opening; the operation was skipped. */
