@@ -25,8 +25,8 @@ export async function createSharedRoom(
   const owner = await signedIn(url, host)
   const name = `${label} ${randomUUID().slice(0, 8)}`
   const created = await owner.client.graphql<CreateRoomReply>(
-    'mutation ($n: String!) { createRoom(name: $n) { room { id slug } } }',
-    { n: name },
+    'mutation ($n: String!, $t: String!) { createRoom(name: $n, topicName: $t) { room { id slug } } }',
+    { n: name, t: 'Math' },
     { token: owner.token },
   )
   const room = created.data?.createRoom?.room
