@@ -21,6 +21,7 @@ export default defineConfig({
           include: [
             'src/**/*.int.test.ts',
             'server/**/*.int.test.ts',
+            'tools/**/*.int.test.ts',
             'e2e/**/*.int.test.ts',
             'soak/**/*.int.test.ts',
           ],
