@@ -1,4 +1,4 @@
-/** protocol.md §3: every query and mutation the client uses, plus createRoom and registerUser. */
+/** docs/protocol.md §3: every query and mutation the client uses, plus createRoom and registerUser. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {

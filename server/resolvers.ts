@@ -1,5 +1,5 @@
 /**
- * GraphQL resolvers: the queries and mutations of protocol.md §2–§3 with the real server's error
+ * GraphQL resolvers: the queries and mutations of docs/protocol.md §2–§3 with the real server's error
  * texts. Account and room creation live in `mutations-write.ts`.
  */
 import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql'

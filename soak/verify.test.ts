@@ -106,17 +106,17 @@ describe('the soak verifier', () => {
 
   it('reports a duplicate that was deleted before the end', () => {
     const w = healthy()
-    // The server stored #3 twice; bob saw the second copy, then alice deleted it.
-    w.bob.see('m3-copy', '[soak alice-1 #3] quiz')
+    // The server stored send 3 twice; bob saw the second copy, then alice deleted it.
+    w.bob.see('m3-copy', '[soak alice-1 3] quiz')
     w.ledger.deletes.push({ core: 'alice-1', room: ROOM, messageId: 'm3-copy' })
     expect(verdict(w)).toEqual([
-      '[soak alice-1 #3] exists as 2 messages (m3, m3-copy) for 1 confirmed of 1 sends',
+      '[soak alice-1 3] exists as 2 messages (m3, m3-copy) for 1 confirmed of 1 sends',
     ])
   })
 
   it('reports a send shown as failed that the server stored', () => {
     const w = healthy()
-    const tag = '[soak alice-1 #21]'
+    const tag = '[soak alice-1 21]'
     w.ledger.sends.push({ core: 'alice-1', room: ROOM, clientId: 'c21', tag, twin: false })
     w.alice.fail('c21', `${tag} notes`)
     w.rows.push(row('m21', `${tag} notes`))
@@ -126,7 +126,7 @@ describe('the soak verifier', () => {
 
   it('reports a failed send that was stored and deleted by the other device', () => {
     const w = healthy()
-    const tag = '[soak alice-1 #21]'
+    const tag = '[soak alice-1 21]'
     w.ledger.sends.push({ core: 'alice-1', room: ROOM, clientId: 'c21', tag, twin: false })
     w.alice.fail('c21', `${tag} notes`)
     w.bob.see('m21', `${tag} notes`)
@@ -156,18 +156,18 @@ describe('the soak verifier', () => {
 
   it('reports a send confirmed as two different messages', () => {
     const w = healthy()
-    w.alice.confirm('c5', 'm5-again', '[soak alice-1 #5] quiz')
-    w.rows.push(row('m5-again', '[soak alice-1 #5] quiz'))
+    w.alice.confirm('c5', 'm5-again', '[soak alice-1 5] quiz')
+    w.rows.push(row('m5-again', '[soak alice-1 5] quiz'))
     expect(verdict(w)).toEqual([
-      'alice-1 [soak alice-1 #5] was confirmed as 2 different messages: m5, m5-again',
-      '[soak alice-1 #5] exists as 2 messages (m5, m5-again) for 1 confirmed of 1 sends',
+      'alice-1 [soak alice-1 5] was confirmed as 2 different messages: m5, m5-again',
+      '[soak alice-1 5] exists as 2 messages (m5, m5-again) for 1 confirmed of 1 sends',
     ])
   })
 
   it('accepts identical texts from two devices, one stored message per send', () => {
     const w = healthy()
     const second = new ForgedCore('alice-2')
-    const tag = '[soak twin alice #1]'
+    const tag = '[soak twin alice 1]'
     for (const [core, clientId] of [
       [w.alice, 't1'],
       [second, 't2'],
@@ -190,11 +190,11 @@ describe('the soak verifier', () => {
   it('reports a confirmed message the server lacks, and a send never settled', () => {
     const w = healthy()
     w.rows = w.rows.filter((r) => r.id !== 'm7')
-    const tag = '[soak alice-1 #22]'
+    const tag = '[soak alice-1 22]'
     w.ledger.sends.push({ core: 'alice-1', room: ROOM, clientId: 'c22', tag, twin: false })
     expect(verdict(w)).toEqual([
-      'alice-1 showed m7 ("[soak alice-1 #7] quiz") confirmed, but the server lacks it',
-      'bob showed m7 ("[soak alice-1 #7] quiz") confirmed, but the server lacks it',
+      'alice-1 showed m7 ("[soak alice-1 7] quiz") confirmed, but the server lacks it',
+      'bob showed m7 ("[soak alice-1 7] quiz") confirmed, but the server lacks it',
       `alice-1 ${tag} was never confirmed (now gone)`,
     ])
   })

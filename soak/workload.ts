@@ -6,7 +6,7 @@ import type { RoomKey } from '../src/shared/ipc-contract'
 import { AppError } from '../src/shared/errors'
 import type { SoakCore } from './soak-core'
 
-/** Every soak body starts with a tag naming the device and the send: `[soak alice-1 #42]`. */
+/** Every soak body starts with a tag naming the device and the send: `[soak alice-1 42]`. */
 export const TAG_RE = /^\[soak [^\]]+\]/
 
 /** What users asked for during the run. */
@@ -43,7 +43,7 @@ export function startWorkload(
       if (roll < 0.6) {
         const n = (counters.get(core.name) ?? 0) + 1
         counters.set(core.name, n)
-        const tag = `[soak ${core.name} #${n}]`
+        const tag = `[soak ${core.name} ${n}]`
         const { clientId } = await core.service.sendMessage(room, `${tag} ${pick(WORDS)}`)
         ledger.sends.push({ core: core.name, room, clientId, tag, twin: false })
         return
@@ -78,7 +78,7 @@ export function startWorkload(
   let twinCount = 0
   async function actTwice(devices: SoakCore[]): Promise<void> {
     const room = pick(rooms)!
-    const tag = `[soak twin ${devices[0]!.username} #${++twinCount}]`
+    const tag = `[soak twin ${devices[0]!.username} ${++twinCount}]`
     const body = `${tag} ${pick(WORDS)}`
     const sent = await Promise.allSettled(devices.map((d) => d.service.sendMessage(room, body)))
     sent.forEach((result, i) => {

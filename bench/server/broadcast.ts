@@ -8,7 +8,7 @@
  * machine is shared and a single round can be hit by other work.
  * Phase 2, throughput: a pipelined window of messages in flight; deliveries/s = messages × 50 / s.
  * BENCH_PROFILE=1 writes a CPU profile of the server to /tmp/prof.
- * Baseline, protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
+ * Baseline, docs/protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -5,7 +5,7 @@ import { ProtocolClient } from './protocol-client'
 import type { OpenSocketOptions, SocketProbe } from './socket-probe'
 import { openSocket } from './socket-probe'
 
-/** One of the demo accounts of protocol.md §5. */
+/** One of the demo accounts of docs/protocol.md §5. */
 export type DemoName = keyof typeof demoUsers
 
 /** A client signed in as a demo user: its token is also in its cookie jar. */

@@ -1,5 +1,5 @@
 /**
- * IPC argument validation on random payloads (issue 6): for every channel, whatever a renderer
+ * IPC argument validation on random payloads: for every channel, whatever a renderer
  * sends (structured-cloneable, as Electron's IPC delivers it), an invalid call resolves to a typed
  * `invalid-argument` Result and nothing reaches the backend (a spy); a valid call reaches it once.
  * Validity is judged by an oracle written here from the contract's documented limits.

@@ -1,5 +1,5 @@
 /**
- * Server -> client bad input at the core (issue 6). The real chat service signs in to the local
+ * Server -> client bad input at the core. The real chat service signs in to the local
  * server, but one room's socket is redirected to a fake `ws` server on loopback that plays a
  * broken or hostile EduSphere: garbage, binary and wrong-shaped frames, an oversized frame, and a
  * flood of 50,000 events. The core drops and reports what is invalid, stays responsive (a later

@@ -1,4 +1,4 @@
-/** The pure pieces of a room's chat socket (protocol.md §4): its URL, handshake and texts. */
+/** The pure pieces of a room's chat socket (docs/protocol.md §4): its URL, handshake and texts. */
 import type { TerminalReason } from '../../../../shared/ipc-contract'
 
 /** The user-facing text of each terminal reason. */
