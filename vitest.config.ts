@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'server/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'soak/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -23,6 +28,7 @@ export default defineConfig({
           include: [
             'src/**/*.int.test.ts',
             'server/**/*.int.test.ts',
+            'tools/**/*.int.test.ts',
             'e2e/**/*.int.test.ts',
             'soak/**/*.int.test.ts',
             'bench/**/*.int.test.ts',

@@ -1,6 +1,6 @@
 /**
  * The local EduSphere server: GraphQL + CSRF + chat socket over SQLite, behaving like the real
- * backend (protocol.md). `createEduSphereServer` is what tests, the CLI and the benchmark start.
+ * backend (docs/protocol.md). `createEduSphereServer` is what tests, the CLI and the benchmark start.
  */
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
@@ -32,7 +32,7 @@ export interface EduSphereServerOptions {
   tokenTtl?: number
   /** Refresh window in seconds, default 7 days. */
   refreshTtl?: number
-  /** Create the protocol.md §5 demo data on first start, default true. */
+  /** Create the docs/protocol.md §5 demo data on first start, default true. */
   seed?: boolean
   /** Ping each socket this long after it opened and after each pong (uvicorn: 20 s). */
   pingIntervalMs?: number

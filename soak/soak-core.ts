@@ -39,8 +39,8 @@ export interface SoakCore {
   state(room: RoomKey): ConnectionState | null
   /** Every connection state change per room, in order. */
   readonly timeline: Map<RoomKey, StateChange[]>
-  /** Client ids of own messages that were ever shown confirmed. */
-  readonly confirmedClientIds: Set<string>
+  /** Per own send (client id): every server id (lower case) it was ever shown confirmed as. */
+  readonly confirmedAs: Map<string, Set<string>>
   /** Ids (lower case) and bodies of every message ever shown confirmed, anyone's. */
   readonly confirmedIds: Map<string, string>
   /** How often each outgoing frame (by its JSON) went on the wire. */
@@ -54,7 +54,7 @@ export function createSoakCore(name: string, username: string): SoakCore {
   const rooms = new Map<RoomKey, Map<string, ChatMessage>>()
   const states = new Map<RoomKey, ConnectionState>()
   const timeline = new Map<RoomKey, StateChange[]>()
-  const confirmedClientIds = new Set<string>()
+  const confirmedAs = new Map<string, Set<string>>()
   const confirmedIds = new Map<string, string>()
   const framesSent = new Map<string, number>()
   const errors: string[] = []
@@ -88,8 +88,12 @@ export function createSoakCore(name: string, username: string): SoakCore {
   }
   const seen = (m: ChatMessage) => {
     if (m.status !== 'confirmed') return
-    confirmedIds.set(m.id.toLowerCase(), m.body)
-    if (m.clientId !== null) confirmedClientIds.add(m.clientId)
+    const id = m.id.toLowerCase()
+    confirmedIds.set(id, m.body)
+    if (m.clientId === null) return
+    let ids = confirmedAs.get(m.clientId)
+    if (!ids) confirmedAs.set(m.clientId, (ids = new Set()))
+    ids.add(id)
   }
   service.onEvents((batch) => {
     const now = Date.now()
@@ -123,7 +127,7 @@ export function createSoakCore(name: string, username: string): SoakCore {
     messages: (key) => [...room(key).values()],
     state: (key) => states.get(key) ?? null,
     timeline,
-    confirmedClientIds,
+    confirmedAs,
     confirmedIds,
     framesSent,
     errors,

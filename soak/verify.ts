@@ -1,37 +1,111 @@
 /**
- * The soak's end conditions, checked against the server's own history (GraphQL `messages`, read
- * straight from the server, not through the proxy). Each broken rule becomes one line.
+ * The soak's end conditions, checked against what every client ever showed and the server's own
+ * history (GraphQL `messages`, read straight from the server, not through the proxy). Each broken
+ * rule becomes one line. The checks take plain records, so verify.test.ts can feed them forged
+ * broken histories and prove that each breakage is reported.
  */
 import type { HistoryMessage } from '../src/shared/graphql-shapes'
-import type { RoomKey } from '../src/shared/ipc-contract'
-import type { SoakCore } from './soak-core'
+import type { ChatMessage, RoomKey } from '../src/shared/ipc-contract'
 import type { Ledger } from './workload'
 import { TAG_RE } from './workload'
 
 /** Server history per room key. */
 export type ServerHistory = Map<RoomKey, HistoryMessage[]>
 
+/** What the verifier knows about one client: what it showed, then and now. */
+export interface CoreRecord {
+  readonly name: string
+  /** Messages as the client shows them now. */
+  messages(room: RoomKey): ChatMessage[]
+  /** Per own send (client id): every server id (lower case) it was ever shown confirmed as. */
+  readonly confirmedAs: ReadonlyMap<string, ReadonlySet<string>>
+  /** Ids (lower case) and bodies of every message ever shown confirmed, anyone's. */
+  readonly confirmedIds: ReadonlyMap<string, string>
+}
+
+/** The share of sends a run must see confirmed: faults may fail a few, never most. */
+export const MIN_CONFIRMED_RATE = 0.95
+
 const key = (id: string) => id.toLowerCase()
 const tagOf = (body: string) => TAG_RE.exec(body)?.[0] ?? null
+type Send = Ledger['sends'][number]
 
-/** Every confirmed message is stored exactly once (unless its author deleted it). */
-export function checkStoredOnce(
-  cores: SoakCore[],
+function confirmedSend(cores: Map<string, CoreRecord>, send: Send): boolean {
+  return cores.get(send.core)?.confirmedAs.has(send.clientId) ?? false
+}
+
+function shownFailed(cores: Map<string, CoreRecord>, send: Send): boolean {
+  const shown = cores
+    .get(send.core)
+    ?.messages(send.room)
+    .find((m) => m.id === send.clientId)
+  return shown?.status === 'failed' && shown.error !== null
+}
+
+/**
+ * Exactly once, over every id any client ever saw confirmed plus the final history (so a duplicate
+ * that was deleted later still counts): each send is confirmed as one server message, and a tag
+ * has no more messages than confirmed sends. Two devices of one user sending identical text each
+ * count as a send; the protocol carries no client id, so which echo a device takes as its own is
+ * not checked, only that each confirms one and the server stores one per send.
+ */
+export function checkExactlyOnce(
+  records: CoreRecord[],
   ledger: Ledger,
   history: ServerHistory,
 ): string[] {
   const problems: string[] = []
-  const rows = new Map<string, HistoryMessage>()
-  const tagCount = new Map<string, number>()
-  for (const list of history.values())
-    for (const row of list) {
-      rows.set(key(row.id), row)
-      const tag = tagOf(row.body)
-      if (tag) tagCount.set(tag, (tagCount.get(tag) ?? 0) + 1)
-    }
-  for (const [tag, n] of tagCount) if (n > 1) problems.push(`${tag} is stored ${n} times`)
+  const cores = new Map(records.map((c) => [c.name, c]))
+  for (const send of ledger.sends) {
+    const ids = cores.get(send.core)?.confirmedAs.get(send.clientId)
+    if (ids && ids.size > 1)
+      problems.push(
+        `${send.core} ${send.tag} was confirmed as ${ids.size} different messages: ${[...ids].join(', ')}`,
+      )
+  }
+  const idsByTag = new Map<string, Set<string>>()
+  const note = (id: string, body: string) => {
+    const tag = tagOf(body)
+    if (!tag) return
+    let ids = idsByTag.get(tag)
+    if (!ids) idsByTag.set(tag, (ids = new Set()))
+    ids.add(key(id))
+  }
+  for (const core of records) for (const [id, body] of core.confirmedIds) note(id, body)
+  for (const rows of history.values()) for (const row of rows) note(row.id, row.body)
+
+  const sendsByTag = new Map<string, Send[]>()
+  for (const send of ledger.sends)
+    sendsByTag.set(send.tag, [...(sendsByTag.get(send.tag) ?? []), send])
+  for (const [tag, ids] of idsByTag) {
+    const sends = sendsByTag.get(tag) ?? []
+    const confirmed = sends.filter((s) => confirmedSend(cores, s)).length
+    if (ids.size <= confirmed) continue
+    const failed = sends.filter((s) => shownFailed(cores, s))
+    const stored = [...ids].join(', ')
+    if (failed.length)
+      problems.push(
+        `${failed.map((s) => s.core).join(' and ')} showed ${tag} as failed, but the server stored it (${stored})`,
+      )
+    else
+      problems.push(
+        `${tag} exists as ${ids.size} messages (${stored}) for ${confirmed} confirmed of ${sends.length} sends`,
+      )
+  }
+  return problems
+}
+
+/** Every message a client showed confirmed is on the server, unless its author deleted it. */
+export function checkConfirmedStored(
+  records: CoreRecord[],
+  ledger: Ledger,
+  history: ServerHistory,
+): string[] {
+  const rows = new Set<string>()
+  for (const list of history.values()) for (const row of list) rows.add(key(row.id))
   const deleted = new Set(ledger.deletes.map((d) => d.messageId))
-  for (const core of cores)
+  const problems: string[] = []
+  for (const core of records)
     for (const [id, body] of core.confirmedIds)
       if (!rows.has(id) && !deleted.has(id))
         problems.push(`${core.name} showed ${id} ("${body}") confirmed, but the server lacks it`)
@@ -39,19 +113,33 @@ export function checkStoredOnce(
 }
 
 /** Every submitted message was confirmed or visibly failed with a reason; none silently gone. */
-export function checkNoneLost(cores: SoakCore[], ledger: Ledger): string[] {
+export function checkNoneLost(records: CoreRecord[], ledger: Ledger): string[] {
+  const cores = new Map(records.map((c) => [c.name, c]))
   const problems: string[] = []
-  const byName = new Map(cores.map((c) => [c.name, c]))
   for (const send of ledger.sends) {
-    const core = byName.get(send.core)!
-    if (core.confirmedClientIds.has(send.clientId)) continue
-    const shown = core.messages(send.room).find((m) => m.id === send.clientId)
-    if (shown?.status === 'failed' && shown.error) continue
+    if (confirmedSend(cores, send) || shownFailed(cores, send)) continue
+    const shown = cores
+      .get(send.core)
+      ?.messages(send.room)
+      .find((m) => m.id === send.clientId)
     problems.push(
       `${send.core} ${send.tag} was never confirmed (now ${shown ? shown.status : 'gone'})`,
     )
   }
   return problems
+}
+
+/** The run did its job: something was sent and nearly all of it confirmed. */
+export function checkConfirmedRate(records: CoreRecord[], ledger: Ledger): string[] {
+  const sent = ledger.sends.length
+  if (sent === 0) return ['nothing was sent']
+  const cores = new Map(records.map((c) => [c.name, c]))
+  const confirmed = ledger.sends.filter((s) => confirmedSend(cores, s)).length
+  if (confirmed >= MIN_CONFIRMED_RATE * sent) return []
+  const percent = ((100 * confirmed) / sent).toFixed(1)
+  return [
+    `only ${confirmed} of ${sent} sends were confirmed (${percent} %, at least ${MIN_CONFIRMED_RATE * 100} % required)`,
+  ]
 }
 
 /** Deletes took effect; an edited message that still exists shows one of the requested edits. */
@@ -75,8 +163,23 @@ export function checkEditsAndDeletes(ledger: Ledger, history: ServerHistory): st
   return problems
 }
 
-/** The differences between what a core shows in a room and the server's history. */
-export function stateDiff(core: SoakCore, room: RoomKey, rows: HistoryMessage[]): string[] {
+/** Every end condition about messages, in one list (empty: they all hold). */
+export function verifyMessages(
+  records: CoreRecord[],
+  ledger: Ledger,
+  history: ServerHistory,
+): string[] {
+  return [
+    ...checkExactlyOnce(records, ledger, history),
+    ...checkConfirmedStored(records, ledger, history),
+    ...checkNoneLost(records, ledger),
+    ...checkConfirmedRate(records, ledger),
+    ...checkEditsAndDeletes(ledger, history),
+  ]
+}
+
+/** The differences between what a client shows in a room and the server's history. */
+export function stateDiff(core: CoreRecord, room: RoomKey, rows: HistoryMessage[]): string[] {
   const shown = core.messages(room)
   const problems: string[] = []
   const left = shown.filter((m) => m.status === 'pending' || m.pendingAction !== null)

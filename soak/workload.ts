@@ -6,12 +6,13 @@ import type { RoomKey } from '../src/shared/ipc-contract'
 import { AppError } from '../src/shared/errors'
 import type { SoakCore } from './soak-core'
 
-/** Every soak body starts with a tag naming the device and the send: `[soak alice-1 #42]`. */
+/** Every soak body starts with a tag naming the device and the send: `[soak alice-1 42]`. */
 export const TAG_RE = /^\[soak [^\]]+\]/
 
 /** What users asked for during the run. */
 export interface Ledger {
-  sends: { core: string; room: RoomKey; clientId: string; tag: string }[]
+  /** `twin`: one of identical texts sent at once from two devices of one user (same tag). */
+  sends: { core: string; room: RoomKey; clientId: string; tag: string; twin: boolean }[]
   edits: { core: string; room: RoomKey; messageId: string; body: string }[]
   deletes: { core: string; room: RoomKey; messageId: string }[]
   /** Commands the core refused at once (e.g. editing a message the other device just deleted). */
@@ -42,9 +43,9 @@ export function startWorkload(
       if (roll < 0.6) {
         const n = (counters.get(core.name) ?? 0) + 1
         counters.set(core.name, n)
-        const tag = `[soak ${core.name} #${n}]`
+        const tag = `[soak ${core.name} ${n}]`
         const { clientId } = await core.service.sendMessage(room, `${tag} ${pick(WORDS)}`)
-        ledger.sends.push({ core: core.name, room, clientId, tag })
+        ledger.sends.push({ core: core.name, room, clientId, tag, twin: false })
         return
       }
       // Own confirmed soak messages not already being changed (any device of the same user).
@@ -72,12 +73,37 @@ export function startWorkload(
     }
   }
 
-  const loops = cores.map(async (core) => {
+  // Two devices of one user send the same text at the same moment: both echoes look alike, and
+  // each device must still confirm exactly one message while the server stores both.
+  let twinCount = 0
+  async function actTwice(devices: SoakCore[]): Promise<void> {
+    const room = pick(rooms)!
+    const tag = `[soak twin ${devices[0]!.username} ${++twinCount}]`
+    const body = `${tag} ${pick(WORDS)}`
+    const sent = await Promise.allSettled(devices.map((d) => d.service.sendMessage(room, body)))
+    sent.forEach((result, i) => {
+      const core = devices[i]!.name
+      if (result.status === 'fulfilled')
+        ledger.sends.push({ core, room, clientId: result.value.clientId, tag, twin: true })
+      else if (result.reason instanceof AppError)
+        ledger.refused.push(`${core}: ${result.reason.message}`)
+      else throw result.reason
+    })
+  }
+  const byUser = new Map<string, SoakCore[]>()
+  for (const core of cores) byUser.set(core.username, [...(byUser.get(core.username) ?? []), core])
+  const twins = [...byUser.values()].filter((devices) => devices.length > 1)
+
+  const loop = async (step: () => Promise<void>, minMs: number, spreadMs: number) => {
     while (running) {
-      await act(core)
-      await new Promise((resolve) => setTimeout(resolve, 40 + Math.random() * 80))
+      await step()
+      await new Promise((resolve) => setTimeout(resolve, minMs + Math.random() * spreadMs))
     }
-  })
+  }
+  const loops = [
+    ...cores.map((core) => loop(() => act(core), 40, 80)),
+    ...twins.map((devices) => loop(() => actTwice(devices), 300, 600)),
+  ]
   void Promise.all(loops)
   return {
     stop() {

@@ -6,14 +6,13 @@
 //   EDUSPHERE_URL=https://edusphere.example.org npm start   # use an existing server instead
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findElectronBinary } from './electron-binary.mjs'
+import { packageBin } from './package-bin.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const require = createRequire(join(root, 'package.json'))
 const SERVER_READY_MS = 30_000
 
 function say(message) {
@@ -34,7 +33,7 @@ function userDataDir() {
 
 function build() {
   say('building the app (electron-vite build)…')
-  const cli = require.resolve('electron-vite/bin/electron-vite.js')
+  const cli = packageBin('electron-vite', 'electron-vite', root)
   const result = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) {
     console.error('[start] The build failed (see above), so the app was not started.')

@@ -7,7 +7,7 @@
  *   options: --rounds N (default 3), --messages N (latency messages per round, default 1000;
  *            throughput sends twice as many)
  *
- * Baseline, protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
+ * Baseline, docs/protocol.md §6 (real EduSphere, 2 cores): 12 ms median, 39 ms p99, ~4,100 deliveries/s.
  * Our targets: at least 30x those deliveries/s, and p99 at most 10 ms.
  */
 import { cpus, loadavg } from 'node:os'
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     if (other) printFigures(`server at ${compareUrl}`, other, counts)
 
     const reference = other ?? BASELINE
-    const refName = other ? `${compareUrl} (same run)` : 'the real server (protocol.md §6)'
+    const refName = other ? `${compareUrl} (same run)` : 'the real server (docs/protocol.md §6)'
     const factor = primary.deliveriesPerSec / reference.deliveriesPerSec
     console.log(`\n== ratios vs ${refName} ==`)
     console.log(`deliveries/s              ${f(factor, 1)}x higher`)

@@ -1,5 +1,5 @@
 /**
- * The broadcast workload, against any EduSphere server with the demo data (protocol.md §5): it only
+ * The broadcast workload, against any EduSphere server with the demo data (docs/protocol.md §5): it only
  * signs in the demo users alice and bob and uses the room alice/general, so it needs no setup
  * mutation and runs unchanged against a real deployment. 50 sockets (alice and bob alternately,
  * several sockets per user, as a user with many windows would have) join the room; alice sends.

@@ -25,7 +25,7 @@ export const hasElectron = electron.path !== null
 /** The one line every skipped spec reports. */
 export const skipReason = `Electron e2e skipped: no Electron binary (${electron.reason ?? ''}); set ELECTRON_OVERRIDE_DIST_PATH to an Electron build to run them`
 
-/** The demo users the specs sign in as (protocol.md §5). */
+/** The demo users the specs sign in as (docs/protocol.md §5). */
 const demoUsers = {
   alice: { email: 'alice@example.com', password: DEMO_PASSWORD },
   bob: { email: 'bob@example.com', password: DEMO_PASSWORD },

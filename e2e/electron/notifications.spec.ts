@@ -24,7 +24,7 @@ async function spyOnNotifications(app: ElectronApplication): Promise<void> {
 const shown = (app: ElectronApplication) =>
   app.evaluate(() => (globalThis as MainGlobals).shownNotifications ?? [])
 
-// The client validates every frame before sending (protocol.md §4), so the server's own error
+// The client validates every frame before sending (docs/protocol.md §4), so the server's own error
 // texts cannot be provoked deterministically through the app; the connection-failure error can.
 // The core's unit tests cover each protocol text reaching Notifier.error.
 test('losing the server becomes a native notification after 5 attempts', async ({
@@ -32,7 +32,7 @@ test('losing the server becomes a native notification after 5 attempts', async (
   page,
   server,
 }) => {
-  // The seed's reconnect policy: 5 attempts at 3 s × attempt, about 45 s before the verdict.
+  // The default reconnect policy (docs/protocol.md §7): 5 attempts at 3 s × attempt, about 45 s before the verdict.
   test.setTimeout(150_000)
   await spyOnNotifications(app)
   await signInThroughUi(page, server.url, 'alice')

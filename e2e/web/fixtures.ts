@@ -1,5 +1,5 @@
 /**
- * Fixtures for the web end-to-end suite (architecture.md, "the two seams"): the built renderer
+ * Fixtures for the web end-to-end suite (docs/architecture.md, "the two seams"): the built renderer
  * (out/renderer) in Debian Chromium, the real preload bridge module bundled into the page with
  * Playwright bindings as its transport, the real chat core in this process wired by the real IPC
  * router, the real local server on port 0, and real keytar against gnome-keyring. Only Electron's

@@ -1,6 +1,6 @@
 /**
  * django-graphql-jwt's mutations: tokenAuth, refreshToken, verifyToken, deleteToken and
- * deleteRefreshToken, with its error texts and cookies (protocol.md §2).
+ * deleteRefreshToken, with its error texts and cookies (docs/protocol.md §2).
  */
 import { GraphQLError } from 'graphql'
 import { GraphQLErrorText } from '../../src/shared/graphql-shapes'

@@ -1,5 +1,5 @@
 /**
- * protocol.md §3: registerUser (form errors as "Invalid data" + extensions.errors) and updateUser,
+ * docs/protocol.md §3: registerUser (form errors as "Invalid data" + extensions.errors) and updateUser,
  * including an avatar upload over the GraphQL multipart request spec, served under /media/.
  */
 import { deflateSync } from 'node:zlib'
@@ -210,7 +210,7 @@ describe('updateUser(avatar, bio, name, username)', () => {
 
 describe('/media/', () => {
   it('serves uploaded avatars byte for byte, the demo avatar too; unknown files and escapes are 404', async (ctx) => {
-    // A bare real backend leaves /media/ to its reverse proxy (protocol.md §4).
+    // A bare real backend leaves /media/ to its reverse proxy (docs/protocol.md §4).
     if (ts.external) return skipBecause(ctx, MEDIA_SKIP_REASON)
     const { client, username } = await newAccount('media')
     const image = png()

@@ -1,4 +1,4 @@
-/** protocol.md §2: tokenAuth, refreshToken, verifyToken, deleteToken and how tokens are read. */
+/** docs/protocol.md §2: tokenAuth, refreshToken, verifyToken, deleteToken and how tokens are read. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText, TokenAuthSchema } from '../../src/shared/graphql-shapes'
 import type { TestServer } from '../test-support'

@@ -1,5 +1,5 @@
 /**
- * protocol.md §2: an expired or undecodable token attached to a request fails every field on its
+ * docs/protocol.md §2: an expired or undecodable token attached to a request fails every field on its
  * own (one null and one error per field), and refresh/verify fail at their sub-field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

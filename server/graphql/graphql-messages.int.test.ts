@@ -1,5 +1,5 @@
 /**
- * protocol.md §3: updateMessage and deleteMessage over GraphQL — owner only, they change the
+ * docs/protocol.md §3: updateMessage and deleteMessage over GraphQL — owner only, they change the
  * database (and set `edited`), but no open socket hears about them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-/** protocol.md §3: every query of the real schema, read anonymously unless it needs auth. */
+/** docs/protocol.md §3: every query of the real schema, read anonymously unless it needs auth. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {

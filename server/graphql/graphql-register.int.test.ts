@@ -1,4 +1,4 @@
-/** protocol.md §3: registerUser — an account that signs in, or "Invalid data" with Django form errors. */
+/** docs/protocol.md §3: registerUser — an account that signs in, or "Invalid data" with Django form errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../test-support'
 import { demoUsers, ProtocolClient, startTestServer } from '../test-support'

@@ -1,4 +1,4 @@
-/** protocol.md §3: createRoom, updateRoom, deleteRoom and joinRoom against a running server. */
+/** docs/protocol.md §3: createRoom, updateRoom, deleteRoom and joinRoom against a running server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLErrorText, ROOM_FIELDS, RoomSchema } from '../../src/shared/graphql-shapes'
 import type { TestServer } from '../test-support'

@@ -1,6 +1,6 @@
 /**
  * GraphQL resolvers: every query and mutation of the real schema with the real resolvers'
- * behaviour (protocol.md §2–§3). Token mutations live in `auth-mutations.ts`, account writes in
+ * behaviour (docs/protocol.md §2–§3). Token mutations live in `auth-mutations.ts`, account writes in
  * `account-mutations.ts`, room and message writes in `mutations-write.ts`.
  */
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql'

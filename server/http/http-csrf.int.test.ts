@@ -1,4 +1,4 @@
-/** protocol.md §1 endpoints and §2 CSRF rules, against a real server (or EDUSPHERE_URL). */
+/** docs/protocol.md §1 endpoints and §2 CSRF rules, against a real server (or EDUSPHERE_URL). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../test-support'
 import { demoUsers, ProtocolClient, startTestServer } from '../test-support'

@@ -1,5 +1,5 @@
 /**
- * protocol.md §2 and §4b, the HTTP wire details: csrftoken re-sent on every /graphql/ response,
+ * docs/protocol.md §2 and §4b, the HTTP wire details: csrftoken re-sent on every /graphql/ response,
  * cookie attributes, CORS preflight, Django's CSRF and ALLOWED_HOSTS pages, graphql-core quoting.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 /**
  * The local server on random frames over real sockets: whatever an attacker sends, the
- * process keeps serving, only the offending connection is closed (exactly when protocol.md §4
+ * process keeps serving, only the offending connection is closed (exactly when docs/protocol.md §4
  * says the consumer crashes), and the bystanders in the same room keep chatting.
  */
 import fc from 'fast-check'
@@ -20,7 +20,7 @@ type WireFrame = { binary: false; text: string } | { binary: true; bytes: Uint8A
 /**
  * What the spec makes of a frame: `close` when the consumer crashes (invalid JSON, not an object,
  * binary, a messageId string that is not a UUID), `stay` when it is answered or ignored, and
- * `either` where protocol.md does not pin the behaviour (a body that is an object, a float id).
+ * `either` where docs/protocol.md does not pin the behaviour (a body that is an object, a float id).
  */
 function verdict(frame: WireFrame): 'close' | 'stay' | 'either' {
   if (frame.binary) return 'close'

@@ -104,7 +104,7 @@ export class ChatSockets {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, socket, session))
   }
 
-  /** Every handshake rule of protocol.md §4; null means 403. */
+  /** Every handshake rule of docs/protocol.md §4; null means 403. */
   private admit(req: IncomingMessage, host: string, slug: string): ChatSession | null {
     const origin = req.headers.origin
     if (!origin) return null

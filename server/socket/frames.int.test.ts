@@ -1,4 +1,4 @@
-/** protocol.md §4 frames: every client frame, every server event and error text, malformed input. */
+/** docs/protocol.md §4 frames: every client frame, every server event and error text, malformed input. */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
 import { ServerErrorText } from '../../src/shared/frames'

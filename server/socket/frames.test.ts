@@ -1,4 +1,4 @@
-/** The consumer logic without sockets: exact frame bytes and every branch of protocol.md §4. */
+/** The consumer logic without sockets: exact frame bytes and every branch of docs/protocol.md §4. */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeServerFrame, ServerErrorText } from '../../src/shared/frames'
 import { createMicrosClock } from '../clock'

@@ -1,5 +1,5 @@
 /**
- * One chat frame from a client, handled as the real consumer does (protocol.md §4): the outcome is
+ * One chat frame from a client, handled as the real consumer does (docs/protocol.md §4): the outcome is
  * a broadcast for the room, an error for the sender only, silence, or "malformed", which the
  * socket layer turns into an abnormal close of that one connection.
  */

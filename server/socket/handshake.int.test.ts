@@ -1,4 +1,4 @@
-/** protocol.md §4 handshake: the one credential, the Origin rule, and the 403/500 matrix. */
+/** docs/protocol.md §4 handshake: the one credential, the Origin rule, and the 403/500 matrix. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../test-support'
 import { openSocket, startTestServer } from '../test-support'

@@ -1,5 +1,5 @@
 /**
- * protocol.md §4 and §4b, the socket's wire details: the order of checks of update/delete, how a
+ * docs/protocol.md §4 and §4b, the socket's wire details: the order of checks of update/delete, how a
  * crash looks to the client, permessage-deflate, and the exact HTTP answers to refused upgrades.
  */
 import { randomUUID } from 'node:crypto'

@@ -1,4 +1,4 @@
-/** The demo data of protocol.md §5, created once on first start of a data directory. */
+/** The demo data of docs/protocol.md §5, created once on first start of a data directory. */
 import { randomUUID } from 'node:crypto'
 import type { Store } from './db'
 import { hashPassword } from '../auth/passwords'
@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords'
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'pass-1234'
 
-/** The demo accounts (protocol.md §5). */
+/** The demo accounts (docs/protocol.md §5). */
 export const demoUsers = {
   alice: { email: 'alice@example.com', password: DEMO_PASSWORD, username: 'alice', name: 'Alice' },
   bob: { email: 'bob@example.com', password: DEMO_PASSWORD, username: 'bob', name: 'Bob' },

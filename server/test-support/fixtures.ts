@@ -5,7 +5,7 @@ import { ProtocolClient } from './protocol-client'
 import type { OpenSocketOptions, SocketProbe } from './socket-probe'
 import { openSocket } from './socket-probe'
 
-/** One of the demo accounts of protocol.md §5. */
+/** One of the demo accounts of docs/protocol.md §5. */
 export type DemoName = keyof typeof demoUsers
 
 /** A client signed in as a demo user: its token is also in its cookie jar. */
@@ -33,7 +33,7 @@ export async function mustOpen(
 }
 
 /**
- * Close codes of a socket whose server-side consumer crashed (protocol.md §4): uvicorn drops the
+ * Close codes of a socket whose server-side consumer crashed (docs/protocol.md §4): uvicorn drops the
  * TCP connection (1006), daphne closes with 1011. Conformance tests accept either.
  */
 export const CRASH_CLOSE_CODES: readonly number[] = [1006, 1011]

@@ -1,6 +1,6 @@
 /**
  * A tiny protocol-level EduSphere client for tests: a cookie jar, CSRF bootstrap, GraphQL calls and
- * sign-in, written from protocol.md alone so it works against any deployment.
+ * sign-in, written from docs/protocol.md alone so it works against any deployment.
  */
 import type { IncomingHttpHeaders } from 'node:http'
 import { request as httpRequest } from 'node:http'

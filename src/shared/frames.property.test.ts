@@ -1,6 +1,6 @@
 /**
- * Property tests of the wire decoders and encoder (issue 6): on random and mutated frames they
- * never throw, accept exactly the frames protocol.md §4 calls valid (checked against an oracle
+ * Property tests of the wire decoders and encoder: on random and mutated frames they
+ * never throw, accept exactly the frames docs/protocol.md §4 calls valid (checked against an oracle
  * written here from the spec, not from the schemas), and valid frames round-trip.
  */
 import fc from 'fast-check'
@@ -13,7 +13,7 @@ import type { ClientFrame } from './frames'
 const RUNS = { numRuns: 400, interruptAfterTimeLimit: 30_000, markInterruptAsFailure: true }
 
 // ---------------------------------------------------------------------------------------------
-// The oracle: protocol.md §4 restated as plain checks.
+// The oracle: docs/protocol.md §4 restated as plain checks.
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$/

@@ -10,7 +10,7 @@ import { fastIsoMicros, parseIsoMicros } from './iso-time'
 /** Longest body the server accepts, in Unicode code points (Python `len`). */
 export const MAX_BODY_CODE_POINTS = 500
 
-/** The server's error texts, verbatim (protocol.md §4). */
+/** The server's error texts, verbatim (docs/protocol.md §4). */
 export const ServerErrorText = {
   tooLong: `Message exceeds ${MAX_BODY_CODE_POINTS} characters.`,
   notFound: 'Message not found.',

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { isoString } from './frames'
 
-/** GraphQL error texts the client must recognise (protocol.md §2–§3). */
+/** GraphQL error texts the client must recognise (docs/protocol.md §2–§3). */
 export const GraphQLErrorText = {
   invalidCredentials: 'Please enter valid credentials',
   signatureExpired: 'Signature has expired',

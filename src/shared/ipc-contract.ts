@@ -11,11 +11,11 @@ import { z } from 'zod'
 /** `host/slug`, the stable key of a room. */
 export type RoomKey = string
 
-/** The seed's states plus the reconnect loop's. */
+/** The original web client's states (docs/protocol.md §7) plus the reconnect loop's. */
 export type ConnectionState =
   'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'error'
 
-/** Why a room will not connect until the user acts (protocol.md §4 403 classification). */
+/** Why a room will not connect until the user acts (docs/protocol.md §4 403 classification). */
 export type TerminalReason = 'room-not-found' | 'not-participant' | 'session-expired'
 
 export interface ConnectionSnapshot {

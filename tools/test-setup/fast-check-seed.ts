@@ -13,7 +13,7 @@ import { beforeEach } from 'vitest'
 /** The seed CI runs with unless FC_SEED says otherwise. */
 export const CI_SEED = 20_251_125
 
-/** Where the seed came from, for the failure note. */
+/** Where this run's seed came from, for the failure note. */
 export interface SeedChoice {
   seed: number
   source: 'FC_SEED' | 'CI' | 'random'

@@ -81,7 +81,7 @@ export interface Notifier {
   message(message: IncomingMessage, chat: ChatAttention): void
 }
 
-/** Reconnection policy; the defaults are the seed's (5 attempts at 3000 ms × attempt). */
+/** Reconnection policy; the defaults are the original web client's (docs/protocol.md §7: 5 attempts at 3000 ms × attempt). */
 export interface ReconnectPolicy {
   maxAttempts: number
   baseDelayMs: number
@@ -116,7 +116,7 @@ export interface RoomConnectionDeps {
   getToken(): Promise<string>
   /** Forces a refresh after a 403 (the "refresh and retry once" rule). */
   refreshToken(): Promise<void>
-  /** After a second 403: asks GraphQL why (protocol.md §4). */
+  /** After a second 403: asks GraphQL why (docs/protocol.md §4). */
   classifyRejection(): Promise<TerminalReason | null>
   createWebSocket: WebSocketFactory
   clock: Clock

@@ -1,5 +1,5 @@
 /**
- * Every server error path of protocol.md §4, surfacing as error events, failed messages and
+ * Every server error path of docs/protocol.md §4, surfacing as error events, failed messages and
  * reverted edits. The service validates before sending, so a well-behaved client never provokes
  * these; to reach the real server's error paths the test rewrites frames on a real `ws` socket
  * just before they leave (a server that disagrees with our checks, e.g. a different limit).

@@ -1,5 +1,5 @@
 /**
- * Error frames carry no id (protocol.md §4), so each one is attributed by what it can mean: the
+ * Error frames carry no id (docs/protocol.md §4), so each one is attributed by what it can mean: the
  * text says which kinds of request could have caused it, and what we know about the targets breaks
  * ties. Never by position alone: the broadcast of request N may arrive after the error of N+1.
  */

@@ -75,7 +75,7 @@ describe('a reverse proxy that does not route /api/csrf/', () => {
         return { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not Found</h1>' }
       if (req.method !== 'GET' || !req.path.startsWith('/graphql/')) return null
       const reply = await forward(req)
-      // The real server sets csrftoken on this answer (protocol.md §2). A local server that does
+      // The real server sets csrftoken on this answer (docs/protocol.md §2). A local server that does
       // not yet is stood in for with a cookie it issued itself, so the client path is still real.
       if (!setCookies(reply).some((c) => c.startsWith('csrftoken='))) {
         const csrf = await forward({ ...req, path: '/api/csrf/' })

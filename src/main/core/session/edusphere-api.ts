@@ -1,5 +1,5 @@
 /**
- * The EduSphere GraphQL API (protocol.md §2–§3) as typed calls. Every answer is validated with the
+ * The EduSphere GraphQL API (docs/protocol.md §2–§3) as typed calls. Every answer is validated with the
  * shared schemas, and every failure is an AppError whose code a UI can act on.
  */
 import { z } from 'zod'
@@ -159,7 +159,7 @@ export class EduSphereApi {
   }
 
   /**
-   * Why a chat handshake was refused with 403 (protocol.md §4 gives no reason): an expired session,
+   * Why a chat handshake was refused with 403 (docs/protocol.md §4 gives no reason): an expired session,
    * an unknown room, or not being a participant. Null when GraphQL shows none of these.
    */
   async classifyRejection(

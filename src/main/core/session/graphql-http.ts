@@ -1,5 +1,5 @@
 /**
- * GraphQL over HTTP the way an EduSphere (Django) server wants it (protocol.md §2): a small cookie
+ * GraphQL over HTTP the way an EduSphere (Django) server wants it (docs/protocol.md §2): a small cookie
  * jar, the CSRF bootstrap (GET /graphql/ when /api/csrf/ is not routed), the csrftoken cookie
  * echoed as X-CSRFToken on every POST, and adoption of the rotated token after
  * tokenAuth/refreshToken. Transport failures (and a refused Host) become AppErrors here;

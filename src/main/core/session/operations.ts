@@ -12,7 +12,7 @@ export const operations = {
   }
 }`,
   // The token travels only as the argument: an old token attached as a header or cookie makes
-  // the real server fail the refresh (protocol.md §2).
+  // the real server fail the refresh (docs/protocol.md §2).
   refreshToken: `mutation RefreshToken($token: String!) {
   refreshToken(token: $token) { token payload refreshExpiresIn }
 }`,

@@ -1,5 +1,5 @@
 /**
- * Session faults (issue 6): the keychain's Secret Service dies mid-session, the token expires
+ * Session faults: the keychain's Secret Service dies mid-session, the token expires
  * while the machine sleeps (server and client clocks jump together), and the server starts
  * refusing one room's handshake with 403. Real server, real sockets, real keytar + gnome-keyring.
  */

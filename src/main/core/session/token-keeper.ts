@@ -1,5 +1,5 @@
 /**
- * Keeps one JWT fresh: refreshes it ahead of `exp` (protocol.md §2: an expired token cannot be
+ * Keeps one JWT fresh: refreshes it ahead of `exp` (docs/protocol.md §2: an expired token cannot be
  * refreshed), retries transient failures, and declares the session expired once
  * `refreshExpiresIn` has passed or the server refuses the refresh.
  */

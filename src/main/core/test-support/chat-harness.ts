@@ -13,7 +13,7 @@ import { createMemorySecretStore } from '../session/secret-store'
 import { createWsSocket } from '../chat/connection/ws-factory'
 import { waitUntil } from './wait'
 
-/** Fast, jitter-free reconnects so tests do not wait on the seed's 3 s steps. */
+/** Fast, jitter-free reconnects so tests do not wait on the default 3 s steps. */
 export const TEST_POLICY: Partial<ReconnectPolicy> = {
   baseDelayMs: 50,
   jitter: 0,

@@ -1,4 +1,4 @@
-/** The composer's verdict on a draft, mirroring the server's rules (protocol.md §4). */
+/** The composer's verdict on a draft, mirroring the server's rules (docs/protocol.md §4). */
 import { MAX_BODY_CODE_POINTS, bodyError, codePointLength } from '../../../shared/frames'
 
 export interface DraftVerdict {

@@ -6,7 +6,7 @@ import { defaultReconnectPolicy } from '../../ports'
 const noJitter = { ...defaultReconnectPolicy, jitter: 0 }
 
 describe('reconnectDelay', () => {
-  it("is the seed's 3000 ms × attempt without jitter", () => {
+  it("is the original web client's 3000 ms × attempt without jitter", () => {
     expect([1, 2, 3, 4, 5].map((n) => reconnectDelay(n, noJitter, Math.random))).toEqual([
       3000, 6000, 9000, 12000, 15000,
     ])

@@ -1,4 +1,4 @@
-/** Reconnect delays: the seed's linear backoff plus configurable jitter, random injected. */
+/** Reconnect delays: the original web client's linear backoff (docs/protocol.md §7) plus configurable jitter, random injected. */
 import type { ReconnectPolicy } from '../../ports'
 
 /**

@@ -1,5 +1,5 @@
 /**
- * One WebSocket per open room (protocol.md §4): cookie handshake, linear backoff with jitter and a
+ * One WebSocket per open room (docs/protocol.md §4): cookie handshake, linear backoff with jitter and a
  * slow retry that never gives up, a ping/pong heartbeat that catches half-open TCP, and the
  * "refresh once, then ask GraphQL why" rule for handshake 403s. One `state` field, one
  * `transition()`: every change is observable through onStateChange.

@@ -1,4 +1,4 @@
-/** The pure pieces of a room's chat socket (protocol.md §4): its URL, handshake; its texts are shared. */
+/** The pure pieces of a room's chat socket (docs/protocol.md §4): its URL, handshake; its texts are shared. */
 import { failedText, terminalReasonText } from '../../../../shared/user-text'
 
 // Worded once in shared/, so the banner shows the very same sentences.

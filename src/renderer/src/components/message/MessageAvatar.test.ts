@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import MessageAvatar from './MessageAvatar.vue'
 
 // Real deployments serve /media/ from a reverse proxy; the bare backend answers 404 there, so an
-// avatar path the server reports may not load (protocol.md §4 "Media").
+// avatar path the server reports may not load (docs/protocol.md §4 "Media").
 describe('MessageAvatar', () => {
   const url = 'http://localhost:8000/media/avatars/bob.png'
 
