@@ -18,7 +18,7 @@ import type { LaunchRequest } from './core/shell/launch-args'
 import { watchOnline } from './core/chat/connection/online-watch'
 import { createMemorySecretStore, openSecretStore } from './core/session/secret-store'
 import { describeSender, isTrustedSender } from './core/shell/sender-check'
-import { openSettingsStore } from './core/shell/settings-store'
+import { openSettingsStore, transportConsentFrom } from './core/shell/settings-store'
 import { buildTrayModel } from './core/shell/tray-model'
 import { createWsSocket } from './core/chat/connection/ws-factory'
 import type { EmitFn, HandleFn } from './ipc'
@@ -114,6 +114,7 @@ async function startApp(): Promise<void> {
     settings: { messageNotifications: settings.get().messageNotifications },
     onSettingsChanged: (next) =>
       settings.update({ messageNotifications: next.messageNotifications }),
+    transportConsent: transportConsentFrom(settings),
   })
   service = chat
 

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
+import type { TransportConsent } from '../session/transport-consent'
 import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
 import { defaultReconnectPolicy } from '../ports'
 import { createEventBatcher } from './event-batcher'
@@ -48,6 +49,8 @@ export interface ChatServiceDeps {
   onSettingsChanged?: (settings: Settings) => void
   /** Session token refresh lead (ms before `exp`); the session's default when unset. */
   refreshLeadMs?: number
+  /** Origins the user allowed over plain http (persisted by the shell); memory-only when unset. */
+  transportConsent?: TransportConsent
 }
 
 export interface ChatService extends ChatBackend {
@@ -79,6 +82,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     clock,
     ...(deps.createApi ? { createApi: deps.createApi } : {}),
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
+    ...(deps.transportConsent ? { transportConsent: deps.transportConsent } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const settings = createSettingsIntents({
@@ -145,7 +149,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     getSession: () => snapshot(),
     async signIn(args: SignInArgs) {
-      await session.signIn(args.server, args.email, args.password)
+      await session.signIn(args.server, args.email, args.password, {
+        allowUnencrypted: args.allowUnencrypted === true,
+      })
       await lifecycle.roomsLoading
       return snapshot()
     },
