@@ -3,7 +3,8 @@ import type { AppErrorShape } from '../../../shared/ipc-contract'
 import { checkServerUrl } from '../../../shared/server-url'
 
 export interface SignInProblem {
-  field: 'server' | 'credentials' | 'form'
+  /** `transport`: main wants the user's "Connect without encryption" before it sends anything. */
+  field: 'server' | 'credentials' | 'form' | 'transport'
   message: string
 }
 
@@ -22,6 +23,8 @@ export function signInProblem(error: AppErrorShape): SignInProblem {
         field: 'server',
         message: `That address doesn't look like an EduSphere server. (${error.message})`,
       }
+    case 'unencrypted-not-confirmed':
+      return { field: 'transport', message: error.message }
     case 'invalid-argument':
       return { field: 'form', message: error.message }
     default:
