@@ -83,7 +83,6 @@ async function startApp(): Promise<void> {
   let startAtLogin = loginItem.get()
 
   hardenSession(session.defaultSession, trustedOrigins)
-  serveRenderer(session.defaultSession, join(__dirname, '../renderer'))
   hardenAllWebContents((url) => trustedOrigins.some((o) => url.startsWith(`${o}/`)))
 
   const secrets =
@@ -117,6 +116,8 @@ async function startApp(): Promise<void> {
     transportConsent: transportConsentFrom(settings),
   })
   service = chat
+  // Before the window exists: the page and the avatars it shows come from this handler.
+  serveRenderer(session.defaultSession, join(__dirname, '../renderer'), chat.avatars)
 
   const updateTray = (): void => {
     const model = buildTrayModel(chat.trayState(), {

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
+import { AvatarFetcher } from '../media/avatar-fetcher'
 import type { TransportConsent } from '../session/transport-consent'
 import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
 import { defaultReconnectPolicy } from '../ports'
@@ -68,6 +69,8 @@ export interface ChatService extends ChatBackend {
    * it; while unfocused, the active room collects unread too.
    */
   setWindowFocused(focused: boolean): void
+  /** The signed-in server's avatars, for the app:// avatar route (only that server's /media/). */
+  readonly avatars: AvatarFetcher
   /** Closes sockets and timers. */
   dispose(): Promise<void>
 }
@@ -124,6 +127,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot })
+  const avatars = new AvatarFetcher({
+    origin: () => {
+      const { status, server } = session.snapshot()
+      return status === 'signed-in' || status === 'expired' ? server : null
+    },
+  })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
@@ -132,6 +141,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,
+    avatars,
     async start() {
       await session.restore()
       await lifecycle.roomsLoading

@@ -13,17 +13,11 @@ import { createMemoryTransportConsent, needsConsent, requireTransport } from './
 import type { TransportConsent } from './transport-consent'
 import { unencryptedHost } from '../../../shared/server-url'
 import { unencryptedText } from '../../../shared/user-text'
+import { avatarUrlFor } from '../media/avatar-path'
 
 export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
 
 const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
-
-/** The public URL of a storage-relative avatar path (`avatars/bob.png`), or null when none. */
-export function avatarUrlFor(origin: string, avatar: string | null | undefined): string | null {
-  if (!avatar) return null
-  if (/^https?:\/\//i.test(avatar)) return avatar
-  return `${origin}/media/${avatar.replace(/^\/+/, '')}`
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
