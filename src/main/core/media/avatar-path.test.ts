@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { appAvatarSrc } from '../../../shared/avatar-url'
 import { avatarPathFromRequest, avatarPathOf, avatarUrlFor } from './avatar-path'
 
 // A server (or a room member's profile) decides what the avatar field says; the app only ever
@@ -58,6 +59,7 @@ describe('avatarUrlFor (what the renderer gets)', () => {
   it('round-trips through the app:// request', () => {
     for (const avatar of ['avatars/bob.png', 'a/b c/ü%2F.png', 'x.png']) {
       const url = avatarUrlFor(ORIGIN, avatar)!
+      expect(appAvatarSrc(url), 'the renderer accepts it').toBe(url)
       expect(avatarPathFromRequest(new URL(url, 'app://edusphere/index.html').href)).toBe(
         avatarPathOf(ORIGIN, avatar),
       )

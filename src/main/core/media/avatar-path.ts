@@ -4,9 +4,9 @@
  * gets `/avatar/<encoded path>` on its own app:// origin. Absolute URLs to other origins (a room
  * member's tracking pixel) are dropped, `..` and other path tricks are refused.
  */
+import { AVATAR_ROUTE } from '../../../shared/avatar-url'
 
-/** The route of the app's own origin that serves avatars (app://edusphere/avatar/…). */
-export const AVATAR_ROUTE = '/avatar/'
+export { AVATAR_ROUTE }
 /** Under this the server keeps its files. */
 const MEDIA_PREFIX = '/media/'
 /** Longer paths are not avatars. */
