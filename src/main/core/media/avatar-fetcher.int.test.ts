@@ -15,7 +15,8 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46])
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])
-const MAX = 1024 * 1024
+/** The server accepts avatar uploads up to 2 MB; the fetcher takes no more. */
+const MAX = 2 * 1024 * 1024
 
 interface Hostile {
   origin: string
@@ -64,6 +65,10 @@ beforeAll(async () => {
     '/media/avatars/bob.webp': image('image/webp', WEBP),
     '/media/avatars/b%20ob.png': image('image/png', PNG),
     '/media/avatars/big.png': image('image/png', Buffer.concat([PNG, Buffer.alloc(MAX)])),
+    '/media/avatars/largest.png': image(
+      'image/png',
+      Buffer.concat([PNG, Buffer.alloc(MAX - PNG.length)]),
+    ),
     '/media/avatars/endless.png': (res) => {
       // No content-length: the cap must hold while reading.
       res.writeHead(200, { 'content-type': 'image/png' })
@@ -140,8 +145,8 @@ describe('AvatarFetcher', () => {
   })
 
   it.each([
-    ['oversize with a content-length', 'avatars/big.png', /larger than 1 MB/],
-    ['oversize while streaming', 'avatars/endless.png', /larger than 1 MB/],
+    ['oversize with a content-length', 'avatars/big.png', /larger than 2 MB/],
+    ['oversize while streaming', 'avatars/endless.png', /larger than 2 MB/],
     ['a non-image content type', 'avatars/page.png', /not an image \(text\/html\)/],
     ['an image type over non-image bytes', 'avatars/liar.png', /not a PNG, JPEG, GIF or WebP/],
     ['SVG (it can carry script)', 'avatars/evil.svg', /not an image \(image\/svg\+xml\)/],
@@ -150,6 +155,12 @@ describe('AvatarFetcher', () => {
   ])('refuses %s', async (_what, path, reason) => {
     const { f } = fetcher()
     expect(await f.get(path)).toMatchObject({ ok: false, reason })
+  })
+
+  it('takes an avatar of exactly the cap', async () => {
+    const { f } = fetcher()
+    const result = await f.get('avatars/largest.png')
+    expect(result.ok && result.body.byteLength).toBe(MAX)
   })
 
   it('refuses anything while signed out, without contact', async () => {

@@ -1,7 +1,7 @@
 /**
  * Main fetches avatars for the renderer (whose CSP allows images from the app itself only): from
  * the signed-in server's /media/ and nowhere else, without cookies or the token, no redirects,
- * at most 1 MB, PNG/JPEG/GIF/WebP only (declared AND sniffed from the bytes), kept in a bounded
+ * at most 2 MB, PNG/JPEG/GIF/WebP only (declared AND sniffed from the bytes), kept in a bounded
  * LRU cache so a history full of one author's messages costs one request.
  */
 import { mediaUrlOf } from './avatar-path'
@@ -67,7 +67,8 @@ export class AvatarFetcher {
   constructor(private readonly opts: AvatarFetcherOptions) {
     this.fetchImpl = opts.fetch ?? fetch
     this.now = opts.now ?? Date.now
-    this.maxBytes = opts.maxBytes ?? MB
+    // What the server itself accepts as an upload: a valid avatar is never refused.
+    this.maxBytes = opts.maxBytes ?? 2 * MB
     this.maxEntries = opts.maxEntries ?? 256
     this.maxCacheBytes = opts.maxCacheBytes ?? 32 * MB
     this.timeoutMs = opts.timeoutMs ?? 10_000
