@@ -19,7 +19,7 @@ test('asks for "Connect without encryption" before signing in to a plain-http se
   await expect(question).toContainText('clear text')
   await expect(question.getByRole('button', { name: 'Connect without encryption' })).toBeVisible()
   // Main refused before any contact: nothing was signed in and the question went to the user.
-  expect(desktop.service.getSession().status).toBe('signed-out')
+  expect((await desktop.service.getSession()).status).toBe('signed-out')
   await page.getByLabel('Server address').fill('https://edu.example.org')
   await expect(question).toHaveCount(0)
   expect(desktop.pageErrors).toEqual([])
