@@ -13,6 +13,8 @@ import type { Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
 import { build } from 'vite'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/core/shell/app-origin'
+import { AVATAR_ROUTE } from '../../src/main/core/media/avatar-path'
+import { avatarResponse } from '../../src/main/core/media/avatar-route'
 import type { ChatService } from '../../src/main/core/chat/chat-service'
 import { createChatService } from '../../src/main/core/chat/chat-service'
 import { systemClock } from '../../src/main/core/clock'
@@ -74,6 +76,8 @@ export interface DesktopApp {
 interface WorkerFixtures {
   bridgeSource: string
   rendererUrl: string
+  /** The chat core whose avatar fetcher answers the page's /avatar/ requests (one per test). */
+  avatarSource: { service: ChatService | null }
 }
 
 interface TestFixtures {
@@ -82,6 +86,8 @@ interface TestFixtures {
   /** A second user on a second chat core instance (no window), signed in with alice/general open. */
   bob: () => Promise<TestClient>
 }
+
+const notFound = (): Response => new Response('Not found', { status: 404 })
 
 /** Removes every EduSphere token from the keychain so each test starts signed out. */
 async function clearKeychain(store: SecretStore): Promise<void> {
@@ -96,17 +102,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  rendererUrl: [
+  avatarSource: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
+      await use({ service: null })
+    },
+    { scope: 'worker' },
+  ],
+  rendererUrl: [
+    async ({ avatarSource }, use) => {
       if (!existsSync(join(rendererDir, 'index.html')))
         throw new Error(
           'out/renderer is missing: run `npx electron-vite build` before the web e2e suite',
         )
       // The same CSP header the shell's app:// handler sends, so the page runs under the real policy.
-      const server: StaticServer = await serveStatic(rendererDir, {
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-      })
+      // The same avatar route as the app:// handler, through the real avatar fetcher of the core.
+      const server: StaticServer = await serveStatic(
+        rendererDir,
+        { 'content-security-policy': CONTENT_SECURITY_POLICY },
+        (url) => {
+          const service = avatarSource.service
+          if (!new URL(url).pathname.startsWith(AVATAR_ROUTE)) return null
+          return service ? avatarResponse(service.avatars, url) : Promise.resolve(notFound())
+        },
+      )
       await use(server.url)
       await server.close()
     },
@@ -118,7 +137,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(server)
     await server.dispose()
   },
-  desktop: async ({ page, server, bridgeSource, rendererUrl }, use, testInfo) => {
+  desktop: async ({ page, server, bridgeSource, rendererUrl, avatarSource }, use, testInfo) => {
     const { store, unavailableReason } = await openSecretStore()
     await clearKeychain(store)
     const notified: DesktopApp['notified'] = []
@@ -169,6 +188,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const logs: string[] = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`))
+    avatarSource.service = service
     await service.start()
     await page.goto(rendererUrl)
 
@@ -188,6 +208,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       writeFileSync(testInfo.outputPath('server-output.txt'), server.logs())
     }
     stopIpc()
+    avatarSource.service = null
     await service.dispose()
     await clearKeychain(store)
   },

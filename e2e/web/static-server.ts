@@ -1,5 +1,10 @@
-/** A tiny static file server on 127.0.0.1, port 0: module scripts cannot load from file://. */
+/**
+ * A tiny static file server on 127.0.0.1, port 0: module scripts cannot load from file://. It
+ * stands in for the app:// scheme, so it also answers the app's dynamic routes (avatars) through
+ * the same pure-Node handler the Electron protocol handler uses.
+ */
 import { createServer } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
@@ -17,12 +22,31 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
+/** Answers a request URL with a web Response, or null to fall through to the files. */
+export type DynamicRoute = (url: string) => Promise<Response> | null
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer())
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => (headers[name] = value))
+  res.writeHead(response.status, headers).end(body)
+}
+
 /** Serves `root` read-only; anything outside it is a 404. */
 export async function serveStatic(
   root: string,
   headers: Record<string, string> = {},
+  dynamic: DynamicRoute = () => null,
 ): Promise<StaticServer> {
   const server = createServer((req, res) => {
+    const routed = req.method === 'GET' ? dynamic(`http://127.0.0.1${req.url ?? '/'}`) : null
+    if (routed) {
+      routed.then(
+        (response) => send(res, response),
+        () => res.writeHead(500).end(),
+      )
+      return
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     const file = normalize(join(root, path === '/' ? 'index.html' : path))
     if (!file.startsWith(root + sep) && file !== root) {

@@ -17,7 +17,7 @@ import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
 import type { LaunchRequest } from './core/shell/launch-args'
 import { watchOnline } from './core/chat/connection/online-watch'
 import { describeSender, isTrustedSender } from './core/shell/sender-check'
-import { openSettingsStore } from './core/shell/settings-store'
+import { openSettingsStore, transportConsentFrom } from './core/shell/settings-store'
 import { buildTrayModel } from './core/shell/tray-model'
 import { createWsSocket } from './core/chat/connection/ws-factory'
 import type { EmitFn, HandleFn } from './ipc'
@@ -83,7 +83,6 @@ async function startApp(): Promise<void> {
   let startAtLogin = loginItem.get()
 
   hardenSession(session.defaultSession, trustedOrigins)
-  serveRenderer(session.defaultSession, join(__dirname, '../renderer'))
   hardenAllWebContents((url) => trustedOrigins.some((o) => url.startsWith(`${o}/`)))
 
   const secrets = await chooseSecretStore(env.secretStore)
@@ -111,8 +110,11 @@ async function startApp(): Promise<void> {
     settings: { messageNotifications: settings.get().messageNotifications },
     onSettingsChanged: (next) =>
       settings.update({ messageNotifications: next.messageNotifications }),
+    transportConsent: transportConsentFrom(settings),
   })
   service = chat
+  // Before the window exists: the page and the avatars it shows come from this handler.
+  serveRenderer(session.defaultSession, join(__dirname, '../renderer'), chat.avatars)
 
   const updateTray = (): void => {
     const model = buildTrayModel(chat.trayState(), {

@@ -11,9 +11,13 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  isAllowedPageRequest,
   mimeTypeFor,
   resolveAppFile,
 } from './core/shell/app-origin'
+import type { AvatarFetcher } from './core/media/avatar-fetcher'
+import { AVATAR_ROUTE } from './core/media/avatar-path'
+import { avatarResponse } from './core/media/avatar-route'
 import { safeExternalUrl } from './core/shell/external-url'
 
 /** Must run before `ready`: makes app:// a standard, secure origin (storage, relative URLs). */
@@ -30,9 +34,18 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 }
 
-/** Serves the built renderer from `rendererRoot` under app://edusphere/, with the CSP header. */
-export function serveRenderer(session: Session, rendererRoot: string): void {
+/**
+ * Serves the built renderer from `rendererRoot` under app://edusphere/, with the CSP header, and
+ * the signed-in server's avatars under app://edusphere/avatar/ (fetched by main).
+ */
+export function serveRenderer(
+  session: Session,
+  rendererRoot: string,
+  avatars: AvatarFetcher,
+): void {
   session.protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method === 'GET' && request.url.startsWith(`${APP_ORIGIN}${AVATAR_ROUTE}`))
+      return avatarResponse(avatars, request.url)
     const file = resolveAppFile(rendererRoot, request.url)
     if (!file || request.method !== 'GET') return new Response('Not found', { status: 404 })
     try {
@@ -50,27 +63,16 @@ export function serveRenderer(session: Session, rendererRoot: string): void {
 /**
  * Denies every permission (camera, notifications from the page, geolocation…: the renderer needs
  * none; native notifications come from the main process), and cancels renderer requests that
- * would leave the app: only our own origins load, plus images (avatars on the user's server).
+ * would leave the app: only our own origins load (avatars too come from app://, through main).
  */
 export function hardenSession(session: Session, trustedOrigins: readonly string[]): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   session.webRequest.onBeforeRequest((details, callback) => {
-    let origin: string | null = null
-    try {
-      origin = new URL(details.url).origin
-    } catch {
-      origin = null
-    }
-    const ours =
-      details.url.startsWith(`${APP_ORIGIN}/`) ||
-      (origin !== null && trustedOrigins.includes(origin)) ||
-      details.url.startsWith('devtools:') ||
-      details.url.startsWith('data:')
-    const image = details.resourceType === 'image' && /^https?:/.test(details.url)
+    const allowed = isAllowedPageRequest(details.url, details.resourceType, trustedOrigins)
     // Requests the main process makes itself (net.fetch) have no webContents and are not ours to police.
     const fromPage = details.webContentsId !== undefined
-    callback({ cancel: fromPage && !ours && !image })
+    callback({ cancel: fromPage && !allowed })
   })
   // The dev server's responses get the same CSP header the app:// handler sets.
   session.webRequest.onHeadersReceived((details, callback) => {

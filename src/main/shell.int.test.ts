@@ -117,7 +117,7 @@ describe('the Electron shell', () => {
     expect((await handler(new Request('app://edusphere/missing.js'))).status).toBe(404)
   })
 
-  it('cancels renderer requests that leave the app, except images', () => {
+  it('cancels renderer requests that leave the app, remote images included', () => {
     const verdicts: unknown[] = []
     const ask = (url: string, resourceType: string) =>
       recorder.beforeRequest?.(
@@ -131,11 +131,13 @@ describe('the Electron shell', () => {
       { url: `${server.url}/graphql/`, resourceType: 'other' },
       (v: unknown) => verdicts.push(v),
     )
+    ask('https://tracker.example/p.png?who=alice', 'image')
     expect(verdicts).toEqual([
       { cancel: false },
       { cancel: true },
+      { cancel: true },
       { cancel: false },
-      { cancel: false },
+      { cancel: true },
     ])
   })
 
@@ -196,6 +198,18 @@ describe('the Electron shell', () => {
     )
     expect(lastTrayMenu().find((i) => i.id === 'sign-out')?.enabled).toBe(true)
     expect(recorder.trays[0]!.tooltip).toBe('EduSphere Desktop — no unread messages')
+  })
+
+  it('serves the signed-in server avatars over app://, fetched by main, and nothing else', async () => {
+    const handler = recorder.protocolHandlers.get('app')!
+    const bob = await handler(new Request('app://edusphere/avatar/avatars%2Fbob.png'))
+    expect(bob.status).toBe(200)
+    expect(bob.headers.get('content-type')).toBe('image/png')
+    expect(bob.headers.get('x-content-type-options')).toBe('nosniff')
+    const escape = await handler(new Request('app://edusphere/avatar/..%2F..%2Fapi%2Fcsrf%2F'))
+    expect(escape.status).toBe(404)
+    const missing = await handler(new Request('app://edusphere/avatar/avatars%2Fnobody.png'))
+    expect(missing.status).toBe(404)
   })
 
   it('the open room in a focused window stays quiet; once the window loses focus it notifies', async () => {

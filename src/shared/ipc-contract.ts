@@ -91,6 +91,8 @@ export type ErrorCode =
   | 'not-edusphere'
   /** The server answered, but refuses the host name in the address (Django ALLOWED_HOSTS). */
   | 'host-not-allowed'
+  /** Plain http to a non-loopback host that the user has not confirmed for this origin. */
+  | 'unencrypted-not-confirmed'
   | 'session-expired'
   | 'not-signed-in'
   | 'not-found'
@@ -143,6 +145,8 @@ export const SignInArgsSchema = z.object({
   server: z.string().min(1).max(2048),
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),
+  /** The user confirmed "Connect without encryption" for this server (plain http, not loopback). */
+  allowUnencrypted: z.boolean().optional(),
 })
 export type SignInArgs = z.infer<typeof SignInArgsSchema>
 

@@ -30,3 +30,18 @@ export const serverAddressText = {
     'The server address must not contain a user name or password; enter them in the sign-in form.',
   noHost: (typed: string) => `"${typed}" has no host name.`,
 } as const
+
+/** Plain http to a host across the network: the refusal, the confirmation and the warning. */
+export const unencryptedText = {
+  refused: (host: string) =>
+    `${host} is reached without encryption (http://): your password and your session would ` +
+    'travel in clear text, readable and changeable by anyone on the network in between. Use ' +
+    'https:// if the server offers it, or confirm "Connect without encryption" to go ahead.',
+  restoreRefused: (host: string) =>
+    `Your saved session is for ${host}, which is reached without encryption. Sign in again and ` +
+    'confirm "Connect without encryption" to use it.',
+  confirmLabel: 'Connect without encryption',
+  banner: (host: string) => `Unencrypted connection to ${host}`,
+  bannerDetail:
+    'Your password and your session travel in clear text: anyone on the network can read them.',
+} as const

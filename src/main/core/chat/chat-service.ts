@@ -15,6 +15,8 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
+import { AvatarFetcher } from '../media/avatar-fetcher'
+import type { TransportConsent } from '../session/transport-consent'
 import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
 import { defaultReconnectPolicy } from '../ports'
 import { createEventBatcher } from './event-batcher'
@@ -48,6 +50,8 @@ export interface ChatServiceDeps {
   onSettingsChanged?: (settings: Settings) => void
   /** Session token refresh lead (ms before `exp`); the session's default when unset. */
   refreshLeadMs?: number
+  /** Origins the user allowed over plain http (persisted by the shell); memory-only when unset. */
+  transportConsent?: TransportConsent
 }
 
 export interface ChatService extends ChatBackend {
@@ -65,6 +69,8 @@ export interface ChatService extends ChatBackend {
    * it; while unfocused, the active room collects unread too.
    */
   setWindowFocused(focused: boolean): void
+  /** The signed-in server's avatars, for the app:// avatar route (only that server's /media/). */
+  readonly avatars: AvatarFetcher
   /** Closes sockets and timers. */
   dispose(): Promise<void>
 }
@@ -79,6 +85,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     clock,
     ...(deps.createApi ? { createApi: deps.createApi } : {}),
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
+    ...(deps.transportConsent ? { transportConsent: deps.transportConsent } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const settings = createSettingsIntents({
@@ -120,6 +127,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   }
 
   const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot })
+  const avatars = new AvatarFetcher({
+    origin: () => {
+      const { status, server } = session.snapshot()
+      return status === 'signed-in' || status === 'expired' ? server : null
+    },
+  })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
@@ -128,6 +141,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,
+    avatars,
     async start() {
       await session.restore()
       await lifecycle.roomsLoading
@@ -145,7 +159,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     getSession: () => snapshot(),
     async signIn(args: SignInArgs) {
-      await session.signIn(args.server, args.email, args.password)
+      await session.signIn(args.server, args.email, args.password, {
+        allowUnencrypted: args.allowUnencrypted === true,
+      })
       await lifecycle.roomsLoading
       return snapshot()
     },

@@ -6,7 +6,7 @@ import type { ChatMessage, RoomKey } from '../../../shared/ipc-contract'
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import type { NewMessageEvent, UpdateMessageEvent } from '../../../shared/frames'
 import { parseIsoTimestamp } from '../../../shared/iso-time'
-import { avatarUrlFor } from '../session/session'
+import { avatarUrlFor } from '../media/avatar-path'
 
 /** A message's author as the renderer sees it. */
 export type Author = ChatMessage['author']

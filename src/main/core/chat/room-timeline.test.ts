@@ -414,7 +414,7 @@ describe('RoomTimeline history merge', () => {
     expect(t.take()).toEqual([])
     const messages = t.timeline.messages.list()
     expect(messages.map((m) => m.id)).toEqual([a, clientId])
-    expect(messages[0]?.author.avatarUrl).toBe('http://127.0.0.1:8000/media/avatars/bob.png')
+    expect(messages[0]?.author.avatarUrl).toBe('/avatar/avatars%2Fbob.png')
     expect(t.timeline.unread).toBe(0)
   })
 

@@ -5,7 +5,7 @@ import type { Me, RefreshToken, TokenAuth } from '../../../shared/graphql-shapes
 import type { EduSphereApi } from './edusphere-api'
 import type { SecretStore } from '../ports'
 import { accountFor, createMemorySecretStore } from './secret-store'
-import { Session, SESSION_EXPIRED_TEXT, avatarUrlFor, decodeJwtPayload } from './session'
+import { Session, SESSION_EXPIRED_TEXT, decodeJwtPayload } from './session'
 import { FakeClock } from '../test-support/fake-clock'
 import { flush } from '../test-support/fake-socket'
 
@@ -110,12 +110,6 @@ describe('helpers', () => {
     expect(decodeJwtPayload('garbage')).toBeNull()
     expect(decodeJwtPayload('a.!!!.c')).toBeNull()
   })
-
-  it('builds avatar URLs under /media/', () => {
-    expect(avatarUrlFor(ORIGIN, 'avatars/bob.png')).toBe(`${ORIGIN}/media/avatars/bob.png`)
-    expect(avatarUrlFor(ORIGIN, '')).toBeNull()
-    expect(avatarUrlFor(ORIGIN, null)).toBeNull()
-  })
 })
 
 describe('Session', () => {
@@ -129,7 +123,7 @@ describe('Session', () => {
         id: '1',
         username: 'alice',
         name: 'Alice',
-        avatarUrl: `${ORIGIN}/media/avatars/a.png`,
+        avatarUrl: '/avatar/avatars%2Fa.png',
       },
       keychain: 'available',
       keychainMessage: null,

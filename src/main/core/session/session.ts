@@ -9,17 +9,15 @@ import type { Clock, SecretStore, SessionPort } from '../ports'
 import { accountFor, createMemorySecretStore, parseAccount } from './secret-store'
 import { decodeJwtPayload, SESSION_EXPIRED_TEXT, TokenKeeper } from './token-keeper'
 import type { TokenGrant } from './token-keeper'
+import { createMemoryTransportConsent, needsConsent, requireTransport } from './transport-consent'
+import type { TransportConsent } from './transport-consent'
+import { unencryptedHost } from '../../../shared/server-url'
+import { unencryptedText } from '../../../shared/user-text'
+import { avatarUrlFor } from '../media/avatar-path'
 
 export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
 
 const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
-
-/** The public URL of a storage-relative avatar path (`avatars/bob.png`), or null when none. */
-export function avatarUrlFor(origin: string, avatar: string | null | undefined): string | null {
-  if (!avatar) return null
-  if (/^https?:\/\//i.test(avatar)) return avatar
-  return `${origin}/media/${avatar.replace(/^\/+/, '')}`
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -52,6 +50,7 @@ export class Session implements SessionPort {
   private readonly clock: Clock
   private readonly createApi: (baseUrl: string) => EduSphereApi
   private readonly refreshLeadMs: number
+  private readonly consent: TransportConsent
   private state: SessionState = signedOut(null)
   /** Bumped by every sign-in/out/restore, so results of calls started before it are dropped. */
   private epoch = 0
@@ -63,6 +62,8 @@ export class Session implements SessionPort {
     clock: Clock
     createApi?: (baseUrl: string) => EduSphereApi
     refreshLeadMs?: number
+    /** Origins the user allowed over plain http; memory-only when the shell gives none. */
+    transportConsent?: TransportConsent
   }) {
     this.store = deps.secretStore
     this.keychainReason =
@@ -71,6 +72,7 @@ export class Session implements SessionPort {
     this.clock = deps.clock
     this.createApi = deps.createApi ?? ((baseUrl) => new EduSphereApi(baseUrl))
     this.refreshLeadMs = deps.refreshLeadMs ?? 60_000
+    this.consent = deps.transportConsent ?? createMemoryTransportConsent()
   }
 
   /** The API client of the current server, or null when signed out. */
@@ -111,6 +113,14 @@ export class Session implements SessionPort {
     const saved = await this.findSaved()
     if (epoch !== this.epoch) return this.snapshot()
     if (!saved) return this.setState(signedOut(null))
+    // Refreshing would send the token in clear text to a server the user never confirmed.
+    if (needsConsent(saved.origin, this.consent))
+      return this.setState(
+        signedOut(
+          unencryptedText.restoreRefused(unencryptedHost(saved.origin) ?? saved.origin),
+          saved.origin,
+        ),
+      )
     const forget = () => this.store.delete(saved.account).catch(() => false)
     const payload = decodeJwtPayload(saved.token)
     if (!payload || payload.exp * 1000 <= this.clock.now()) {
@@ -144,12 +154,21 @@ export class Session implements SessionPort {
     }
   }
 
-  /** Signs in; the token goes to the keychain (or memory), never to the renderer. */
-  async signIn(server: string, email: string, password: string): Promise<SessionSnapshot> {
+  /**
+   * Signs in; the token goes to the keychain (or memory), never to the renderer. Plain http to a
+   * host across the network needs `allowUnencrypted` once per origin (remembered on success).
+   */
+  async signIn(
+    server: string,
+    email: string,
+    password: string,
+    opts: { allowUnencrypted?: boolean } = {},
+  ): Promise<SessionSnapshot> {
     const origin = normaliseServerUrl(server)
     const cleanEmail = email.trim()
     if (!cleanEmail) throw new AppError('invalid-argument', 'Enter your email address.')
     if (!password) throw new AppError('invalid-argument', 'Enter your password.')
+    requireTransport(origin, this.consent, opts.allowUnencrypted === true)
     const previous = this.state
     const epoch = ++this.epoch
     this.setState({ ...previous, status: 'signing-in', server: origin, reason: null })
@@ -162,6 +181,7 @@ export class Session implements SessionPort {
         () => null,
       )
       if (epoch !== this.epoch) return this.snapshot()
+      if (needsConsent(origin, this.consent)) this.consent.add(origin)
       previous.keeper?.stop()
       const user = { ...auth.user, avatarUrl: avatarUrlFor(origin, avatar) }
       return await this.begin(api, auth.payload.email || cleanEmail, user, auth)

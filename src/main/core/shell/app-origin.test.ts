@@ -5,6 +5,7 @@ import {
   APP_ENTRY_URL,
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
+  isAllowedPageRequest,
   mimeTypeFor,
   resolveAppFile,
 } from './app-origin'
@@ -48,6 +49,29 @@ describe('resolveAppFile', () => {
   })
 })
 
+describe('isAllowedPageRequest (the network filter behind the CSP)', () => {
+  const trusted = [APP_ORIGIN, 'http://localhost:5173']
+  it.each([
+    ['app://edusphere/assets/index.js', 'script'],
+    ['app://edusphere/avatar/avatars%2Fbob.png', 'image'],
+    ['http://localhost:5173/src/main.ts', 'script'],
+    ['devtools://devtools/bundled/x.js', 'script'],
+  ])('lets %s through', (url, type) => {
+    expect(isAllowedPageRequest(url, type, trusted)).toBe(true)
+  })
+
+  it.each([
+    ['https://tracker.example/p.png?who=alice', 'image'],
+    ['http://127.0.0.1:8000/media/avatars/bob.png', 'image'],
+    ['https://edu.example.org/graphql/', 'xhr'],
+    ['data:image/png;base64,iVBORw0KGgo=', 'image'],
+    ['file:///etc/passwd', 'image'],
+    ['app://evil/x.png', 'image'],
+  ])('cancels %s', (url, type) => {
+    expect(isAllowedPageRequest(url, type, trusted)).toBe(false)
+  })
+})
+
 describe('mimeTypeFor', () => {
   it('knows the renderer bundle types and falls back to bytes', () => {
     expect(mimeTypeFor('index.html')).toMatch(/^text\/html/)
@@ -74,6 +98,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/)
   })
 
+  it('allows images from the app itself only: avatars come through main over app://', () => {
+    expect(directives.get('img-src')).toEqual(["'self'"])
+  })
+
   it('is no looser than the renderer page meta policy for scripts and connections', () => {
     // The page carries its own meta CSP; both apply, so they must agree on what matters.
     const html = readFileSync(resolve(__dirname, '../../../renderer/index.html'), 'utf8')
@@ -82,5 +110,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(meta).toContain("default-src 'self'")
     expect(meta).toContain("script-src 'self'")
     expect(meta).toContain("connect-src 'none'")
+    expect(meta).toMatch(/img-src 'self';/)
+    expect(meta).not.toMatch(/img-src[^;]*(http|data)/)
   })
 })

@@ -17,14 +17,15 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 /**
  * The CSP header sent with every renderer file. It repeats the policy in index.html's meta tag
  * (a header also covers what a meta tag cannot, like frame-ancestors). connect-src 'none': the
- * renderer has no network access; all traffic goes through the main process. Images may come
- * from the user's EduSphere server (avatars under /media/).
+ * renderer has no network access; all traffic goes through the main process. Images come from
+ * the app itself only: main fetches avatars from the signed-in server and serves them under
+ * app://edusphere/avatar/, so no server or room member can make the page load a remote image.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: http: https:",
+  "img-src 'self'",
   "font-src 'self' data:",
   "connect-src 'none'",
   "object-src 'none'",
@@ -82,4 +83,27 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): string
   const rel = relative(root, file)
   if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) return null
   return file
+}
+
+/**
+ * Whether a request the page makes may go out (the network filter behind the CSP, in case a
+ * policy is ever loosened by mistake): only our own origins (the app, the dev server), devtools,
+ * and data: fonts. No remote images: avatars come through main.
+ */
+export function isAllowedPageRequest(
+  url: string,
+  resourceType: string,
+  trustedOrigins: readonly string[],
+): boolean {
+  if (url.startsWith('devtools:')) return true
+  if (url.startsWith('data:')) return resourceType === 'font'
+  let origin: string
+  try {
+    origin = new URL(url).origin
+  } catch {
+    return false
+  }
+  // A custom scheme's URL has an opaque ('null') origin in Node: compare its prefix instead.
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true
+  return origin !== 'null' && trustedOrigins.includes(origin)
 }

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, openSettingsStore, parseSettings } from './settings-store'
+import {
+  DEFAULT_SETTINGS,
+  openSettingsStore,
+  parseSettings,
+  transportConsentFrom,
+} from './settings-store'
 
 describe('parseSettings', () => {
   it('gives defaults for a missing file, with no complaint', () => {
@@ -15,7 +20,34 @@ describe('parseSettings', () => {
       JSON.stringify({ messageNotifications: false, window }),
     )
     expect(problem).toBeNull()
-    expect(settings).toEqual({ messageNotifications: false, window })
+    expect(settings).toEqual({ messageNotifications: false, window, unencryptedServers: [] })
+  })
+
+  it('reads the origins confirmed for plain http, dropping anything else', () => {
+    const { settings, problem } = parseSettings(
+      JSON.stringify({
+        unencryptedServers: [
+          'http://edu.example.org',
+          'http://edu.example.org:8080',
+          'https://secure.example.org',
+          'http://localhost:8000',
+          'http://edu.example.org/path',
+          'javascript:alert(1)',
+          42,
+        ],
+      }),
+    )
+    expect(settings.unencryptedServers).toEqual([
+      'http://edu.example.org',
+      'http://edu.example.org:8080',
+    ])
+    expect(problem).toMatch(/unencryptedServers/)
+  })
+
+  it('a non-list of confirmed origins falls back to none', () => {
+    const { settings, problem } = parseSettings(JSON.stringify({ unencryptedServers: 'all' }))
+    expect(settings.unencryptedServers).toEqual([])
+    expect(problem).toMatch(/unencryptedServers/)
   })
 
   it('falls back to defaults on bad JSON and says why', () => {
@@ -39,7 +71,7 @@ describe('parseSettings', () => {
         window: { bounds: { x: 'left', y: 0, width: 800, height: 600 } },
       }),
     )
-    expect(settings).toEqual({ messageNotifications: false, window: null })
+    expect(settings).toEqual({ messageNotifications: false, window: null, unencryptedServers: [] })
     expect(problem).toBe('ignored invalid settings: window')
   })
 
@@ -88,5 +120,18 @@ describe('openSettingsStore', () => {
     expect(store.update({ messageNotifications: false }).messageNotifications).toBe(false)
     expect(store.get().messageNotifications).toBe(false)
     expect(problems.some((p) => p.startsWith('cannot save settings'))).toBe(true)
+  })
+
+  it('remembers a plain-http confirmation per origin across restarts', () => {
+    const file = join(dir, 'settings.json')
+    const consent = transportConsentFrom(openSettingsStore(file, () => undefined))
+    expect(consent.has('http://edu.example.org')).toBe(false)
+    consent.add('http://edu.example.org')
+    consent.add('http://edu.example.org')
+    const reopened = openSettingsStore(file, () => undefined)
+    expect(reopened.get().unencryptedServers).toEqual(['http://edu.example.org'])
+    const again = transportConsentFrom(reopened)
+    expect(again.has('http://edu.example.org')).toBe(true)
+    expect(again.has('http://edu.example.org:8080')).toBe(false)
   })
 })

@@ -1,21 +1,39 @@
 /**
- * The shell's persisted settings (`settings.json` in userData): message notifications and the
- * window's last bounds. Pure Node. A damaged file never crashes the app or blocks startup: each
+ * The shell's persisted settings (`settings.json` in userData): message notifications, the
+ * window's last bounds, and the server origins the user allowed over plain http. Pure Node. A damaged file never crashes the app or blocks startup: each
  * field that fails validation falls back to its default, and the reason is reported once.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { Settings } from '../../../shared/ipc-contract'
+import { checkServerUrl, transportOf } from '../../../shared/server-url'
+import type { TransportConsent } from '../session/transport-consent'
 import type { Rect } from './window-bounds'
 
 /** Everything the shell persists. */
 export interface ShellSettings extends Settings {
   window: { bounds: Rect; maximized: boolean } | null
+  /**
+   * Origins the user confirmed "Connect without encryption" for. Main owns this list: the renderer
+   * cannot write it, only a sign-in carrying the user's confirmation adds to it.
+   */
+  unencryptedServers: string[]
 }
 
 /** What a fresh install starts with. */
-export const DEFAULT_SETTINGS: ShellSettings = { messageNotifications: true, window: null }
+export const DEFAULT_SETTINGS: ShellSettings = {
+  messageNotifications: true,
+  window: null,
+  unencryptedServers: [],
+}
+
+/** A stored entry counts only if it is exactly a plain-http, non-loopback origin. */
+function isUnencryptedOrigin(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const checked = checkServerUrl(value)
+  return checked.ok && checked.origin === value && transportOf(value) === 'unencrypted'
+}
 
 const RectSchema = z.object({
   x: z.number().finite(),
@@ -31,6 +49,10 @@ const FileSchema = z.object({
     .object({ bounds: RectSchema, maximized: z.boolean().catch(false) })
     .nullable()
     .catch(null),
+  unencryptedServers: z
+    .array(z.unknown())
+    .catch([])
+    .transform((list) => [...new Set(list.filter(isUnencryptedOrigin))].slice(0, 1000)),
 })
 
 /** The settings parsed from the file's text, and what was wrong with it (null when nothing). */
@@ -58,8 +80,9 @@ export function parseSettings(text: string | null): {
   const parsed = FileSchema.parse({
     messageNotifications: record.messageNotifications ?? DEFAULT_SETTINGS.messageNotifications,
     window: record.window ?? null,
+    unencryptedServers: record.unencryptedServers ?? [],
   })
-  const dropped = (['messageNotifications', 'window'] as const).filter(
+  const dropped = (['messageNotifications', 'window', 'unencryptedServers'] as const).filter(
     (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),
   )
   return {
@@ -109,6 +132,17 @@ export function openSettingsStore(file: string, report: (problem: string) => voi
       current = { ...current, ...patch }
       persist()
       return current
+    },
+  }
+}
+
+/** The plain-http consent of the chat core, kept in (and persisted with) these settings. */
+export function transportConsentFrom(store: SettingsStore): TransportConsent {
+  return {
+    has: (origin) => store.get().unencryptedServers.includes(origin),
+    add(origin) {
+      const list = store.get().unencryptedServers
+      if (!list.includes(origin)) store.update({ unencryptedServers: [...list, origin] })
     },
   }
 }

@@ -21,6 +21,13 @@ describe('sign-in errors', () => {
     })
   })
 
+  it('main asking for the plain-http confirmation becomes the transport question', () => {
+    expect(signInProblem({ code: 'unencrypted-not-confirmed', message: 'in clear text' })).toEqual({
+      field: 'transport',
+      message: 'in clear text',
+    })
+  })
+
   it('checks the server address before sending', () => {
     expect(serverUrlProblem('http://localhost:8000')).toBeNull()
     expect(serverUrlProblem('')).toMatch(/Enter the server address/)

@@ -3,7 +3,8 @@ import type { AppErrorShape } from '../../../shared/ipc-contract'
 import { checkServerUrl } from '../../../shared/server-url'
 
 export interface SignInProblem {
-  field: 'server' | 'credentials' | 'form'
+  /** `transport`: main wants the user's "Connect without encryption" before it sends anything. */
+  field: 'server' | 'credentials' | 'form' | 'transport'
   message: string
 }
 
@@ -24,6 +25,8 @@ export function signInProblem(error: AppErrorShape): SignInProblem {
       }
     case 'host-not-allowed':
       return { field: 'server', message: error.message }
+    case 'unencrypted-not-confirmed':
+      return { field: 'transport', message: error.message }
     case 'invalid-argument':
       return { field: 'form', message: error.message }
     default:

@@ -4,9 +4,9 @@ import { mount } from '@vue/test-utils'
 import MessageAvatar from './MessageAvatar.vue'
 
 // Real deployments serve /media/ from a reverse proxy; the bare backend answers 404 there, so an
-// avatar path the server reports may not load (docs/protocol.md §4 "Media").
+// avatar the app fetches for the page may not load (docs/protocol.md §4 "Media").
 describe('MessageAvatar', () => {
-  const url = 'http://localhost:8000/media/avatars/bob.png'
+  const url = '/avatar/avatars%2Fbob.png'
 
   it('shows the picture while it loads', () => {
     const w = mount(MessageAvatar, { props: { name: 'bob', url } })
@@ -24,7 +24,7 @@ describe('MessageAvatar', () => {
   it('a new address is tried again after a failure', async () => {
     const w = mount(MessageAvatar, { props: { name: 'bob', url } })
     await w.get('img.avatar').trigger('error')
-    await w.setProps({ url: 'http://localhost:8000/media/avatars/bob-2.png' })
+    await w.setProps({ url: '/avatar/avatars%2Fbob-2.png' })
     expect(w.get('img.avatar').attributes('src')).toMatch(/bob-2\.png$/)
   })
 

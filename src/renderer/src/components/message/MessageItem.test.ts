@@ -48,7 +48,7 @@ describe('MessageItem', () => {
       author: {
         id: '2',
         username: 'bob',
-        avatarUrl: 'http://localhost:8000/media/avatars/bob.png',
+        avatarUrl: '/avatar/avatars%2Fbob.png',
       },
     })
     expect(w.get('.author').text()).toBe('bob')
@@ -56,9 +56,22 @@ describe('MessageItem', () => {
     expect(time.attributes('title')).toMatch(/\d{4}/)
     expect(time.attributes('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(w.get('.edited').text()).toBe('(edited)')
-    expect(w.get('img.avatar').attributes('src')).toBe(
+    expect(w.get('img.avatar').attributes('src')).toBe('/avatar/avatars%2Fbob.png')
+  })
+
+  it('never points an image at anything but the app avatar route (initials instead)', () => {
+    for (const avatarUrl of [
+      'https://tracker.example/p.png?who=alice',
       'http://localhost:8000/media/avatars/bob.png',
-    )
+      '//tracker.example/p.png',
+      'data:image/png;base64,iVBORw0KGgo=',
+      '/avatar/../index.html',
+      '/avatar/a/b',
+    ]) {
+      const w = render({ author: { id: '2', username: 'bob', avatarUrl } })
+      expect(w.find('img').exists(), avatarUrl).toBe(false)
+      expect(w.get('.avatar-initials').text()).toBe('B')
+    }
   })
 
   it('uses initials without an avatar and hides the header in a group', () => {
