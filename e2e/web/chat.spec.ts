@@ -141,6 +141,11 @@ test('opens links only through the ChatApi', async ({ desktop, server, bob }) =>
   await other.service.sendMessage('alice/general', 'notes at https://example.org/notes ok')
   const link = messageRow(page, 'notes at').getByRole('link', { name: 'https://example.org/notes' })
   await link.click()
+  // A link from someone else opens only after the user saw which host it really goes to.
+  const ask = page.getByRole('dialog')
+  await expect(ask).toContainText('This opens example.org in your browser')
+  expect(desktop.opened).toEqual([])
+  await ask.getByRole('button', { name: 'Open example.org' }).click()
   await expect.poll(() => desktop.opened).toEqual(['https://example.org/notes'])
   expect(new URL(page.url()).hostname).toBe('127.0.0.1')
 })
