@@ -3,55 +3,14 @@
  * The whole renderer against the in-memory fake ChatApi (the real bridge needs Electron IPC or the
  * e2e harness, which e2e/web covers in real Chromium).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type VueWrapper, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import App from './App.vue'
-import { setChatApi } from './api/bridge'
-import { bootstrap } from './stores/bootstrap'
-import {
-  type FakeChatApi,
-  createFakeChatApi,
-  signedInSession,
-  signedOutSession,
-} from './test-support/fake-chat-api'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { signedInSession, signedOutSession } from './test-support/fake-chat-api'
 import { makeConnection, makeMessage, makeRoom } from './test-support/messages'
+import { useMountedApp } from './test-support/mounted-app'
 
-let fake: FakeChatApi
-let wrapper: VueWrapper | null = null
-let stop: (() => void) | null = null
-
-async function start(init: Parameters<typeof createFakeChatApi>[0]): Promise<VueWrapper> {
-  fake = createFakeChatApi(init)
-  setChatApi(fake)
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { global: { plugins: [pinia] }, attachTo: document.body })
-  stop = await bootstrap()
-  await flushPromises()
-  return wrapper
-}
-
-// happy-dom has no layout: give the history a viewport height so the virtualizer renders rows.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
-beforeEach(() => {
-  document.body.innerHTML = ''
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('history') ? 600 : 0
-    },
-  })
-})
-afterEach(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight)
-})
-afterEach(() => {
-  stop?.()
-  wrapper?.unmount()
-  wrapper = null
-  setChatApi(null)
-})
+const app = useMountedApp({ historyHeight: 600 })
+const start = app.start
 
 const own = { id: '1', username: 'alice', avatarUrl: null }
 
@@ -71,18 +30,18 @@ describe('App', () => {
     expect((server!.element as HTMLInputElement).value).toBe('http://localhost:8000')
     await email!.setValue('alice@example.com')
     await password!.setValue('wrong')
-    fake.failNext('signIn', {
+    app.fake.failNext('signIn', {
       code: 'invalid-credentials',
       message: 'Please enter valid credentials',
     })
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.get('#sign-in-credentials-error').text()).toMatch(/Wrong email or password/)
-    fake.failNext('signIn', { code: 'unreachable', message: 'connect ECONNREFUSED' })
+    app.fake.failNext('signIn', { code: 'unreachable', message: 'connect ECONNREFUSED' })
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.get('#sign-in-server-error').text()).toMatch(/Can't reach the server/)
-    fake.rooms = [makeRoom()]
+    app.fake.rooms = [makeRoom()]
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.find('.sign-in').exists()).toBe(false)
@@ -110,7 +69,7 @@ describe('App', () => {
     expect(w.get('.room-meta').text()).toContain('2 participants')
     expect(w.get('[role=log]').text()).toContain('hello from bob')
     // The renderer sends the intent only; reading the room is main's decision.
-    expect(fake.calls.map((c) => c.method).filter((m) => m.startsWith('open'))).toEqual([
+    expect(app.fake.calls.map((c) => c.method).filter((m) => m.startsWith('open'))).toEqual([
       'openRoom',
     ])
   })
@@ -122,7 +81,7 @@ describe('App', () => {
     await w.get('textarea').setValue('hi there')
     await w.get('textarea').trigger('keydown', { key: 'Enter' })
     await flushPromises()
-    expect(fake.callsOf('sendMessage')).toEqual([['alice/general', 'hi there']])
+    expect(app.fake.callsOf('sendMessage')).toEqual([['alice/general', 'hi there']])
     expect((w.get('textarea').element as HTMLTextAreaElement).value).toBe('')
   })
 
@@ -140,16 +99,16 @@ describe('App', () => {
     await w.get('textarea').setValue('fixed')
     await w.get('textarea').trigger('keydown', { key: 'Enter' })
     await flushPromises()
-    expect(fake.callsOf('editMessage')).toEqual([['alice/general', mine.id, 'fixed']])
+    expect(app.fake.callsOf('editMessage')).toEqual([['alice/general', mine.id, 'fixed']])
 
     await w.get('.message-actions .danger').trigger('click')
     expect(w.get('[role=dialog]').text()).toContain('Delete message?')
     await w.get('[role=dialog] .cancel-button').trigger('click')
-    expect(fake.callsOf('deleteMessage')).toEqual([])
+    expect(app.fake.callsOf('deleteMessage')).toEqual([])
     await w.get('.message-actions .danger').trigger('click')
     await w.get('[role=dialog] .danger-button').trigger('click')
     await flushPromises()
-    expect(fake.callsOf('deleteMessage')).toEqual([['alice/general', mine.id]])
+    expect(app.fake.callsOf('deleteMessage')).toEqual([['alice/general', mine.id]])
     expect(w.find('[role=dialog]').exists()).toBe(false)
   })
 
@@ -157,7 +116,7 @@ describe('App', () => {
     const w = await start({ session: signedInSession, rooms: [makeRoom()] })
     await w.get('.room-button').trigger('click')
     await flushPromises()
-    fake.emit([
+    app.fake.emit([
       {
         kind: 'connection-changed',
         roomKey: 'alice/general',
@@ -173,9 +132,9 @@ describe('App', () => {
     await flushPromises()
     expect(w.get('.connection-banner').text()).toContain('Reconnecting… (attempt 2 of 5)')
     await w.get('.banner-button').trigger('click')
-    expect(fake.callsOf('retryNow')).toEqual([['alice/general']])
+    expect(app.fake.callsOf('retryNow')).toEqual([['alice/general']])
     expect(w.get('.toast[role=alert]').text()).toContain('You can only edit your own messages.')
-    fake.emit([
+    app.fake.emit([
       { kind: 'connection-changed', roomKey: 'alice/general', connection: makeConnection() },
     ])
     await flushPromises()
@@ -185,7 +144,7 @@ describe('App', () => {
   it('opens a room when main asks, and browses and joins another', async () => {
     const other = makeRoom({ host: 'carol', slug: 'algebra', name: 'Algebra', joined: false })
     const w = await start({ session: signedInSession, rooms: [makeRoom()], browsable: [other] })
-    fake.emit([{ kind: 'open-room-requested', roomKey: 'alice/general' }])
+    app.fake.emit([{ kind: 'open-room-requested', roomKey: 'alice/general' }])
     await flushPromises()
     expect(w.get('.room-title').text()).toBe('# General')
 
@@ -200,7 +159,7 @@ describe('App', () => {
     } finally {
       vi.useRealTimers()
     }
-    expect(fake.callsOf('joinRoom')).toEqual([[other.key]])
+    expect(app.fake.callsOf('joinRoom')).toEqual([[other.key]])
     expect(w.get('.room-title').text()).toBe('# Algebra')
   })
 
@@ -208,7 +167,7 @@ describe('App', () => {
     const w = await start({ session: signedInSession, rooms: [makeRoom()] })
     await w.get('.switch input').setValue(false)
     await flushPromises()
-    expect(fake.callsOf('updateSettings')).toEqual([[{ messageNotifications: false }]])
+    expect(app.fake.callsOf('updateSettings')).toEqual([[{ messageNotifications: false }]])
     await w.get('.settings-panel .secondary-button').trigger('click')
     await flushPromises()
     expect(w.find('.sign-in').exists()).toBe(true)

@@ -4,19 +4,11 @@
  * confirms "Connect without encryption" (explained: password and session in clear text), and the
  * signed-in app keeps saying so for as long as that session lasts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type VueWrapper, flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import App from '../../App.vue'
-import { setChatApi } from '../../api/bridge'
-import { bootstrap } from '../../stores/bootstrap'
-import {
-  type FakeChatApi,
-  createFakeChatApi,
-  signedInSession,
-  signedOutSession,
-} from '../../test-support/fake-chat-api'
+import { describe, expect, it } from 'vitest'
+import { type VueWrapper, flushPromises } from '@vue/test-utils'
+import { signedInSession, signedOutSession } from '../../test-support/fake-chat-api'
 import { unencryptedText } from '../../../../shared/user-text'
+import { useMountedApp } from '../../test-support/mounted-app'
 
 const PLAIN = 'http://edu.example.org'
 const REFUSAL = {
@@ -24,30 +16,8 @@ const REFUSAL = {
   message: unencryptedText.refused('edu.example.org'),
 }
 
-let fake: FakeChatApi
-let wrapper: VueWrapper | null = null
-let stop: (() => void) | null = null
-
-async function start(init: Parameters<typeof createFakeChatApi>[0]): Promise<VueWrapper> {
-  fake = createFakeChatApi(init)
-  setChatApi(fake)
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { global: { plugins: [pinia] }, attachTo: document.body })
-  stop = await bootstrap()
-  await flushPromises()
-  return wrapper
-}
-
-beforeEach(() => {
-  document.body.innerHTML = ''
-})
-afterEach(() => {
-  stop?.()
-  wrapper?.unmount()
-  wrapper = null
-  setChatApi(null)
-})
+const app = useMountedApp()
+const start = app.start
 
 async function fillAndSubmit(w: VueWrapper, server: string): Promise<void> {
   const [serverInput, email, password] = w.findAll('input')
@@ -64,9 +34,9 @@ const confirmButton = (w: VueWrapper) =>
 describe('sign-in over plain http', () => {
   it('asks for the confirmation main requires, explains it, and retries with it', async () => {
     const w = await start({ session: signedOutSession })
-    fake.failNext('signIn', REFUSAL)
+    app.fake.failNext('signIn', REFUSAL)
     await fillAndSubmit(w, PLAIN)
-    expect(fake.callsOf('signIn')).toEqual([
+    expect(app.fake.callsOf('signIn')).toEqual([
       [{ server: PLAIN, email: 'alice@example.com', password: 'pass-1234' }],
     ])
     const panel = w.get('[data-testid=unencrypted-confirm]')
@@ -76,7 +46,7 @@ describe('sign-in over plain http', () => {
 
     await confirmButton(w)!.trigger('click')
     await flushPromises()
-    expect(fake.callsOf('signIn')[1]).toEqual([
+    expect(app.fake.callsOf('signIn')[1]).toEqual([
       { server: PLAIN, email: 'alice@example.com', password: 'pass-1234', allowUnencrypted: true },
     ])
     expect(w.find('.sign-in').exists()).toBe(false)
@@ -84,7 +54,7 @@ describe('sign-in over plain http', () => {
 
   it('a changed server address drops the question: consent is for that one server', async () => {
     const w = await start({ session: signedOutSession })
-    fake.failNext('signIn', REFUSAL)
+    app.fake.failNext('signIn', REFUSAL)
     await fillAndSubmit(w, PLAIN)
     expect(w.find('[data-testid=unencrypted-confirm]').exists()).toBe(true)
     await w.findAll('input')[0]!.setValue('https://edu.example.org')
@@ -96,12 +66,10 @@ describe('sign-in over plain http', () => {
     for (const server of ['https://edu.example.org', 'http://127.0.0.1:8000']) {
       const w = await start({ session: signedOutSession })
       await fillAndSubmit(w, server)
-      expect(fake.callsOf('signIn')).toEqual([
+      expect(app.fake.callsOf('signIn')).toEqual([
         [{ server, email: 'alice@example.com', password: 'pass-1234' }],
       ])
       expect(w.find('[data-testid=unencrypted-confirm]').exists()).toBe(false)
-      stop?.()
-      wrapper?.unmount()
     }
   })
 })
