@@ -13,6 +13,8 @@ import type { ServerContext } from './context'
 import { DB_FILE, openDatabase, Store } from './store/db'
 import { Directory } from './store/db-directory'
 import { createHttpHandler } from './http/http'
+import type { GraphQLLimits } from './graphql/graphql-limits'
+import { DEFAULT_GRAPHQL_LIMITS } from './graphql/graphql-limits'
 import { MediaStore } from './store/media-store'
 import type { MessageWriter } from './store/message-writer'
 import { InlineMessageWriter, ThreadMessageWriter } from './store/message-writer'
@@ -46,6 +48,11 @@ export interface EduSphereServerOptions {
    * Default ['localhost', '127.0.0.1', '[::1]'].
    */
   allowedHosts?: readonly string[]
+  /**
+   * GraphQL caps: tokens per document (5000), aliases per document (30), depth (10) and response
+   * size (5 MB). Each refusal is a clear GraphQL error; see docs/server-graphql.md.
+   */
+  graphqlLimits?: Partial<GraphQLLimits>
   /** Epoch-ms clock, for token-expiry tests. Default Date.now. */
   now?: () => number
 }
@@ -121,7 +128,12 @@ export async function createEduSphereServer(
       maxFrameBytes: opts.maxFrameBytes ?? 1024 * 1024,
       allowedHosts,
     })
-    const http = createServer(createHttpHandler(ctx, { allowedHosts }))
+    const http = createServer(
+      createHttpHandler(ctx, {
+        allowedHosts,
+        graphqlLimits: { ...DEFAULT_GRAPHQL_LIMITS, ...opts.graphqlLimits },
+      }),
+    )
     http.on('upgrade', sockets.handleUpgrade)
     http.on('clientError', (_error, socket: Socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
