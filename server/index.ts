@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
+import { PasswordHasher } from './auth/passwords'
 import { DEFAULT_ALLOWED_HOSTS } from './http/allowed-hosts'
 import { ChatSockets } from './socket/chat-socket'
 import { createMicrosClock } from './clock'
@@ -53,6 +54,11 @@ export interface EduSphereServerOptions {
    * size (5 MB). Each refusal is a clear GraphQL error; see docs/server-graphql.md.
    */
   graphqlLimits?: Partial<GraphQLLimits>
+  /**
+   * Password hashing. Default scrypt at N=2^17; test suites pass a cheaper PasswordHasher (and a
+   * counting one) to stay fast. Never lowered in production.
+   */
+  passwords?: PasswordHasher
   /** Epoch-ms clock, for token-expiry tests. Default Date.now. */
   now?: () => number
 }
@@ -112,13 +118,14 @@ export async function createEduSphereServer(
       directory: new Directory(db),
       media,
       writer,
+      passwords: opts.passwords ?? new PasswordHasher(),
       secret,
       tokenTtl: opts.tokenTtl ?? 600,
       refreshTtl: opts.refreshTtl ?? 7 * 24 * 3600,
       nowMs,
       micros: createMicrosClock(opts.now),
     }
-    if (opts.seed ?? true) await seedDemoData(store, ctx.micros)
+    if (opts.seed ?? true) await seedDemoData(store, ctx.micros, ctx.passwords)
 
     const allowedHosts = opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS
     const pingIntervalMs = opts.pingIntervalMs ?? 20_000

@@ -10,7 +10,6 @@ import { expiredCookie, parseCookies, serializeCookie } from '../auth/cookies'
 import { csrfCookie, newCsrfSecret } from '../auth/csrf'
 import { signJwt, verifyJwt } from '../auth/jwt'
 import type { JwtPayload } from '../auth/jwt'
-import { verifyPassword } from '../auth/passwords'
 import type { GqlContext } from './resolver-context'
 
 /** Name of graphql-jwt's refresh-token cookie (long-running refresh tokens; unused here). */
@@ -50,9 +49,14 @@ function verifiedPayload(ctx: GqlContext, token: string): JwtPayload {
 }
 
 export async function tokenAuth(ctx: GqlContext, args: Record<string, unknown>) {
-  const user = ctx.server.store.userByEmail(String(args.email))
-  const ok = user !== undefined && (await verifyPassword(String(args.password), user.password))
-  if (!ok) throw new GraphQLError(GraphQLErrorText.invalidCredentials)
+  const { store, passwords } = ctx.server
+  const password = String(args.password)
+  const user = store.userByEmail(String(args.email))
+  // An unknown email runs the same scrypt as a wrong password: timing tells no one who has an account.
+  const ok = await passwords.verify(password, user?.password ?? passwords.dummyHash)
+  if (!ok || !user) throw new GraphQLError(GraphQLErrorText.invalidCredentials)
+  if (passwords.needsUpgrade(user.password))
+    store.setPassword(user.id, await passwords.hash(password))
   return { ...issueToken(ctx, user.email, nowSeconds(ctx.server)), success: true, user }
 }
 

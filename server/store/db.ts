@@ -120,6 +120,7 @@ export class Store {
       userByEmail: p<UserRow>('SELECT * FROM users WHERE email = ?'),
       userByUsername: p<UserRow>('SELECT * FROM users WHERE username = ?'),
       userById: p<UserRow>('SELECT * FROM users WHERE id = ?'),
+      setPassword: p('UPDATE users SET password = ? WHERE id = ?'),
       insertUser: p(
         'INSERT INTO users (id, email, username, name, password, avatar, bio) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -167,6 +168,10 @@ export class Store {
   }
   userById(id: string): UserRow | undefined {
     return this.q.userById.get(id)
+  }
+  /** Replaces a user's password hash (a stronger hash of the same password). */
+  setPassword(id: string, hash: string): void {
+    this.q.setPassword.run(hash, id)
   }
   /** Inserts a user; `bio` defaults to '' like the model's field. */
   insertUser(input: Omit<UserRow, 'bio'> & { bio?: string }): UserRow {
