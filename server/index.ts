@@ -7,6 +7,8 @@ import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
 import { PasswordHasher } from './auth/passwords'
+import type { SignInLimits } from './auth/sign-in-throttle'
+import { DEFAULT_SIGN_IN_LIMITS, SignInThrottle } from './auth/sign-in-throttle'
 import { DEFAULT_ALLOWED_HOSTS } from './http/allowed-hosts'
 import { ChatSockets } from './socket/chat-socket'
 import { createMicrosClock } from './clock'
@@ -59,7 +61,12 @@ export interface EduSphereServerOptions {
    * counting one) to stay fast. Never lowered in production.
    */
   passwords?: PasswordHasher
-  /** Epoch-ms clock, for token-expiry tests. Default Date.now. */
+  /**
+   * tokenAuth throttling: failures tolerated per account (5) and per client address (20) within
+   * a window (15 minutes), on the `now` clock.
+   */
+  signInLimits?: Partial<SignInLimits>
+  /** Epoch-ms clock, for token-expiry and throttling tests. Default Date.now. */
   now?: () => number
 }
 
@@ -119,6 +126,7 @@ export async function createEduSphereServer(
       media,
       writer,
       passwords: opts.passwords ?? new PasswordHasher(),
+      signIns: new SignInThrottle(nowMs, { ...DEFAULT_SIGN_IN_LIMITS, ...opts.signInLimits }),
       secret,
       tokenTtl: opts.tokenTtl ?? 600,
       refreshTtl: opts.refreshTtl ?? 7 * 24 * 3600,
