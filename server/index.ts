@@ -2,10 +2,10 @@
  * The local EduSphere server: GraphQL + CSRF + chat socket over SQLite, behaving like the real
  * backend (protocol.md). `createEduSphereServer` is what tests, the CLI and the benchmark start.
  */
-import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
 import { join } from 'node:path'
+import { loadJwtSecret } from './auth/jwt-secret'
 import { PasswordHasher } from './auth/passwords'
 import type { SignInLimits } from './auth/sign-in-throttle'
 import { DEFAULT_SIGN_IN_LIMITS, SignInThrottle } from './auth/sign-in-throttle'
@@ -31,7 +31,10 @@ export interface EduSphereServerOptions {
   port?: number
   /** Directory for edusphere.sqlite3, or ':memory:' (default). */
   dataDir?: string
-  /** JWT HS256 secret; default: persisted per data directory (random for ':memory:'). */
+  /**
+   * JWT HS256 secret (the CLI passes EDUSPHERE_JWT_SECRET); default: `<dataDir>/jwt-secret`,
+   * 0600, created once (random for ':memory:'). Never stored in the database.
+   */
   secret?: string
   /** Access token lifetime in seconds, default 600. */
   tokenTtl?: number
@@ -81,8 +84,6 @@ export interface EduSphereServer {
   killConnections(): void
 }
 
-const SECRET_KEY = 'jwt_secret'
-
 function listen(
   server: ReturnType<typeof createServer>,
   port: number,
@@ -110,12 +111,7 @@ export async function createEduSphereServer(
   const media = MediaStore.forDataDir(dataDir)
   let writer: MessageWriter | null = null
   try {
-    let secret = opts.secret ?? store.getMeta(SECRET_KEY)
-    if (!secret) {
-      // Persisted so tokens stay valid across restarts, like a fixed Django SECRET_KEY.
-      secret = randomBytes(32).toString('base64url')
-      store.setMeta(SECRET_KEY, secret)
-    }
+    const secret = loadJwtSecret(dataDir, store, opts.secret)
     const nowMs = opts.now ?? Date.now
     const inline = new InlineMessageWriter(store)
     writer =

@@ -1,11 +1,11 @@
 /**
  * SQLite storage (better-sqlite3, WAL): users, topics, rooms, participants, messages, and a small
- * key/value table for server state such as the JWT secret. Timestamps are epoch microseconds.
+ * key/value table for server state (the JWT secret is kept out of it: auth/jwt-secret.ts). Timestamps are epoch microseconds.
  */
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './message-sql'
+import { ensurePrivateDir, ensurePrivateFile, makeTreePrivate } from './private-files'
 
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'
@@ -87,12 +87,18 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_room ON messages (room_id, created);
 `
 
-/** Opens (creating if needed) the database of a data directory, or an in-memory one. */
+/**
+ * Opens (creating if needed) the database of a data directory, or an in-memory one. The directory
+ * is made private first (0700, its files 0600, fixing an older directory's 755/644); SQLite
+ * creates the WAL and shared-memory files with the database file's mode.
+ */
 export function openDatabase(dataDir: string): Database.Database {
   let db: Database.Database
   if (dataDir === ':memory:') db = new Database(':memory:')
   else {
-    mkdirSync(dataDir, { recursive: true })
+    ensurePrivateDir(dataDir)
+    makeTreePrivate(dataDir)
+    ensurePrivateFile(join(dataDir, DB_FILE))
     db = new Database(join(dataDir, DB_FILE))
     for (const pragma of FILE_PRAGMAS) db.pragma(pragma)
   }
