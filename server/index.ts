@@ -21,7 +21,8 @@ import { DEFAULT_GRAPHQL_LIMITS } from './graphql/graphql-limits'
 import { MediaStore } from './store/media-store'
 import type { MessageWriter } from './store/message-writer'
 import { InlineMessageWriter, ThreadMessageWriter } from './store/message-writer'
-import { seedDemoData } from './store/seed'
+import { hasDemoData, seedDemoData } from './store/seed'
+import { isLoopbackHost } from './http/loopback'
 
 /** How to start a server; every field is optional. */
 export interface EduSphereServerOptions {
@@ -40,7 +41,10 @@ export interface EduSphereServerOptions {
   tokenTtl?: number
   /** Refresh window in seconds, default 7 days. */
   refreshTtl?: number
-  /** Create the protocol.md §5 demo data on first start, default true. */
+  /**
+   * Create the protocol.md §5 demo data (accounts with a published password) on first start.
+   * Default: only when `host` is loopback.
+   */
   seed?: boolean
   /** Ping each socket this long after it opened and after each pong (uvicorn: 20 s). */
   pingIntervalMs?: number
@@ -80,6 +84,8 @@ export interface EduSphereServer {
   port: number
   /** Graceful: closes every socket with 1001, then the HTTP server, then the database. */
   close(): Promise<void>
+  /** True when the data directory holds the demo data (created now or on an earlier start). */
+  seeded: boolean
   /** Test hook: abruptly destroys every socket's TCP connection (no close frame), like a crash. */
   killConnections(): void
 }
@@ -129,7 +135,7 @@ export async function createEduSphereServer(
       nowMs,
       micros: createMicrosClock(opts.now),
     }
-    if (opts.seed ?? true) await seedDemoData(store, ctx.micros, ctx.passwords)
+    if (opts.seed ?? isLoopbackHost(host)) await seedDemoData(store, ctx.micros, ctx.passwords)
 
     const allowedHosts = opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS
     const pingIntervalMs = opts.pingIntervalMs ?? 20_000
@@ -163,6 +169,7 @@ export async function createEduSphereServer(
     return {
       url: `http://${urlHost}:${port}`,
       port,
+      seeded: hasDemoData(store),
       close() {
         closed ??= (async () => {
           const stopped = new Promise<void>((resolve) => http.close(() => resolve()))

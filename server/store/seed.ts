@@ -15,6 +15,11 @@ export const demoUsers = {
 
 const SEEDED = 'seeded'
 
+/** True when this database holds the demo data (created now or by an earlier start). */
+export function hasDemoData(store: Store): boolean {
+  return store.getMeta(SEEDED) !== undefined
+}
+
 /** Creates the demo data unless this database was seeded before. Returns true when it seeded. */
 export async function seedDemoData(
   store: Store,
