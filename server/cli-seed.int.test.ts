@@ -59,7 +59,8 @@ describe('isLoopbackHost', () => {
   })
 })
 
-describe('demo data and the bound interface', () => {
+// The CLI hashes with the production scrypt cost (N=2^17, about a second per hash on a busy CPU).
+describe('demo data and the bound interface', { timeout: 90_000 }, () => {
   it('CLI: --host 0.0.0.0 without --seed creates no demo accounts and says so in one line', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
     const cli = startCli(['--host', '0.0.0.0', '--port', String(heldPort), '--data-dir', dir])

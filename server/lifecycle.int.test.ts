@@ -183,7 +183,8 @@ describe('liveness', () => {
   })
 })
 
-describe('CLI (npm run server)', () => {
+// The CLI hashes with the production scrypt cost (N=2^17, about a second per hash on a busy CPU).
+describe('CLI (npm run server)', { timeout: 90_000 }, () => {
   it('prints its URL and the demo accounts, serves demo data, and SIGTERM closes sockets with 1001', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
     const dir = mkdtempSync(join(tmpdir(), 'edusphere-cli-'))
