@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Store } from '../store/db'
+import { JWT_SECRET_FILE } from '../store/db'
 import { replacePrivateFile } from '../store/private-files'
 
-/** File name of the secret inside a data directory. */
-export const JWT_SECRET_FILE = 'jwt-secret'
+export { JWT_SECRET_FILE }
 /** Where an older server kept the secret. */
 const LEGACY_META_KEY = 'jwt_secret'
 /** Shortest accepted secret: 32 characters, as a random base64url secret has 43. */

@@ -101,8 +101,13 @@ describe('data directory privacy', () => {
     for (const name of readdirSync(root)) if (name !== 'media') chmodSync(join(root, name), 0o644)
     chmodSync(join(root, 'media', 'avatars', 'old.png'), 0o644)
     chmodSync(root, 0o755)
+    // Someone else's file in the same directory (--data-dir .) keeps its mode.
+    writeFileSync(join(root, 'run.sh'), '#!/bin/sh\n')
+    chmodSync(join(root, 'run.sh'), 0o755)
     await ts.start()
     expect(mode(root)).toBe(0o700)
+    expect(mode(join(root, 'run.sh'))).toBe(0o755)
+    rmSync(join(root, 'run.sh'))
     for (const [name, m] of Object.entries(modes(root)))
       expect([name, m]).toEqual([name, statSync(join(root, name)).isDirectory() ? 0o700 : 0o600])
   })

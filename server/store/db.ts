@@ -5,10 +5,22 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './message-sql'
-import { ensurePrivateDir, ensurePrivateFile, makeTreePrivate } from './private-files'
+import { ensurePrivateFile, makeEntriesPrivate } from './private-files'
 
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'
+/** File name of the JWT secret inside a data directory (auth/jwt-secret.ts). */
+export const JWT_SECRET_FILE = 'jwt-secret'
+/** What the server keeps in a data directory: the database and its side files, the JWT secret
+ * (auth/jwt-secret.ts), uploaded media. Only these get their modes fixed. */
+const SERVER_ENTRIES = [
+  DB_FILE,
+  `${DB_FILE}-wal`,
+  `${DB_FILE}-shm`,
+  `${DB_FILE}-journal`,
+  JWT_SECRET_FILE,
+  'media',
+] as const
 
 /** A user; `avatar` is a storage-relative path or ''. */
 export interface UserRow {
@@ -96,8 +108,7 @@ export function openDatabase(dataDir: string): Database.Database {
   let db: Database.Database
   if (dataDir === ':memory:') db = new Database(':memory:')
   else {
-    ensurePrivateDir(dataDir)
-    makeTreePrivate(dataDir)
+    makeEntriesPrivate(dataDir, SERVER_ENTRIES)
     ensurePrivateFile(join(dataDir, DB_FILE))
     db = new Database(join(dataDir, DB_FILE))
     for (const pragma of FILE_PRAGMAS) db.pragma(pragma)

@@ -4,6 +4,7 @@
  */
 import {
   chmodSync,
+  existsSync,
   closeSync,
   fchmodSync,
   fsyncSync,
@@ -63,5 +64,20 @@ export function makeTreePrivate(dir: string): void {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) makeTreePrivate(path)
     else if (entry.isFile()) chmodSync(path, PRIVATE_FILE_MODE)
+  }
+}
+
+/**
+ * Makes `dir` 0700 and, of its entries, only the named ones private (files 0600, folders as a
+ * tree): a data directory may be shared with other files (`--data-dir .`) whose modes are not ours.
+ */
+export function makeEntriesPrivate(dir: string, names: readonly string[]): void {
+  ensurePrivateDir(dir)
+  for (const name of names) {
+    const path = join(dir, name)
+    if (!existsSync(path)) continue
+    const entry = readdirSync(dir, { withFileTypes: true }).find((e) => e.name === name)
+    if (entry?.isDirectory()) makeTreePrivate(path)
+    else if (entry?.isFile()) chmodSync(path, PRIVATE_FILE_MODE)
   }
 }
