@@ -1,4 +1,6 @@
 /** What every request handler shares: storage, clocks, and token settings. */
+import type { PasswordHasher } from './auth/passwords'
+import type { SignInThrottle } from './auth/sign-in-throttle'
 import type { Store } from './store/db'
 import type { Directory } from './store/db-directory'
 import type { MediaStore } from './store/media-store'
@@ -13,6 +15,10 @@ export interface ServerContext {
   media: MediaStore
   /** Chat message writes (commit before broadcast). */
   writer: MessageWriter
+  /** Password hashing at the configured scrypt cost. */
+  passwords: PasswordHasher
+  /** tokenAuth failures per account and per client address. */
+  signIns: SignInThrottle
   /** JWT HS256 secret. */
   secret: string
   /** Access token lifetime, seconds. */

@@ -1,5 +1,4 @@
 /** Server lifecycle: persistence across restarts, graceful close, crashes, frame cap, liveness. */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -7,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from './test-support'
 import { EXTERNAL_SKIP_REASON, ProtocolClient, startTestServer } from './test-support'
+import { startCli } from './test-support/cli-process'
 import { mustOpen, signedIn, skipBecause, uniqueBody, uniqueName } from './test-support/fixtures'
 
 const external = Boolean(process.env.EDUSPHERE_URL)
@@ -183,33 +183,8 @@ describe('liveness', () => {
   })
 })
 
-describe('CLI (npm run server)', () => {
-  function startCli(args: string[]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      cwd: join(import.meta.dirname, '..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    )
-    const url = new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', () => {
-        // The banner ends with the demo rooms line: wait for all of it.
-        const m = /listening on (http:\/\/\S+)[\s\S]*Demo rooms:.*\n/.exec(out)
-        if (m) resolve(m[1]!)
-      })
-      void exited.then((code) => reject(new Error(`CLI exited with ${code}: ${err}`)))
-    })
-    url.catch(() => {
-      /* only the tests that expect a start await it */
-    })
-    return { child, url, exited, output: () => out, errors: () => err }
-  }
-
+// The CLI hashes with the production scrypt cost (N=2^17, about a second per hash on a busy CPU).
+describe('CLI (npm run server)', { timeout: 90_000 }, () => {
   it('prints its URL and the demo accounts, serves demo data, and SIGTERM closes sockets with 1001', async (ctx) => {
     if (external) return skipBecause(ctx, EXTERNAL_SKIP_REASON)
     const dir = mkdtempSync(join(tmpdir(), 'edusphere-cli-'))

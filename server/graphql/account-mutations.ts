@@ -7,7 +7,6 @@ import type { ServerContext } from '../context'
 import type { UserRow } from '../store/db'
 import { checkAvatar } from './avatar-upload'
 import { charField, DjangoText, FormCheck, invalidData } from './graphql-errors'
-import { hashPassword } from '../auth/passwords'
 
 const USERNAME_MAX = 150
 const NAME_MAX = 200
@@ -64,7 +63,7 @@ export async function registerUser(
   checkFree(ctx, form, username, email)
   form.throwIfInvalid()
 
-  const hash = await hashPassword(password1)
+  const hash = await ctx.passwords.hash(password1)
   checkFree(ctx, form, username, email)
   form.throwIfInvalid()
   try {

@@ -9,8 +9,8 @@ import { nowSeconds } from '../context'
 import { expiredCookie, parseCookies, serializeCookie } from '../auth/cookies'
 import { csrfCookie, newCsrfSecret } from '../auth/csrf'
 import { signJwt, verifyJwt } from '../auth/jwt'
+import { tooManyAttemptsText } from '../auth/sign-in-throttle'
 import type { JwtPayload } from '../auth/jwt'
-import { verifyPassword } from '../auth/passwords'
 import type { GqlContext } from './resolver-context'
 
 /** Name of graphql-jwt's refresh-token cookie (long-running refresh tokens; unused here). */
@@ -50,9 +50,21 @@ function verifiedPayload(ctx: GqlContext, token: string): JwtPayload {
 }
 
 export async function tokenAuth(ctx: GqlContext, args: Record<string, unknown>) {
-  const user = ctx.server.store.userByEmail(String(args.email))
-  const ok = user !== undefined && (await verifyPassword(String(args.password), user.password))
-  if (!ok) throw new GraphQLError(GraphQLErrorText.invalidCredentials)
+  const { store, passwords, signIns } = ctx.server
+  const email = String(args.email)
+  const password = String(args.password)
+  const attempt = signIns.attempt(email, ctx.req.socket.remoteAddress ?? '')
+  if (!attempt.allowed)
+    throw new GraphQLError(tooManyAttemptsText(attempt.retryAfterMs), {
+      extensions: { code: 'TOO_MANY_ATTEMPTS' },
+    })
+  const user = store.userByEmail(email)
+  // An unknown email runs the same scrypt as a wrong password: timing tells no one who has an account.
+  const ok = await passwords.verify(password, user?.password ?? passwords.dummyHash)
+  if (!ok || !user) throw new GraphQLError(GraphQLErrorText.invalidCredentials)
+  attempt.succeeded()
+  if (passwords.needsUpgrade(user.password))
+    store.setPassword(user.id, await passwords.hash(password))
   return { ...issueToken(ctx, user.email, nowSeconds(ctx.server)), success: true, user }
 }
 

@@ -4,12 +4,20 @@
  */
 import type { DocumentNode, GraphQLSchema } from 'graphql'
 import type { GraphQLError } from 'graphql'
-import { execute, getOperationAST, parse, validate } from 'graphql'
+import { execute, getOperationAST, parse, specifiedRules, validate } from 'graphql'
 import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { authenticateToken, requestToken } from '../auth/request-auth'
 import type { ServerContext } from '../context'
 import { coreErrorJson, graphqlCoreMessage } from './graphql-messages'
+import type { GraphQLLimits } from './graphql-limits'
+import {
+  chargeResponseSize,
+  DEFAULT_GRAPHQL_LIMITS,
+  maxAliasesRule,
+  maxDepthRule,
+  ResponseBudget,
+} from './graphql-limits'
 import { buildEduSphereSchema } from './graphql-schema'
 import type { GqlContext } from './resolver-context'
 import { attachResolvers } from './resolvers'
@@ -41,8 +49,12 @@ function failure(status: number, message: string): GraphQLHttpResult {
 }
 
 /** Builds the executable schema once and returns the request handler. */
-export function createGraphQLView(server: ServerContext) {
-  const schema: GraphQLSchema = attachResolvers(buildEduSphereSchema())
+export function createGraphQLView(
+  server: ServerContext,
+  limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS,
+) {
+  const schema: GraphQLSchema = chargeResponseSize(attachResolvers(buildEduSphereSchema()))
+  const limitRules = [maxAliasesRule(limits.maxAliases), maxDepthRule(limits.maxDepth)]
 
   /**
    * Runs one request. `rawBody` is null for GET (params come from the query string), or the
@@ -78,11 +90,15 @@ export function createGraphQLView(server: ServerContext) {
 
     let document: DocumentNode
     try {
-      document = parse(params.query)
+      document = parse(params.query, { maxTokens: limits.maxTokens })
     } catch (error) {
       return failure(400, graphqlCoreMessage((error as GraphQLError).message, 'syntax'))
     }
-    const validationErrors = validate(schema, document)
+    // The cheap caps first: the standard rules are quadratic on repeated fields.
+    const limitErrors = validate(schema, document, limitRules)
+    const validationErrors = limitErrors.length
+      ? limitErrors
+      : validate(schema, document, specifiedRules)
     if (validationErrors.length > 0)
       return {
         status: 400,
@@ -98,6 +114,7 @@ export function createGraphQLView(server: ServerContext) {
       req,
       auth: authenticateToken(server, requestToken(req)),
       setCookies: [],
+      budget: new ResponseBudget(limits.maxResponseBytes),
     }
     const result = await execute({
       schema,
@@ -106,6 +123,12 @@ export function createGraphQLView(server: ServerContext) {
       variableValues: params.variables ?? undefined,
       operationName: params.operationName ?? undefined,
     })
+    if (context.budget.exceeded)
+      return {
+        status: 200,
+        body: asciiJson({ errors: [{ message: context.budget.error().message }], data: null }),
+        setCookies: context.setCookies,
+      }
     const errors = result.errors ?? []
     // Errors without a path never reached a resolver (bad variables, unknown operation): 400.
     if (errors.some((e) => !e.path))

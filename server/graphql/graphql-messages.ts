@@ -14,6 +14,9 @@ const QUOTED = /(found |value: )?"((?:[^"\\]|\\.)*)"/g
 
 /** The graphql-core wording of a graphql-js message. */
 export function graphqlCoreMessage(message: string, kind: RequestErrorKind): string {
+  // graphql-js misspells its token-limit error ("more that"); graphql-core spells it right.
+  if (kind === 'syntax')
+    message = message.replace('Document contains more that ', 'Document contains more than ')
   return message.replace(QUOTED, (whole, prefix: string | undefined, inner: string) =>
     kind === 'validation' && prefix !== undefined ? whole : `${prefix ?? ''}'${inner}'`,
   )

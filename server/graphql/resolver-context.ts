@@ -5,6 +5,7 @@ import { GraphQLErrorText } from '../../src/shared/graphql-shapes'
 import type { RequestAuth } from '../auth/request-auth'
 import type { ServerContext } from '../context'
 import type { UserRow } from '../store/db'
+import type { ResponseBudget } from './graphql-limits'
 
 /** Per-request state the resolvers read and write (cookies to set on the response). */
 export interface GqlContext {
@@ -12,6 +13,8 @@ export interface GqlContext {
   req: IncomingMessage
   auth: RequestAuth
   setCookies: string[]
+  /** What this response may still grow by (GraphQL limits). */
+  budget: ResponseBudget
 }
 
 /** The signed-in user, or graphql-jwt's `login_required` failure. */

@@ -22,6 +22,7 @@ import {
   SERVER_ERROR_PAGE,
 } from './django-pages'
 import { asciiJson, createGraphQLView } from '../graphql/graphql-http'
+import type { GraphQLLimits } from '../graphql/graphql-limits'
 import { mediaFile } from '../store/media'
 import { pythonJson } from '../python-format'
 import { isMultipart, readGraphQLMultipart } from '../graphql/uploads'
@@ -34,6 +35,8 @@ const MAX_BODY_BYTES = 2_621_440
 export interface HttpOptions {
   /** Django's ALLOWED_HOSTS: a request whose Host is not one of these gets HTML 400. */
   allowedHosts: readonly string[]
+  /** Token, alias, depth and response-size caps of /graphql/. */
+  graphqlLimits: GraphQLLimits
 }
 
 class BodyTooLarge extends Error {}
@@ -91,7 +94,7 @@ export function withCsrfCookie(req: IncomingMessage, cookies: string[]): string[
 
 /** Builds the request listener for the HTTP server. */
 export function createHttpHandler(ctx: ServerContext, opts: HttpOptions) {
-  const graphql = createGraphQLView(ctx)
+  const graphql = createGraphQLView(ctx, opts.graphqlLimits)
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = req.url ?? '/'

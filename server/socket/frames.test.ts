@@ -1,6 +1,8 @@
 /** The consumer logic without sockets: exact frame bytes and every branch of docs/protocol.md §4. */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { decodeServerFrame, ServerErrorText } from '../../src/shared/frames'
+import { PasswordHasher } from '../auth/passwords'
+import { SignInThrottle } from '../auth/sign-in-throttle'
 import { createMicrosClock } from '../clock'
 import type { ServerContext } from '../context'
 import type { RoomRow, UserRow } from '../store/db'
@@ -55,6 +57,8 @@ beforeEach(() => {
     directory: new Directory(store.db),
     media: new MediaStore('/nonexistent/edusphere-media'),
     writer: new InlineMessageWriter(store),
+    passwords: new PasswordHasher({ cost: 2 ** 10 }),
+    signIns: new SignInThrottle(Date.now),
     secret: 'k',
     tokenTtl: 600,
     refreshTtl: 3600,

@@ -1,14 +1,26 @@
 /**
  * SQLite storage (better-sqlite3, WAL): users, topics, rooms, participants, messages, and a small
- * key/value table for server state such as the JWT secret. Timestamps are epoch microseconds.
+ * key/value table for server state (the JWT secret is kept out of it: auth/jwt-secret.ts). Timestamps are epoch microseconds.
  */
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { CONNECTION_PRAGMAS, FILE_PRAGMAS, MESSAGE_SQL } from './message-sql'
+import { ensurePrivateFile, makeEntriesPrivate } from './private-files'
 
 /** File name of the database inside a data directory. */
 export const DB_FILE = 'edusphere.sqlite3'
+/** File name of the JWT secret inside a data directory (auth/jwt-secret.ts). */
+export const JWT_SECRET_FILE = 'jwt-secret'
+/** What the server keeps in a data directory: the database and its side files, the JWT secret
+ * (auth/jwt-secret.ts), uploaded media. Only these get their modes fixed. */
+const SERVER_ENTRIES = [
+  DB_FILE,
+  `${DB_FILE}-wal`,
+  `${DB_FILE}-shm`,
+  `${DB_FILE}-journal`,
+  JWT_SECRET_FILE,
+  'media',
+] as const
 
 /** A user; `avatar` is a storage-relative path or ''. */
 export interface UserRow {
@@ -87,12 +99,17 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_room ON messages (room_id, created);
 `
 
-/** Opens (creating if needed) the database of a data directory, or an in-memory one. */
+/**
+ * Opens (creating if needed) the database of a data directory, or an in-memory one. The directory
+ * is made private first (0700, its files 0600, fixing an older directory's 755/644); SQLite
+ * creates the WAL and shared-memory files with the database file's mode.
+ */
 export function openDatabase(dataDir: string): Database.Database {
   let db: Database.Database
   if (dataDir === ':memory:') db = new Database(':memory:')
   else {
-    mkdirSync(dataDir, { recursive: true })
+    makeEntriesPrivate(dataDir, SERVER_ENTRIES)
+    ensurePrivateFile(join(dataDir, DB_FILE))
     db = new Database(join(dataDir, DB_FILE))
     for (const pragma of FILE_PRAGMAS) db.pragma(pragma)
   }
@@ -120,6 +137,7 @@ export class Store {
       userByEmail: p<UserRow>('SELECT * FROM users WHERE email = ?'),
       userByUsername: p<UserRow>('SELECT * FROM users WHERE username = ?'),
       userById: p<UserRow>('SELECT * FROM users WHERE id = ?'),
+      setPassword: p('UPDATE users SET password = ? WHERE id = ?'),
       insertUser: p(
         'INSERT INTO users (id, email, username, name, password, avatar, bio) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -167,6 +185,10 @@ export class Store {
   }
   userById(id: string): UserRow | undefined {
     return this.q.userById.get(id)
+  }
+  /** Replaces a user's password hash (a stronger hash of the same password). */
+  setPassword(id: string, hash: string): void {
+    this.q.setPassword.run(hash, id)
   }
   /** Inserts a user; `bio` defaults to '' like the model's field. */
   insertUser(input: Omit<UserRow, 'bio'> & { bio?: string }): UserRow {

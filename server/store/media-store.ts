@@ -3,9 +3,10 @@
  * `avatars/alice.png`, the way Django's FileSystemStorage names them.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
+import { ensurePrivateDir, writeNewPrivateFile } from './private-files'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -62,13 +63,15 @@ export class MediaStore {
    */
   save(folder: string, filename: string, data: Buffer): string {
     const dir = join(this.root, folder)
-    mkdirSync(dir, { recursive: true })
+    // Private like the rest of the data directory; the server itself serves them.
+    ensurePrivateDir(this.root)
+    ensurePrivateDir(dir)
     const name = validFilename(filename)
     const ext = extname(name)
     let candidate = name
     while (existsSync(join(dir, candidate)))
       candidate = `${name.slice(0, name.length - ext.length)}_${randomSuffix()}${ext}`
-    writeFileSync(join(dir, candidate), data, { flag: 'wx' })
+    writeNewPrivateFile(join(dir, candidate), data)
     return `${folder}/${candidate}`
   }
 

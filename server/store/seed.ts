@@ -1,7 +1,7 @@
 /** The demo data of docs/protocol.md §5, created once on first start of a data directory. */
 import { randomUUID } from 'node:crypto'
 import type { Store } from './db'
-import { hashPassword } from '../auth/passwords'
+import type { PasswordHasher } from '../auth/passwords'
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'pass-1234'
@@ -15,10 +15,19 @@ export const demoUsers = {
 
 const SEEDED = 'seeded'
 
+/** True when this database holds the demo data (created now or by an earlier start). */
+export function hasDemoData(store: Store): boolean {
+  return store.getMeta(SEEDED) !== undefined
+}
+
 /** Creates the demo data unless this database was seeded before. Returns true when it seeded. */
-export async function seedDemoData(store: Store, micros: () => number): Promise<boolean> {
+export async function seedDemoData(
+  store: Store,
+  micros: () => number,
+  passwords: PasswordHasher,
+): Promise<boolean> {
   if (store.getMeta(SEEDED)) return false
-  const hashes = await Promise.all(Object.values(demoUsers).map((u) => hashPassword(u.password)))
+  const hashes = await Promise.all(Object.values(demoUsers).map((u) => passwords.hash(u.password)))
   store.db.transaction(() => {
     const user = (u: (typeof demoUsers)[keyof typeof demoUsers], hash: string) =>
       store.insertUser({

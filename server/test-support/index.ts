@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PasswordHasher } from '../auth/passwords'
 import type { EduSphereServer, EduSphereServerOptions } from '../index'
 import { createEduSphereServer } from '../index'
 
@@ -14,6 +15,12 @@ export { ProtocolClient } from './protocol-client'
 export type { GraphQLReply, GraphQLErrorJson, HttpReply } from './protocol-client'
 export { openSocket, SocketProbe } from './socket-probe'
 export type { Frame, SocketOpen, OpenSocketOptions } from './socket-probe'
+
+/**
+ * scrypt cost of test servers: 2^10 instead of production's 2^17, so a sign-in costs milliseconds,
+ * not a second of a shared CPU. Only test support lowers it.
+ */
+export const TEST_SCRYPT_COST = 2 ** 10
 
 /** A server under test, local or external. */
 export interface TestServer {
@@ -61,6 +68,7 @@ export async function startTestServer(opts: EduSphereServerOptions = {}): Promis
   if (externalUrl) return externalServer(externalUrl)
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'edusphere-test-'))
   const ownsDir = opts.dataDir === undefined
+  opts = { ...opts, passwords: opts.passwords ?? new PasswordHasher({ cost: TEST_SCRYPT_COST }) }
   let current: EduSphereServer | null = await createEduSphereServer({
     ...opts,
     dataDir,
