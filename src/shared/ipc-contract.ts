@@ -93,6 +93,8 @@ export type ErrorCode =
   | 'host-not-allowed'
   /** Plain http to a non-loopback host that the user has not confirmed for this origin. */
   | 'unencrypted-not-confirmed'
+  /** The server refuses more sign-in attempts for a while; its message says how long. */
+  | 'rate-limited'
   | 'session-expired'
   | 'not-signed-in'
   | 'not-found'

@@ -221,6 +221,15 @@ describe('errorFromGraphQL', () => {
   ])('%s -> %s', (message, code) => {
     expect(errorFromGraphQL('me', [{ message }]).code).toBe(code)
   })
+
+  it("passes on a server's sign-in throttle as it words it, not as an incompatible server", () => {
+    const message = 'Too many sign-in attempts; try again in 15 minutes.'
+    const error = errorFromGraphQL('tokenAuth', [
+      { message, extensions: { code: 'TOO_MANY_ATTEMPTS' } },
+    ])
+    expect(error.code).toBe('rate-limited')
+    expect(error.message).toBe(message)
+  })
 })
 
 describe('parseSetCookie', () => {

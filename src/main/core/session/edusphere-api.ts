@@ -61,6 +61,8 @@ export function errorFromGraphQL(operation: string, errors: GraphQLErrorEntry[])
       'session-expired',
       `Your session has expired (${message}). Sign in again to continue.`,
     )
+  // The server's own words already say when to try again.
+  if (code === 'TOO_MANY_ATTEMPTS') return new AppError('rate-limited', message)
   if (message === GraphQLErrorText.roomNotFound || code === 'NOT_FOUND')
     return new AppError('not-found', `${message}. It may have been deleted or renamed.`)
   if (message === GraphQLErrorText.permissionDenied)
