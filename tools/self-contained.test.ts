@@ -55,7 +55,8 @@ describe('the repository stands alone', () => {
 
   it('mentions no tracker numbers', () => {
     expect(hits(new RegExp(['iss', 'ue\\s*#?\\d'].join(''), 'i'))).toEqual([])
-    expect(hits(/(^|[^&\w])#\d+\b/)).toEqual([])
+    // Not CSS colours (#000;) nor HTML entities (&#39;).
+    expect(hits(/(^|[^&\w])#\d+\b(?!;)/)).toEqual([])
   })
 
   it('mentions no material outside the repository', () => {
@@ -73,7 +74,8 @@ describe('the repository stands alone', () => {
 
   it('has every relative path it mentions inside the repository', () => {
     const outside: string[] = []
-    for (const file of files) {
+    // The lint-boundary probes are written into other folders, so their paths resolve from there.
+    for (const file of files.filter((f) => f !== 'tools/lint-boundaries.test.ts')) {
       const text = readFileSync(join(root, file), 'utf8')
       for (const [path] of text.matchAll(/(?:\.\.\/)+[\w@.-]+(?:\/[\w@.-]+)*/g)) {
         const target = resolve(root, dirname(file), path)

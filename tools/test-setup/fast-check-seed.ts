@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import { beforeEach } from 'vitest'
 
-/** The seed CI runs with unless FC_SEED says otherwise. */
+/** CI's fixed seed, unless FC_SEED says otherwise. */
 export const CI_SEED = 20_251_125
 
 /** Where this run's seed came from, for the failure note. */
