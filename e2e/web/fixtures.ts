@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/core/shell/app-origin'
 import type { ChatService } from '../../src/main/core/chat/chat-service'
 import { createChatService } from '../../src/main/core/chat/chat-service'
 import { systemClock } from '../../src/main/core/clock'
+import { openAccountStore } from '../../src/main/core/store/account-store'
 import type { Notifier, SecretStore } from '../../src/main/core/ports'
 import { openSecretStore } from '../../src/main/core/session/secret-store'
 import type { TestClient } from '../../src/main/core/test-support/chat-harness'
@@ -119,6 +120,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await server.dispose()
   },
   desktop: async ({ page, server, bridgeSource, rendererUrl }, use, testInfo) => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'edusphere-profile-'))
     const { store, unavailableReason } = await openSecretStore()
     await clearKeychain(store)
     const notified: DesktopApp['notified'] = []
@@ -137,6 +139,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       policy: E2E_POLICY,
       defaultServer: server.url,
       openExternal: (url) => opened.push(url),
+      // The account's local store in this test's profile folder, as the shell does in userData.
+      openStore: (account) => openAccountStore({ dir: profileDir, ...account }),
     })
 
     // Events go to the page in order, like webContents.send; a closed page just drops them.

@@ -12,6 +12,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
 import { createChatService } from './core/chat/chat-service'
 import type { ChatService } from './core/chat/chat-service'
 import { systemClock } from './core/clock'
+import { openAccountStore } from './core/store/account-store'
 import { iconPaths } from './core/shell/icon-files'
 import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
 import type { LaunchRequest } from './core/shell/launch-args'
@@ -111,6 +112,8 @@ async function startApp(): Promise<void> {
     settings: { messageNotifications: settings.get().messageNotifications },
     onSettingsChanged: (next) =>
       settings.update({ messageNotifications: next.messageNotifications }),
+    // One SQLite file per account under userData/stores (0700 folder, 0600 files).
+    openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
   })
   service = chat
 

@@ -15,10 +15,18 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
-import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
+import type {
+  Clock,
+  Notifier,
+  OpenAccountStore,
+  ReconnectPolicy,
+  SecretStore,
+  WebSocketFactory,
+} from '../ports'
 import { defaultReconnectPolicy } from '../ports'
 import { createEventBatcher } from './event-batcher'
 import { RoomRegistry } from './room-registry'
+import { AccountData } from './service/account-data'
 import { createMessageIntents } from './service/message-intents'
 import { createRoomIntents } from './service/room-intents'
 import type { TrayState } from './service/room-intents'
@@ -48,6 +56,11 @@ export interface ChatServiceDeps {
   onSettingsChanged?: (settings: Settings) => void
   /** Session token refresh lead (ms before `exp`); the session's default when unset. */
   refreshLeadMs?: number
+  /**
+   * Opens the signed-in account's local store (the shell: in userData). Without it nothing
+   * survives a restart: the outbox and history live in memory only.
+   */
+  openStore?: OpenAccountStore
 }
 
 export interface ChatService extends ChatBackend {
@@ -102,7 +115,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     beforeFlush: () => rooms.emitDirty(),
   })
   const emit = (event: ChatEvent): void => batcher.push(event)
+  const data = new AccountData({ clock, emit, ...(deps.openStore ? { open: deps.openStore } : {}) })
   const rooms = new RoomRegistry({
+    persistence: (key) => data.forRoom(key),
     session,
     clock,
     notifier: deps.notifier,
@@ -119,7 +134,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return s.server === null && deps.defaultServer ? { ...s, server: deps.defaultServer } : s
   }
 
-  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot })
+  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot, data })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
@@ -139,6 +154,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async dispose() {
       lifecycle.dispose()
       rooms.clear()
+      data.close()
       batcher.flush()
       batcher.dispose()
       session.dispose()

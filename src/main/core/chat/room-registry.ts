@@ -20,6 +20,7 @@ import { RoomController } from './room-controller'
 import { createRoomConnection } from './connection/room-connection'
 import { toRoomSummary } from './room-summary'
 import type { Session } from '../session/session'
+import type { RoomPersistence } from './service/account-data'
 
 export interface RoomRegistryDeps {
   session: Session
@@ -33,6 +34,8 @@ export interface RoomRegistryDeps {
   wake(): void
   /** The user's setting, from the service's one copy of the settings. */
   messageNotifications(): boolean
+  /** The room's view of the account's local store (null without one). */
+  persistence?(key: RoomKey): RoomPersistence | null
 }
 
 /** The API of the signed-in server; throws when signed out. */
@@ -162,6 +165,7 @@ export class RoomRegistry {
           },
         ),
       emit: this.deps.emit,
+      persistence: this.deps.persistence?.(key) ?? null,
       summaryChanged: () => {
         this.dirty.add(key)
         this.deps.wake()
