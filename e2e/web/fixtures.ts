@@ -17,6 +17,7 @@ import type { ChatService } from '../../src/main/core/chat/chat-service'
 import { createChatService } from '../../src/main/core/chat/chat-service'
 import { systemClock } from '../../src/main/core/clock'
 import { openAccountStore } from '../../src/main/core/store/account-store'
+import { createProfileCache } from '../../src/main/core/store/profile-cache'
 import type { Notifier, SecretStore } from '../../src/main/core/ports'
 import { openSecretStore } from '../../src/main/core/session/secret-store'
 import type { TestClient } from '../../src/main/core/test-support/chat-harness'
@@ -141,6 +142,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       openExternal: (url) => opened.push(url),
       // The account's local store in this test's profile folder, as the shell does in userData.
       openStore: (account) => openAccountStore({ dir: profileDir, ...account }),
+      profiles: createProfileCache(profileDir),
     })
 
     // Events go to the page in order, like webContents.send; a closed page just drops them.

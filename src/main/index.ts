@@ -13,6 +13,7 @@ import { createChatService } from './core/chat/chat-service'
 import type { ChatService } from './core/chat/chat-service'
 import { systemClock } from './core/clock'
 import { openAccountStore } from './core/store/account-store'
+import { createProfileCache } from './core/store/profile-cache'
 import { iconPaths } from './core/shell/icon-files'
 import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
 import type { LaunchRequest } from './core/shell/launch-args'
@@ -114,6 +115,9 @@ async function startApp(): Promise<void> {
       settings.update({ messageNotifications: next.messageNotifications }),
     // One SQLite file per account under userData/stores (0700 folder, 0600 files).
     openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
+    profiles: createProfileCache(app.getPath('userData'), (error) =>
+      console.error('could not save the profile of the signed-in account', error),
+    ),
   })
   service = chat
 

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/ipc-contract'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
+import type { ProfileCache } from '../store/profile-cache'
 import type {
   Clock,
   Notifier,
@@ -61,6 +62,8 @@ export interface ChatServiceDeps {
    * survives a restart: the outbox and history live in memory only.
    */
   openStore?: OpenAccountStore
+  /** Who each saved sign-in belongs to, so a start without network goes on offline. */
+  profiles?: ProfileCache
 }
 
 export interface ChatService extends ChatBackend {
@@ -92,6 +95,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     clock,
     ...(deps.createApi ? { createApi: deps.createApi } : {}),
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
+    ...(deps.profiles ? { profiles: deps.profiles } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const settings = createSettingsIntents({

@@ -9,6 +9,7 @@ import type { Clock, SecretStore, SessionPort } from '../ports'
 import { accountFor, createMemorySecretStore, parseAccount } from './secret-store'
 import { decodeJwtPayload, SESSION_EXPIRED_TEXT, TokenKeeper } from './token-keeper'
 import type { TokenGrant } from './token-keeper'
+import type { ProfileCache } from '../store/profile-cache'
 
 export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
 
@@ -20,6 +21,11 @@ export function avatarUrlFor(origin: string, avatar: string | null | undefined):
   if (/^https?:\/\//i.test(avatar)) return avatar
   return `${origin}/media/${avatar.replace(/^\/+/, '')}`
 }
+
+/** The session's reason while it runs on a saved sign-in the server could not confirm yet. */
+export const OFFLINE_TEXT =
+  'Offline: the server cannot be reached, so this shows what was saved on this computer. ' +
+  'Messages you write are kept and sent when it is back.'
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -52,6 +58,7 @@ export class Session implements SessionPort {
   private readonly clock: Clock
   private readonly createApi: (baseUrl: string) => EduSphereApi
   private readonly refreshLeadMs: number
+  private readonly profiles: ProfileCache | null
   private state: SessionState = signedOut(null)
   /** Bumped by every sign-in/out/restore, so results of calls started before it are dropped. */
   private epoch = 0
@@ -63,7 +70,10 @@ export class Session implements SessionPort {
     clock: Clock
     createApi?: (baseUrl: string) => EduSphereApi
     refreshLeadMs?: number
+    /** Who each saved sign-in belongs to, so a start without network can go on offline. */
+    profiles?: ProfileCache
   }) {
+    this.profiles = deps.profiles ?? null
     this.store = deps.secretStore
     this.keychainReason =
       deps.keychainUnavailableReason ??
@@ -137,6 +147,19 @@ export class Session implements SessionPort {
         await forget()
         return this.setState(signedOut(SESSION_EXPIRED_TEXT, saved.origin))
       }
+      // Offline at start: go on with the saved token and profile (the app shows what this
+      // computer has and queues); the keeper refreshes once the server answers again.
+      const profile = this.profiles?.get(saved.origin, saved.email) ?? null
+      if (profile && error instanceof AppError && error.code === 'unreachable') {
+        const grant = { token: saved.token, payload, refreshExpiresIn: payload.exp }
+        return await this.begin(
+          this.createApi(saved.origin),
+          saved.email,
+          profile,
+          grant,
+          OFFLINE_TEXT,
+        )
+      }
       // Unreachable or not EduSphere right now: keep the entry, the next start may succeed.
       return this.setState(
         signedOut(`Could not restore your session: ${messageOf(error)}`, saved.origin),
@@ -179,6 +202,7 @@ export class Session implements SessionPort {
     keeper?.stop()
     if (api && keeper) await api.signOut(keeper.current).catch(() => undefined)
     let reason: string | null = null
+    if (server && this.state.email) this.profiles?.delete(server, this.state.email)
     if (account)
       await this.store.delete(account).catch((error: unknown) => {
         reason = `Signed out, but the keychain entry could not be removed: ${messageOf(error)}`
@@ -221,27 +245,34 @@ export class Session implements SessionPort {
     email: string,
     user: NonNullable<SessionSnapshot['user']>,
     grant: TokenGrant,
+    reason: string | null = null,
   ): Promise<SessionSnapshot> {
     const account = accountFor(api.baseUrl, email)
     await this.forgetOtherAccounts(account)
     await this.save(account, grant.token)
+    const { id, username, name, avatarUrl } = user
+    this.profiles?.set(api.baseUrl, email, { id, username, name, avatarUrl })
     const keeper = new TokenKeeper(
       {
         clock: this.clock,
         refreshLeadMs: this.refreshLeadMs,
         refresh: (token) => api.refresh(token),
-        save: (token) => this.save(account, token),
+        save: async (token) => {
+          await this.save(account, token)
+          // A refresh went through: the server answers again.
+          if (this.state.keeper === keeper && this.state.reason === OFFLINE_TEXT)
+            this.setState({ ...this.state, reason: null })
+        },
         onExpired: () => this.expire(keeper),
       },
       grant,
     )
-    const { id, username, name, avatarUrl } = user
     return this.setState({
       status: 'signed-in',
       server: api.baseUrl,
       email,
       user: { id, username, name, avatarUrl },
-      reason: null,
+      reason,
       api,
       keeper,
     })
