@@ -19,6 +19,7 @@ import type { MeView } from './room-controller'
 import { RoomController } from './room-controller'
 import { createRoomConnection } from './connection/room-connection'
 import { toRoomSummary } from './room-summary'
+import { FetchQueue, HISTORY_FETCH_CONCURRENCY } from './fetch-queue'
 import type { Session } from '../session/session'
 import type { RoomPersistence } from './service/account-data'
 
@@ -57,6 +58,8 @@ export class RoomRegistry {
   private readonly dirty = new Set<RoomKey>()
   private active: RoomKey | null = null
   private focused = true
+  /** A few history fetches at a time, the room on screen first. */
+  private readonly fetches = new FetchQueue(HISTORY_FETCH_CONCURRENCY, () => this.active)
   /** The signed-in user, kept current by the service: read for every frame, so not recomputed. */
   me: MeView | null = null
 
@@ -153,7 +156,10 @@ export class RoomRegistry {
       notifier: this.deps.notifier,
       me: () => this.me,
       newClientId: () => `local-${randomUUID()}`,
-      fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
+      fetchHistory: () =>
+        this.fetches.run(key, async () =>
+          requireApi(session).history(await optionalToken(), host, room.slug),
+        ),
       isActive: () => this.active === key && this.focused,
       messageFromOther: (author, body) =>
         this.deps.notifier.message(
