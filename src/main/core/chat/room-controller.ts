@@ -15,6 +15,7 @@ import { roomKeyOf } from '../../../shared/graphql-shapes'
 import type { Clock, Notifier, RoomConnection, RoomConnectionDeps, TimerHandle } from '../ports'
 import type { MeView } from './room-timeline'
 import { frameFor, RoomTimeline } from './room-timeline'
+import type { RestoredEntry } from './outbox'
 import type { RoomPersistence } from './service/account-data'
 
 export type { MeView } from './room-timeline'
@@ -76,6 +77,8 @@ export class RoomController {
   private owed = false
   /** The last reset went out before any history had loaded (only local messages). */
   private partial = false
+  /** The stored window has been read (it is read once, lazily). */
+  private storedRead = false
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -96,11 +99,11 @@ export class RoomController {
       },
       ...(deps.persistence ? { journal: deps.persistence.journal } : {}),
     })
-    if (deps.persistence) {
-      // History as last seen and the unsent outbox, before any network answer.
-      const stored = deps.persistence.load()
-      this.timeline.restore(stored.messages, stored.outbox)
-    }
+    // The unsent outbox at once (it is sent as soon as the room connects); the history as last
+    // seen when the room is first opened or synced, unless the outbox needs it now to recognise
+    // entries whose echo was stored before the app stopped.
+    const outbox = deps.persistence?.outbox() ?? []
+    if (outbox.length > 0) this.restoreStored(outbox)
     this.connection = deps.connect({
       onFrame: (frame) => (this.syncing ? this.buffer.push(frame) : this.applyFrame(frame)),
       onInvalidFrame: (reason) => this.invalidFrame(reason),
@@ -149,6 +152,7 @@ export class RoomController {
   async open(): Promise<void> {
     this.visible = true
     this.owed = true
+    this.restoreStored([])
     // Loaded (from the store, or an earlier fetch): shown at once; a running fetch merges over it.
     if (this.timeline.messages.loaded) return this.deliver()
     if (this.syncRunning) await this.syncRunning
@@ -224,6 +228,7 @@ export class RoomController {
   }
 
   private async runSync(): Promise<void> {
+    this.restoreStored([])
     this.syncing = true
     try {
       while (this.syncRequested && !this.disposed) {
@@ -248,6 +253,13 @@ export class RoomController {
     const loaded = this.timeline.messages.loaded
     if (!this.disposed && this.visible && loaded && (this.owed || this.partial)) this.deliver()
     if (this.lastSyncError !== null && !this.disposed) this.syncFailed(this.lastSyncError)
+  }
+
+  /** Reads the room's stored window (once) into the timeline, with `outbox` entries. */
+  private restoreStored(outbox: RestoredEntry[]): void {
+    if (this.storedRead || !this.deps.persistence) return
+    this.storedRead = true
+    this.timeline.restore(this.deps.persistence.window(), outbox)
   }
 
   private applyFrame(frame: ServerFrame): void {

@@ -129,6 +129,15 @@ export class Session implements SessionPort {
         signedOut('Your saved sign-in has expired. Sign in again to continue.', saved.origin),
       )
     }
+    // Known on this computer: signed in at once from what was saved (the store shows rooms and
+    // history before any network answer); the server confirms the sign-in in the background.
+    const profile = this.profiles?.get(saved.origin, saved.email) ?? null
+    if (profile) {
+      const grant = { token: saved.token, payload, refreshExpiresIn: payload.exp }
+      const snapshot = await this.begin(this.createApi(saved.origin), saved.email, profile, grant)
+      void this.confirmRestored(epoch)
+      return snapshot
+    }
     try {
       const api = this.createApi(saved.origin)
       const grant = await api.refresh(saved.token)
@@ -147,23 +156,27 @@ export class Session implements SessionPort {
         await forget()
         return this.setState(signedOut(SESSION_EXPIRED_TEXT, saved.origin))
       }
-      // Offline at start: go on with the saved token and profile (the app shows what this
-      // computer has and queues); the keeper refreshes once the server answers again.
-      const profile = this.profiles?.get(saved.origin, saved.email) ?? null
-      if (profile && error instanceof AppError && error.code === 'unreachable') {
-        const grant = { token: saved.token, payload, refreshExpiresIn: payload.exp }
-        return await this.begin(
-          this.createApi(saved.origin),
-          saved.email,
-          profile,
-          grant,
-          OFFLINE_TEXT,
-        )
-      }
       // Unreachable or not EduSphere right now: keep the entry, the next start may succeed.
       return this.setState(
         signedOut(`Could not restore your session: ${messageOf(error)}`, saved.origin),
       )
+    }
+  }
+
+  /**
+   * Confirms a session restored from this computer's data: a refresh gets a fresh token (and the
+   * real refresh window); a refused one ends in 'expired' (sign in again, nothing queued is lost);
+   * an unreachable server leaves it running offline, saying so, until a later refresh succeeds.
+   */
+  private async confirmRestored(epoch: number): Promise<void> {
+    const keeper = this.state.keeper
+    if (!keeper) return
+    try {
+      await keeper.refreshNow()
+    } catch (error) {
+      if (epoch !== this.epoch || this.state.keeper !== keeper) return
+      if (error instanceof AppError && error.code === 'session-expired') return // keeper expired it
+      this.setState({ ...this.state, reason: OFFLINE_TEXT })
     }
   }
 

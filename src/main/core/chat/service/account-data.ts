@@ -23,8 +23,10 @@ export const STORE_IDLE_CHECKPOINT_MS = 1000
 /** What one room controller reads from and writes to the store. */
 export interface RoomPersistence {
   journal: OutboxJournal
-  /** The history as last seen (newest window, oldest first) and the unsent outbox. */
-  load(): { messages: StoredMessage[]; outbox: RestoredEntry[] }
+  /** The history as last seen: the newest window, oldest first. */
+  window(): StoredMessage[]
+  /** The unsent outbox, in the order it was written. */
+  outbox(): RestoredEntry[]
   /** A whole history was fetched and merged: the store follows (rows carry our client ids). */
   historyFetched(rows: readonly StoredMessage[]): void
   /** A live frame was applied; `clientId` is set when a `new` echoed our own text. */
@@ -169,13 +171,12 @@ export class AccountData {
     }
     return {
       journal,
-      load: () => ({
-        messages: store.history.window(key).messages,
-        outbox: store.outbox
+      window: () => store.history.window(key).messages,
+      outbox: () =>
+        store.outbox
           .list(key)
           .map(restoredOf)
           .filter((e) => e !== null),
-      }),
       historyFetched: (rows) => {
         // Live writes queued before the fetch are older than it: the fetch replaces them.
         this.pending.delete(key)
