@@ -6,7 +6,7 @@
  * IPC pipe is replaced (by the bindings), because no Electron binary can run here.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -18,6 +18,8 @@ import { avatarResponse } from '../../src/main/core/media/avatar-route'
 import type { ChatService } from '../../src/main/core/chat/chat-service'
 import { createChatService } from '../../src/main/core/chat/chat-service'
 import { systemClock } from '../../src/main/core/clock'
+import { openAccountStore } from '../../src/main/core/store/account-store'
+import { createProfileCache } from '../../src/main/core/store/profile-cache'
 import type { Notifier, SecretStore } from '../../src/main/core/ports'
 import { openSecretStore } from '../../src/main/core/session/secret-store'
 import type { TestClient } from '../../src/main/core/test-support/chat-harness'
@@ -85,6 +87,11 @@ interface TestFixtures {
   desktop: DesktopApp
   /** A second user on a second chat core instance (no window), signed in with alice/general open. */
   bob: () => Promise<TestClient>
+  /**
+   * Quits the desktop app (core disposed, page closed) and starts it again on the same profile
+   * folder and keychain, in a new page: what the user gets after quitting and opening the app.
+   */
+  relaunch: () => Promise<DesktopApp>
 }
 
 const notFound = (): Response => new Response('Not found', { status: 404 })
@@ -92,6 +99,100 @@ const notFound = (): Response => new Response('Not found', { status: 404 })
 /** Removes every EduSphere token from the keychain so each test starts signed out. */
 async function clearKeychain(store: SecretStore): Promise<void> {
   for (const account of await store.accounts()) await store.delete(account)
+}
+
+/** What a launch needs: the same for every launch of one test, so a relaunch finds its data. */
+interface LaunchContext {
+  server: ServerProcess
+  bridgeSource: string
+  rendererUrl: string
+  /** The app's data folder (Electron's userData): the account stores live here. */
+  profileDir: string
+  store: SecretStore
+  unavailableReason: string | null
+  /** Where the renderer's /avatar/ route finds the running core's avatar fetcher. */
+  avatarSource: { service: ChatService | null }
+}
+
+interface Launched {
+  app: DesktopApp
+  logs: string[]
+  /** Quits the app: the core is disposed (stores closed) and the page closed. */
+  quit(): Promise<void>
+}
+
+const relaunchOf = new WeakMap<DesktopApp, () => Promise<DesktopApp>>()
+
+/** Starts one chat core wired to `page` by the real IPC router, as the shell does at launch. */
+async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> {
+  const { server, bridgeSource, rendererUrl, profileDir, store, unavailableReason, avatarSource } =
+    ctx
+  const notified: DesktopApp['notified'] = []
+  const opened: string[] = []
+  const notifier: Notifier = {
+    error: (title, body) => notified.push({ kind: 'error', title, body }),
+    message: (m) => notified.push({ kind: 'message', title: m.roomName, body: m.body }),
+  }
+  const service = createChatService({
+    secretStore: store,
+    keychainUnavailableReason: unavailableReason,
+    notifier,
+    createWebSocket: createWsSocket,
+    clock: systemClock,
+    random: () => 0.5,
+    policy: E2E_POLICY,
+    defaultServer: server.url,
+    openExternal: (url) => opened.push(url),
+    // The account's local store in this test's profile folder, as the shell does in userData.
+    openStore: (account) => openAccountStore({ dir: profileDir, ...account }),
+    profiles: createProfileCache(profileDir),
+  })
+
+  // Events go to the page in order, like webContents.send; a closed page just drops them.
+  let delivery: Promise<unknown> = Promise.resolve()
+  const handlers = new Map<InvokeChannel, Parameters<HandleFn>[1]>()
+  const stopIpc = registerIpc(
+    (channel, listener) => handlers.set(channel, listener),
+    (channel, payload) => {
+      delivery = delivery
+        .then(() =>
+          page.evaluate(([c, p]) => window.__edusphereEmit?.(c, p), [channel, payload] as const),
+        )
+        .catch(() => undefined)
+    },
+    service,
+    // The same rule as the shell: only our own top-level page may call.
+    (sender) => (sender as { frame?: unknown } | null)?.frame === page.mainFrame(),
+  )
+  await page.exposeBinding(
+    '__edusphereInvoke',
+    async (source, channel: InvokeChannel, args: unknown[]): Promise<Result<unknown>> => {
+      const handler = handlers.get(channel)
+      if (!handler)
+        return { ok: false, error: { code: 'internal', message: `no handler for ${channel}` } }
+      return handler(source, ...args)
+    },
+  )
+  await page.addInitScript(bridgeSource)
+  const pageErrors: string[] = []
+  const logs: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`))
+  avatarSource.service = service
+  await service.start()
+  await page.goto(rendererUrl)
+  let quit: Promise<void> | null = null
+  return {
+    app: { page, service, store, keychainReason: unavailableReason, notified, opened, pageErrors },
+    logs,
+    quit: () =>
+      (quit ??= (async () => {
+        stopIpc()
+        if (avatarSource.service === service) avatarSource.service = null
+        await service.dispose()
+        await page.close()
+      })()),
+  }
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -138,79 +239,44 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await server.dispose()
   },
   desktop: async ({ page, server, bridgeSource, rendererUrl, avatarSource }, use, testInfo) => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'edusphere-profile-'))
     const { store, unavailableReason } = await openSecretStore()
     await clearKeychain(store)
-    const notified: DesktopApp['notified'] = []
-    const opened: string[] = []
-    const notifier: Notifier = {
-      error: (title, body) => notified.push({ kind: 'error', title, body }),
-      message: (m) => notified.push({ kind: 'message', title: m.roomName, body: m.body }),
-    }
-    const service = createChatService({
-      secretStore: store,
-      keychainUnavailableReason: unavailableReason,
-      notifier,
-      createWebSocket: createWsSocket,
-      clock: systemClock,
-      random: () => 0.5,
-      policy: E2E_POLICY,
-      defaultServer: server.url,
-      openExternal: (url) => opened.push(url),
-    })
-
-    // Events go to the page in order, like webContents.send; a closed page just drops them.
-    let delivery: Promise<unknown> = Promise.resolve()
-    const handlers = new Map<InvokeChannel, Parameters<HandleFn>[1]>()
-    const stopIpc = registerIpc(
-      (channel, listener) => handlers.set(channel, listener),
-      (channel, payload) => {
-        delivery = delivery
-          .then(() =>
-            page.evaluate(([c, p]) => window.__edusphereEmit?.(c, p), [channel, payload] as const),
-          )
-          .catch(() => undefined)
-      },
-      service,
-      // The same rule as the shell: only our own top-level page may call.
-      (sender) => (sender as { frame?: unknown } | null)?.frame === page.mainFrame(),
-    )
-    await page.exposeBinding(
-      '__edusphereInvoke',
-      async (source, channel: InvokeChannel, args: unknown[]): Promise<Result<unknown>> => {
-        const handler = handlers.get(channel)
-        if (!handler)
-          return { ok: false, error: { code: 'internal', message: `no handler for ${channel}` } }
-        return handler(source, ...args)
-      },
-    )
-    await page.addInitScript(bridgeSource)
-    const pageErrors: string[] = []
-    const logs: string[] = []
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`))
-    avatarSource.service = service
-    await service.start()
-    await page.goto(rendererUrl)
-
-    await use({
-      page,
-      service,
+    const launched: Launched[] = []
+    const context = {
+      server,
+      bridgeSource,
+      rendererUrl,
+      profileDir,
       store,
-      keychainReason: unavailableReason,
-      notified,
-      opened,
-      pageErrors,
+      unavailableReason,
+      avatarSource,
+    }
+    const first = await launchDesktop(page, context)
+    launched.push(first)
+    relaunchOf.set(first.app, async () => {
+      await first.quit()
+      const next = await launchDesktop(await page.context().newPage(), context)
+      launched.push(next)
+      return next.app
     })
+
+    await use(first.app)
 
     if (testInfo.status !== testInfo.expectedStatus) {
+      const logs = launched.flatMap((l) => l.logs)
       await testInfo.attach('page console', { body: logs.join('\n'), contentType: 'text/plain' })
       await testInfo.attach('server output', { body: server.logs(), contentType: 'text/plain' })
       writeFileSync(testInfo.outputPath('server-output.txt'), server.logs())
     }
-    stopIpc()
-    avatarSource.service = null
-    await service.dispose()
+    for (const l of launched) await l.quit()
     await clearKeychain(store)
+    await rm(profileDir, { recursive: true, force: true })
+  },
+  relaunch: async ({ desktop }, use) => {
+    const relaunch = relaunchOf.get(desktop)
+    if (!relaunch) throw new Error('the desktop fixture did not register its relaunch')
+    await use(relaunch)
   },
   bob: async ({ server }, use) => {
     const clients: TestClient[] = []

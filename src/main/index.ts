@@ -12,6 +12,8 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
 import { createChatService } from './core/chat/chat-service'
 import type { ChatService } from './core/chat/chat-service'
 import { systemClock } from './core/clock'
+import { openAccountStore } from './core/store/account-store'
+import { createProfileCache } from './core/store/profile-cache'
 import { iconPaths } from './core/shell/icon-files'
 import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
 import type { LaunchRequest } from './core/shell/launch-args'
@@ -111,6 +113,11 @@ async function startApp(): Promise<void> {
     onSettingsChanged: (next) =>
       settings.update({ messageNotifications: next.messageNotifications }),
     transportConsent: transportConsentFrom(settings),
+    // One SQLite file per account under userData/stores (0700 folder, 0600 files).
+    openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
+    profiles: createProfileCache(app.getPath('userData'), (error) =>
+      console.error('could not save the profile of the signed-in account', error),
+    ),
   })
   service = chat
   // Before the window exists: the page and the avatars it shows come from this handler.

@@ -13,6 +13,8 @@ import type {
 } from '../../shared/ipc-contract'
 import type { ClientFrame, ServerFrame } from '../../shared/frames'
 import type { ChatAttention, IncomingMessage } from './shell/notification-policy'
+import type { OpenedStore } from './store/account-store'
+import type { AccountRef } from './store/store-types'
 
 /** Opaque timer handle. */
 export type TimerHandle = unknown
@@ -167,3 +169,10 @@ export interface SessionPort {
 
 /** The sink for events to the renderer (batched by the service). */
 export type EventSink = (events: ChatEvent[]) => void
+
+/**
+ * Opens the signed-in account's local store (rooms, history as last seen, durable outbox). The
+ * shell binds it to the app's data folder (`openAccountStore({ dir, ...account })`); tests bind
+ * it to a temporary folder. Never throws: problems come back as the result's notice.
+ */
+export type OpenAccountStore = (account: AccountRef) => OpenedStore

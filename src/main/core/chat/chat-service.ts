@@ -17,10 +17,19 @@ import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
 import type { TransportConsent } from '../session/transport-consent'
-import type { Clock, Notifier, ReconnectPolicy, SecretStore, WebSocketFactory } from '../ports'
+import type { ProfileCache } from '../store/profile-cache'
+import type {
+  Clock,
+  Notifier,
+  OpenAccountStore,
+  ReconnectPolicy,
+  SecretStore,
+  WebSocketFactory,
+} from '../ports'
 import { defaultReconnectPolicy } from '../ports'
 import { createEventBatcher } from './event-batcher'
 import { RoomRegistry } from './room-registry'
+import { AccountData } from './service/account-data'
 import { createMessageIntents } from './service/message-intents'
 import { createRoomIntents } from './service/room-intents'
 import type { TrayState } from './service/room-intents'
@@ -52,6 +61,13 @@ export interface ChatServiceDeps {
   refreshLeadMs?: number
   /** Origins the user allowed over plain http (persisted by the shell); memory-only when unset. */
   transportConsent?: TransportConsent
+  /**
+   * Opens the signed-in account's local store (the shell: in userData). Without it nothing
+   * survives a restart: the outbox and history live in memory only.
+   */
+  openStore?: OpenAccountStore
+  /** Who each saved sign-in belongs to, so a start without network goes on offline. */
+  profiles?: ProfileCache
 }
 
 export interface ChatService extends ChatBackend {
@@ -86,6 +102,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     ...(deps.createApi ? { createApi: deps.createApi } : {}),
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
     ...(deps.transportConsent ? { transportConsent: deps.transportConsent } : {}),
+    ...(deps.profiles ? { profiles: deps.profiles } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const settings = createSettingsIntents({
@@ -109,7 +126,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     beforeFlush: () => rooms.emitDirty(),
   })
   const emit = (event: ChatEvent): void => batcher.push(event)
+  const data = new AccountData({ clock, emit, ...(deps.openStore ? { open: deps.openStore } : {}) })
   const rooms = new RoomRegistry({
+    persistence: (key) => data.forRoom(key),
     session,
     clock,
     notifier: deps.notifier,
@@ -126,13 +145,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return s.server === null && deps.defaultServer ? { ...s, server: deps.defaultServer } : s
   }
 
-  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot })
   const avatars = new AvatarFetcher({
     origin: () => {
       const { status, server } = session.snapshot()
       return status === 'signed-in' || status === 'expired' ? server : null
     },
   })
+  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot, data })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
@@ -153,6 +172,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async dispose() {
       lifecycle.dispose()
       rooms.clear()
+      data.close()
       batcher.flush()
       batcher.dispose()
       session.dispose()

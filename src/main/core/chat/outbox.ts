@@ -39,10 +39,43 @@ function targets(entry: OutboxEntry, messageId: string): entry is EditEntry | De
   return entry.kind !== 'text' && sameId(entry.messageId, messageId)
 }
 
+/**
+ * Where the outbox's changes are written so that they survive quit and crash (the account's local
+ * store). `put` returns only once the entry is on disk; the room controller calls `inFlight`
+ * right before a frame goes on the wire, so after a crash an entry that may have reached the
+ * server is resolved against the history instead of being sent again.
+ */
+export interface OutboxJournal {
+  put(entry: NewEntry, created: number): void
+  inFlight(clientId: string, sentAt: number): void
+  queued(clientId: string): void
+  failed(clientId: string, error: string): void
+  removed(clientId: string): void
+}
+
+/** An entry read back from the journal after a restart. */
+export type RestoredEntry = NewEntry & {
+  /** Epoch ms when the user wrote it. */
+  created: number
+  state: 'queued' | 'in-flight' | 'failed'
+  firstSentAt: number | null
+  error: string | null
+}
+
+const noJournal: OutboxJournal = {
+  put: () => undefined,
+  inFlight: () => undefined,
+  queued: () => undefined,
+  failed: () => undefined,
+  removed: () => undefined,
+}
+
 /** Ordered outbox entries of one room, oldest first. */
 export class Outbox {
   private items: OutboxEntry[] = []
   private seq = 0
+
+  constructor(readonly journal: OutboxJournal = noJournal) {}
 
   /** All entries in the order they were created. */
   entries(): readonly OutboxEntry[] {
@@ -53,7 +86,9 @@ export class Outbox {
     return this.items.length
   }
 
-  add(entry: NewEntry): OutboxEntry {
+  /** Accepts an entry: journaled (durably) before the caller can send it. */
+  add(entry: NewEntry, now = 0): OutboxEntry {
+    this.journal.put(entry, now)
     const created = {
       ...entry,
       state: 'queued',
@@ -65,13 +100,32 @@ export class Outbox {
     return created
   }
 
+  /**
+   * An entry read back after a restart (already journaled). One that was in flight may or may
+   * not have reached the server: it becomes `unknown`, resolved by the next history fetch.
+   */
+  restore(entry: RestoredEntry): OutboxEntry {
+    const { state, firstSentAt, error, created: _created, ...rest } = entry
+    const restored = {
+      ...rest,
+      state: state === 'in-flight' ? 'unknown' : state,
+      firstSentAt,
+      sentSeq: 0,
+      error,
+    } as OutboxEntry
+    this.items.push(restored)
+    return restored
+  }
+
   byClientId(clientId: string): OutboxEntry | undefined {
     return this.items.find((e) => e.clientId === clientId)
   }
 
   remove(entry: OutboxEntry): void {
     const i = this.items.indexOf(entry)
-    if (i >= 0) this.items.splice(i, 1)
+    if (i < 0) return
+    this.items.splice(i, 1)
+    this.journal.removed(entry.clientId)
   }
 
   /** Entries waiting to be sent, in creation order. */
@@ -105,11 +159,13 @@ export class Outbox {
   requeue(entry: OutboxEntry): void {
     entry.state = 'queued'
     entry.error = null
+    this.journal.queued(entry.clientId)
   }
 
   fail(entry: OutboxEntry, reason: string): void {
     entry.state = 'failed'
     entry.error = reason
+    this.journal.failed(entry.clientId, reason)
   }
 
   /**

@@ -15,6 +15,8 @@ import { roomKeyOf } from '../../../shared/graphql-shapes'
 import type { Clock, Notifier, RoomConnection, RoomConnectionDeps, TimerHandle } from '../ports'
 import type { MeView } from './room-timeline'
 import { frameFor, RoomTimeline } from './room-timeline'
+import type { RestoredEntry } from './outbox'
+import type { RoomPersistence } from './service/account-data'
 
 export type { MeView } from './room-timeline'
 
@@ -45,6 +47,8 @@ export interface RoomControllerDeps {
   emit(event: ChatEvent): void
   /** The unread count changed: the service re-emits the room summary. */
   summaryChanged(): void
+  /** The account's local store for this room; null when running without one. */
+  persistence?: RoomPersistence | null
 }
 
 const MESSAGE_EVENTS: ReadonlySet<ChatEvent['kind']> = new Set([
@@ -73,6 +77,8 @@ export class RoomController {
   private owed = false
   /** The last reset went out before any history had loaded (only local messages). */
   private partial = false
+  /** The stored window has been read (it is read once, lazily). */
+  private storedRead = false
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -91,10 +97,15 @@ export class RoomController {
         deps.emit({ kind: 'error', roomKey: key, code: 'server', message: text })
         deps.notifier.error(deps.room.name, text, key)
       },
+      ...(deps.persistence ? { journal: deps.persistence.journal } : {}),
     })
+    // The unsent outbox at once (it is sent as soon as the room connects); the history as last
+    // seen when the room is first opened or synced, unless the outbox needs it now to recognise
+    // entries whose echo was stored before the app stopped.
+    const outbox = deps.persistence?.outbox() ?? []
+    if (outbox.length > 0) this.restoreStored(outbox)
     this.connection = deps.connect({
-      onFrame: (frame) =>
-        this.syncing ? this.buffer.push(frame) : this.timeline.applyFrame(frame),
+      onFrame: (frame) => (this.syncing ? this.buffer.push(frame) : this.applyFrame(frame)),
       onInvalidFrame: (reason) => this.invalidFrame(reason),
       onStateChange: (snapshot) => this.stateChanged(snapshot),
       onOpen: () => void this.requestSync(true),
@@ -141,6 +152,9 @@ export class RoomController {
   async open(): Promise<void> {
     this.visible = true
     this.owed = true
+    this.restoreStored([])
+    // Loaded (from the store, or an earlier fetch): shown at once; a running fetch merges over it.
+    if (this.timeline.messages.loaded) return this.deliver()
     if (this.syncRunning) await this.syncRunning
     if (!this.timeline.messages.loaded) await this.requestSync(true)
     if (this.owed && !this.disposed) this.deliver()
@@ -214,6 +228,7 @@ export class RoomController {
   }
 
   private async runSync(): Promise<void> {
+    this.restoreStored([])
     this.syncing = true
     try {
       while (this.syncRequested && !this.disposed) {
@@ -222,6 +237,7 @@ export class RoomController {
           const rows = await this.deps.fetchHistory()
           if (this.disposed) return
           this.timeline.applyHistory(rows)
+          this.persistFetched(rows)
           this.lastSyncError = null
         } catch (error) {
           this.lastSyncError = error
@@ -231,12 +247,38 @@ export class RoomController {
       this.syncing = false
       const buffered = this.buffer
       this.buffer = []
-      for (const frame of buffered) this.timeline.applyFrame(frame)
+      for (const frame of buffered) this.applyFrame(frame)
       this.flush()
     }
     const loaded = this.timeline.messages.loaded
     if (!this.disposed && this.visible && loaded && (this.owed || this.partial)) this.deliver()
     if (this.lastSyncError !== null && !this.disposed) this.syncFailed(this.lastSyncError)
+  }
+
+  /** Reads the room's stored window (once) into the timeline, with `outbox` entries. */
+  private restoreStored(outbox: RestoredEntry[]): void {
+    if (this.storedRead || !this.deps.persistence) return
+    this.storedRead = true
+    this.timeline.restore(this.deps.persistence.window(), outbox)
+  }
+
+  private applyFrame(frame: ServerFrame): void {
+    this.timeline.applyFrame(frame)
+    const persistence = this.deps.persistence
+    if (!persistence) return
+    const own = 'action' in frame && frame.action === 'new'
+    const clientId = own ? (this.timeline.messages.confirmedById(frame.id)?.clientId ?? null) : null
+    persistence.frameApplied(frame, clientId)
+  }
+
+  /** The store follows the fetched history, with the client ids of our confirmed messages. */
+  private persistFetched(rows: readonly HistoryMessage[]): void {
+    const persistence = this.deps.persistence
+    if (!persistence) return
+    const messages = this.timeline.messages
+    persistence.historyFetched(
+      rows.map((r) => ({ ...r, clientId: messages.confirmedById(r.id)?.clientId ?? null })),
+    )
   }
 
   private syncFailed(error: unknown): void {
@@ -255,12 +297,18 @@ export class RoomController {
     if (this.syncing || this.disposed || this.snapshot.state !== 'connected') return
     const outbox = this.timeline.outbox
     for (const entry of outbox.queued()) {
+      // On disk as "may have left" before it can leave: after a crash its fate is looked up in
+      // the history, never guessed.
+      outbox.journal.inFlight(entry.clientId, entry.firstSentAt ?? this.deps.clock.now())
       const outcome = this.connection.send(frameFor(entry, this.deps.clock.now()))
       if (!outcome.sent && outcome.reason === 'invalid') {
         this.timeline.failUnsendable(entry, `Not sent: ${outcome.detail}`)
         continue
       }
-      if (!outcome.sent) break
+      if (!outcome.sent) {
+        outbox.journal.queued(entry.clientId)
+        break
+      }
       outbox.markInFlight(entry, this.deps.clock.now())
     }
   }

@@ -19,7 +19,9 @@ import type { MeView } from './room-controller'
 import { RoomController } from './room-controller'
 import { createRoomConnection } from './connection/room-connection'
 import { toRoomSummary } from './room-summary'
+import { FetchQueue, HISTORY_FETCH_CONCURRENCY } from './fetch-queue'
 import type { Session } from '../session/session'
+import type { RoomPersistence } from './service/account-data'
 
 export interface RoomRegistryDeps {
   session: Session
@@ -33,6 +35,8 @@ export interface RoomRegistryDeps {
   wake(): void
   /** The user's setting, from the service's one copy of the settings. */
   messageNotifications(): boolean
+  /** The room's view of the account's local store (null without one). */
+  persistence?(key: RoomKey): RoomPersistence | null
 }
 
 /** The API of the signed-in server; throws when signed out. */
@@ -54,6 +58,8 @@ export class RoomRegistry {
   private readonly dirty = new Set<RoomKey>()
   private active: RoomKey | null = null
   private focused = true
+  /** A few history fetches at a time, the room on screen first. */
+  private readonly fetches = new FetchQueue(HISTORY_FETCH_CONCURRENCY, () => this.active)
   /** The signed-in user, kept current by the service: read for every frame, so not recomputed. */
   me: MeView | null = null
 
@@ -150,7 +156,10 @@ export class RoomRegistry {
       notifier: this.deps.notifier,
       me: () => this.me,
       newClientId: () => `local-${randomUUID()}`,
-      fetchHistory: async () => requireApi(session).history(await optionalToken(), host, room.slug),
+      fetchHistory: () =>
+        this.fetches.run(key, async () =>
+          requireApi(session).history(await optionalToken(), host, room.slug),
+        ),
       isActive: () => this.active === key && this.focused,
       messageFromOther: (author, body) =>
         this.deps.notifier.message(
@@ -162,6 +171,7 @@ export class RoomRegistry {
           },
         ),
       emit: this.deps.emit,
+      persistence: this.deps.persistence?.(key) ?? null,
       summaryChanged: () => {
         this.dirty.add(key)
         this.deps.wake()

@@ -13,13 +13,14 @@ import type {
   UpdateMessageEvent,
 } from '../../../shared/frames'
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
+import type { StoredMessage } from '../store/store-types'
 import { bodyError, idKey, isUuid } from '../../../shared/frames'
 import { attributeError } from './error-attribution'
 import { resolveUnknownFates } from './fate-resolution'
 import { mergeHistory } from './history-merge'
 import type { ViewContext } from './message-view'
 import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
-import type { OutboxEntry } from './outbox'
+import type { OutboxEntry, OutboxJournal, RestoredEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
 
@@ -45,18 +46,21 @@ export interface RoomTimelineDeps {
   messageFromOther(author: string, body: string): void
   /** An error frame arrived (already attributed); the caller reports it to the user. */
   serverError(text: string): void
+  /** Where outbox changes are made durable (the account's store); none in memory-only runs. */
+  journal?: OutboxJournal
 }
 
 /** Messages, outbox and unread count of one room. */
 export class RoomTimeline {
   readonly messages: RoomMessages
-  readonly outbox = new Outbox()
+  readonly outbox: Outbox
   unread = 0
   private readonly authors: AuthorCache
   private cachedCtx: ViewContext | null = null
 
   constructor(private readonly deps: RoomTimelineDeps) {
     this.messages = new RoomMessages(deps.roomKey)
+    this.outbox = new Outbox(deps.journal)
     this.authors = new AuthorCache(deps.baseUrl)
   }
 
@@ -88,8 +92,9 @@ export class RoomTimeline {
     if (invalid) throw new AppError('invalid-argument', invalid)
     const me = this.requireMe()
     const clientId = this.deps.newClientId()
-    this.putLocal(pendingMessage(clientId, body, this.deps.now(), this.ctx, me))
-    this.outbox.add({ kind: 'text', clientId, body })
+    const now = this.deps.now()
+    this.outbox.add({ kind: 'text', clientId, body }, now)
+    this.putLocal(pendingMessage(clientId, body, now, this.ctx, me))
     return clientId
   }
 
@@ -97,13 +102,15 @@ export class RoomTimeline {
     const target = this.ownTarget(messageId, 'edit')
     const invalid = bodyError(body)
     if (invalid) throw new AppError('invalid-argument', invalid)
-    this.outbox.add({ kind: 'edit', clientId: this.deps.newClientId(), messageId: target.id, body })
+    const clientId = this.deps.newClientId()
+    this.outbox.add({ kind: 'edit', clientId, messageId: target.id, body }, this.deps.now())
     this.refreshPendingAction(target.id)
   }
 
   delete(messageId: string): void {
     const target = this.ownTarget(messageId, 'delete')
-    this.outbox.add({ kind: 'delete', clientId: this.deps.newClientId(), messageId: target.id })
+    const clientId = this.deps.newClientId()
+    this.outbox.add({ kind: 'delete', clientId, messageId: target.id }, this.deps.now())
     this.refreshPendingAction(target.id)
   }
 
@@ -249,6 +256,38 @@ export class RoomTimeline {
         this.report('The message you edited no longer exists, so your edit was not saved.')
       }
       if (entry.kind !== 'text') this.refreshPendingAction(entry.messageId)
+    }
+  }
+
+  /**
+   * What the store kept from the last run, before any network answer: the history as last seen
+   * (a first load, so it emits nothing; the room's reset carries it) and the unsent outbox. It
+   * resolves no fates: only a fetched history can say whether an in-flight entry arrived.
+   * Stored rows carry the client id that sent them, so an entry whose echo was stored before
+   * the app stopped is confirmed here, not sent again.
+   */
+  restore(stored: readonly StoredMessage[], entries: readonly RestoredEntry[]): void {
+    const echoed = new Set<string>()
+    const claims = new Map<string, string>()
+    for (const row of stored)
+      if (row.clientId !== null) {
+        echoed.add(row.clientId)
+        claims.set(idKey(row.id), row.clientId)
+      }
+    if (stored.length > 0) mergeHistory(this.messages, stored, this.ctx, claims)
+    const me = this.deps.me()
+    for (const entry of entries) {
+      if (echoed.has(entry.clientId)) {
+        this.outbox.journal.removed(entry.clientId)
+        continue
+      }
+      this.outbox.restore(entry)
+      if (entry.kind !== 'text') this.refreshPendingAction(entry.messageId)
+      else if (me) {
+        const pending = pendingMessage(entry.clientId, entry.body, entry.created, this.ctx, me)
+        const failed = entry.state === 'failed'
+        this.putLocal(failed ? { ...pending, status: 'failed', error: entry.error } : pending)
+      }
     }
   }
 

@@ -6,6 +6,7 @@
  * GraphQL-level errors are interpreted by the API client.
  */
 import { AppError, hostNotAllowedError } from '../../../shared/errors'
+import { MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body'
 
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorEntry {
@@ -24,6 +25,8 @@ export interface GraphQLHttpOptions {
   fetch?: typeof fetch
   /** Per request; a server that does not answer in time is reported unreachable. */
   timeoutMs?: number
+  /** Answers over this many bytes stop with an error (MAX_RESPONSE_BYTES by default). */
+  maxResponseBytes?: number
 }
 
 const CSRF_COOKIE = 'csrftoken'
@@ -62,6 +65,7 @@ export class GraphQLHttp {
   private readonly cookies = new Map<string, string>()
   private readonly fetchImpl: typeof fetch
   private readonly timeoutMs: number
+  private readonly maxResponseBytes: number
   private csrfBootstrap: Promise<void> | null = null
 
   constructor(
@@ -70,6 +74,7 @@ export class GraphQLHttp {
   ) {
     this.fetchImpl = opts.fetch ?? fetch
     this.timeoutMs = opts.timeoutMs ?? 15_000
+    this.maxResponseBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES
   }
 
   /** The current CSRF token (for tests and diagnostics); null before the bootstrap. */
@@ -195,8 +200,9 @@ export class GraphQLHttp {
   private async readBody(response: Response): Promise<GraphQLResponseBody> {
     let text: string
     try {
-      text = await response.text()
+      text = await readBoundedText(response, this.baseUrl, this.maxResponseBytes)
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError(
         'unreachable',
         `Cannot reach ${this.baseUrl}: the answer was cut off (${causeText(error)}). Try again.`,

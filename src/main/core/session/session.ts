@@ -14,10 +14,16 @@ import type { TransportConsent } from './transport-consent'
 import { unencryptedHost } from '../../../shared/server-url'
 import { unencryptedText } from '../../../shared/user-text'
 import { avatarUrlFor } from '../media/avatar-path'
+import type { ProfileCache } from '../store/profile-cache'
 
 export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
 
 const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
+
+/** The session's reason while it runs on a saved sign-in the server could not confirm yet. */
+export const OFFLINE_TEXT =
+  'Offline: the server cannot be reached, so this shows what was saved on this computer. ' +
+  'Messages you write are kept and sent when it is back.'
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -51,6 +57,7 @@ export class Session implements SessionPort {
   private readonly createApi: (baseUrl: string) => EduSphereApi
   private readonly refreshLeadMs: number
   private readonly consent: TransportConsent
+  private readonly profiles: ProfileCache | null
   private state: SessionState = signedOut(null)
   /** Bumped by every sign-in/out/restore, so results of calls started before it are dropped. */
   private epoch = 0
@@ -64,7 +71,10 @@ export class Session implements SessionPort {
     refreshLeadMs?: number
     /** Origins the user allowed over plain http; memory-only when the shell gives none. */
     transportConsent?: TransportConsent
+    /** Who each saved sign-in belongs to, so a start without network can go on offline. */
+    profiles?: ProfileCache
   }) {
+    this.profiles = deps.profiles ?? null
     this.store = deps.secretStore
     this.keychainReason =
       deps.keychainUnavailableReason ??
@@ -129,6 +139,15 @@ export class Session implements SessionPort {
         signedOut('Your saved sign-in has expired. Sign in again to continue.', saved.origin),
       )
     }
+    // Known on this computer: signed in at once from what was saved (the store shows rooms and
+    // history before any network answer); the server confirms the sign-in in the background.
+    const profile = this.profiles?.get(saved.origin, saved.email) ?? null
+    if (profile) {
+      const grant = { token: saved.token, payload, refreshExpiresIn: payload.exp }
+      const snapshot = await this.begin(this.createApi(saved.origin), saved.email, profile, grant)
+      void this.confirmRestored(epoch)
+      return snapshot
+    }
     try {
       const api = this.createApi(saved.origin)
       const grant = await api.refresh(saved.token)
@@ -151,6 +170,23 @@ export class Session implements SessionPort {
       return this.setState(
         signedOut(`Could not restore your session: ${messageOf(error)}`, saved.origin),
       )
+    }
+  }
+
+  /**
+   * Confirms a session restored from this computer's data: a refresh gets a fresh token (and the
+   * real refresh window); a refused one ends in 'expired' (sign in again, nothing queued is lost);
+   * an unreachable server leaves it running offline, saying so, until a later refresh succeeds.
+   */
+  private async confirmRestored(epoch: number): Promise<void> {
+    const keeper = this.state.keeper
+    if (!keeper) return
+    try {
+      await keeper.refreshNow()
+    } catch (error) {
+      if (epoch !== this.epoch || this.state.keeper !== keeper) return
+      if (error instanceof AppError && error.code === 'session-expired') return // keeper expired it
+      this.setState({ ...this.state, reason: OFFLINE_TEXT })
     }
   }
 
@@ -199,6 +235,7 @@ export class Session implements SessionPort {
     keeper?.stop()
     if (api && keeper) await api.signOut(keeper.current).catch(() => undefined)
     let reason: string | null = null
+    if (server && this.state.email) this.profiles?.delete(server, this.state.email)
     if (account)
       await this.store.delete(account).catch((error: unknown) => {
         reason = `Signed out, but the keychain entry could not be removed: ${messageOf(error)}`
@@ -241,27 +278,34 @@ export class Session implements SessionPort {
     email: string,
     user: NonNullable<SessionSnapshot['user']>,
     grant: TokenGrant,
+    reason: string | null = null,
   ): Promise<SessionSnapshot> {
     const account = accountFor(api.baseUrl, email)
     await this.forgetOtherAccounts(account)
     await this.save(account, grant.token)
+    const { id, username, name, avatarUrl } = user
+    this.profiles?.set(api.baseUrl, email, { id, username, name, avatarUrl })
     const keeper = new TokenKeeper(
       {
         clock: this.clock,
         refreshLeadMs: this.refreshLeadMs,
         refresh: (token) => api.refresh(token),
-        save: (token) => this.save(account, token),
+        save: async (token) => {
+          await this.save(account, token)
+          // A refresh went through: the server answers again.
+          if (this.state.keeper === keeper && this.state.reason === OFFLINE_TEXT)
+            this.setState({ ...this.state, reason: null })
+        },
         onExpired: () => this.expire(keeper),
       },
       grant,
     )
-    const { id, username, name, avatarUrl } = user
     return this.setState({
       status: 'signed-in',
       server: api.baseUrl,
       email,
       user: { id, username, name, avatarUrl },
-      reason: null,
+      reason,
       api,
       keeper,
     })

@@ -7,22 +7,11 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openOrThrow, tempDir } from './store-fixtures'
+import { seeded, testSeed } from '../test-support/seeded'
 
 const RUNS = 10
-const SEED = process.env['CI'] === 'true' ? 20261130 : Math.floor(Math.random() * 2 ** 31)
+const SEED = testSeed(20261130)
 const CHILD = path.join(import.meta.dirname, 'store-crash-child.ts')
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 /** Runs the child until it has acknowledged `acks` more entries, then SIGKILLs it. */
 function writeAndKill(

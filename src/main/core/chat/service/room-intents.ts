@@ -64,6 +64,7 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
     async joinRoom(key) {
       const { host, slug } = splitRoomKey(key)
       const joined = await requireApi(session).joinRoom(await session.getToken(), host, slug)
+      lifecycle.roomJoined(joined)
       const summary = rooms.summaryOf(rooms.add(joined).key)
       if (!summary) throw new AppError('internal', 'The joined room vanished.')
       emit({ kind: 'room-updated', room: summary })

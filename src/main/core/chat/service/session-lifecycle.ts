@@ -5,9 +5,11 @@
  */
 import type { ChatEvent, SessionSnapshot } from '../../../../shared/ipc-contract'
 import { AppError } from '../../../../shared/errors'
+import type { Room } from '../../../../shared/graphql-shapes'
 import type { Session } from '../../session/session'
 import { meOf, requireApi } from '../room-registry'
 import type { RoomRegistry } from '../room-registry'
+import type { AccountData } from './account-data'
 
 export interface SessionLifecycleDeps {
   session: Session
@@ -15,6 +17,8 @@ export interface SessionLifecycleDeps {
   emit(event: ChatEvent): void
   /** The session as the renderer sees it (with the default server filled in). */
   snapshot(): SessionSnapshot
+  /** The signed-in account's local store. */
+  data: AccountData
 }
 
 const messageOf = (error: unknown): string =>
@@ -46,19 +50,34 @@ export class SessionLifecycle {
     this.loading = this.loadRooms(this.identity, s.user.username)
   }
 
+  /** A room joined now is kept in the store's list, so the next start shows it at once. */
+  roomJoined(room: Room): void {
+    this.deps.data.roomJoined(room)
+  }
+
   dispose(): void {
     this.disposed = true
     this.unsubscribe()
   }
 
+  /** The rooms as last seen, on screen before the network answers (nothing without a store). */
+  private showStoredRooms(): void {
+    const { rooms, emit, data } = this.deps
+    const stored = data.rooms()
+    if (stored.length === 0) return
+    for (const room of stored) rooms.add(room)
+    emit({ kind: 'rooms-reset', rooms: rooms.summaries() })
+  }
+
   private async loadRooms(expected: string, username: string): Promise<void> {
-    const { session, rooms, emit } = this.deps
+    const { session, rooms, emit, data } = this.deps
     try {
       const api = requireApi(session)
       const joined = await api.joinedRooms(await session.getToken(), username)
       if (this.identity !== expected || this.disposed) return
       for (const room of joined) rooms.add(room)
       this.roomsLoaded = true
+      data.roomsFetched(joined)
       emit({ kind: 'rooms-reset', rooms: rooms.summaries() })
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'internal'
@@ -81,6 +100,8 @@ export class SessionLifecycle {
     emit({ kind: 'session-changed', session: this.deps.snapshot() })
     if (s.status === 'signed-out') {
       if (this.identity !== null || rooms.size > 0) this.forgetRooms()
+      // Signing out deletes the account's local data (rooms, history, unsent messages).
+      if (this.identity !== null) this.deps.data.destroy()
       this.identity = null
       return
     }
@@ -94,6 +115,8 @@ export class SessionLifecycle {
     }
     if (this.identity !== null) this.forgetRooms()
     this.identity = next
+    this.deps.data.open(s.server, s.user.username)
+    this.showStoredRooms()
     this.loading = this.loadRooms(next, s.user.username)
   }
 }
