@@ -86,7 +86,7 @@ function healthy(): World {
   const ledger = createLedger()
   const rows: HistoryMessage[] = []
   for (let n = 1; n <= 20; n++) {
-    const tag = `[soak alice-1 #${n}]`
+    const tag = `[soak alice-1 ${n}]`
     const body = `${tag} quiz`
     ledger.sends.push({ core: alice.name, room: ROOM, clientId: `c${n}`, tag, twin: false })
     alice.confirm(`c${n}`, `m${n}`, body)
