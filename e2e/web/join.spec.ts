@@ -32,9 +32,10 @@ test("an avatar the server cannot serve (404 under /media/) shows the author's i
   server,
 }) => {
   const { page } = desktop
-  // The bare backend answers 404 under /media/; real deployments serve it from a reverse proxy.
+  // The bare backend answers 404 under /media/ (real deployments serve it from a reverse proxy);
+  // main's avatar fetcher then answers the page's app-origin /avatar/ request with 404, as here.
   let missed = 0
-  await page.route(`${server.url}/media/**`, async (route) => {
+  await page.route('**/avatar/**', async (route) => {
     missed++
     await route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' })
   })
