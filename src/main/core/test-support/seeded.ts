@@ -10,7 +10,7 @@ export function seeded(seed: number): () => number {
   }
 }
 
-/** The seed of a randomized test: fixed under CI=true, random otherwise (the test prints it). */
+/** A randomized test's seed: fixed under CI=true, random otherwise (the test prints it). */
 export function testSeed(fixed: number): number {
   return process.env['CI'] === 'true' ? fixed : Math.floor(Math.random() * 2 ** 31)
 }
