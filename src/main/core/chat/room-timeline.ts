@@ -5,6 +5,7 @@
  */
 import type { ChatEvent, ChatMessage, ErrorCode, RoomKey } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
+import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
 import type {
   ClientFrame,
   DeleteMessageEvent,
@@ -15,7 +16,7 @@ import type {
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import { bodyError, idKey, isUuid } from '../../../shared/frames'
 import { attributeError } from './error-attribution'
-import { resolveUnknownFates } from './fate-resolution'
+import { historyShowsOtherDevice, resolveUnknownFates } from './fate-resolution'
 import { mergeHistory } from './history-merge'
 import type { ViewContext } from './message-view'
 import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
@@ -52,6 +53,11 @@ export class RoomTimeline {
   readonly messages: RoomMessages
   readonly outbox = new Outbox()
   unread = 0
+  /**
+   * When (deps.now) this client last saw my own message, edit or delete that it did not send:
+   * another device of mine is active, so an unknown-fate text cannot safely be resent.
+   */
+  private otherDeviceSeenAt: number | null = null
   private readonly authors: AuthorCache
   private cachedCtx: ViewContext | null = null
 
@@ -165,6 +171,7 @@ export class RoomTimeline {
       message.pendingAction = existed.pendingAction
     }
     this.emitUpsert(message, null)
+    if (own && !existed?.clientId) this.sawOtherDevice()
     if (existed || own) return
     if (!this.deps.isActive()) {
       this.unread++
@@ -177,6 +184,7 @@ export class RoomTimeline {
     const entry = this.outbox.matchEdit(frame.id, frame.body)
     if (entry) this.outbox.remove(entry)
     const existing = this.messages.confirmedById(frame.id)
+    if (!entry && existing?.own) this.sawOtherDevice()
     if (!existing) return // not loaded yet: the next history fetch brings it
     const pendingAction = this.outbox.pendingActionFor(existing.id)
     const message = { ...withUpdate(existing, frame), pendingAction }
@@ -193,6 +201,7 @@ export class RoomTimeline {
         this.report('The message was deleted before your edit could be saved.')
     }
     const removed = this.messages.removeConfirmed(frame.id)
+    if (!entry && removed?.own) this.sawOtherDevice()
     if (removed)
       this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
   }
@@ -216,6 +225,30 @@ export class RoomTimeline {
     if (message) this.putLocal({ ...message, status: 'failed', error: reason })
   }
 
+  /**
+   * Neither resent (it may be stored already) nor dropped (it may be lost): the user decides.
+   * The outbox keeps it as failed, so retry and discard work as for a failed text.
+   */
+  private settleUnconfirmed(entry: OutboxEntry): void {
+    this.outbox.fail(entry, UNCONFIRMED_TEXT)
+    const message = this.messages.localById(entry.clientId)
+    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+  }
+
+  private sawOtherDevice(): void {
+    this.otherDeviceSeenAt = this.deps.now()
+  }
+
+  private noteOtherDeviceIn(rows: readonly HistoryMessage[], me: string, unknown: OutboxEntry[]) {
+    const requested = new Set<string>()
+    const unknownBodies = new Set<string>()
+    for (const e of this.outbox.entries()) if (e.kind !== 'text') requested.add(idKey(e.messageId))
+    for (const e of unknown) if (e.kind === 'text') unknownBodies.add(e.body)
+    const messages = this.messages.confirmedMessages()
+    if (historyShowsOtherDevice(rows, { me, messages, unknownBodies, requested }))
+      this.sawOtherDevice()
+  }
+
   // -------------------------------------------------------------------------------------------
   // History
 
@@ -228,7 +261,10 @@ export class RoomTimeline {
     const knownIds = new Set<string>()
     for (const m of this.messages.confirmedMessages()) knownIds.add(idKey(m.id))
     const unknown = this.outbox.unknown()
-    const fates = me ? resolveUnknownFates(unknown, rows, { me: me.username, knownIds }) : new Map()
+    // On a first load nothing is known yet, so nothing in it can tell another device apart.
+    if (me && this.messages.loaded) this.noteOtherDeviceIn(rows, me.username, unknown)
+    const fateCtx = { me: me?.username ?? '', knownIds, otherDeviceSeenAt: this.otherDeviceSeenAt }
+    const fates = me ? resolveUnknownFates(unknown, rows, fateCtx) : new Map()
     const claims = new Map<string, string>()
     for (const [entry, fate] of fates) {
       if (fate.kind !== 'confirmed') continue
@@ -243,6 +279,7 @@ export class RoomTimeline {
     }
     for (const [entry, fate] of fates) {
       if (fate.kind === 'resend') this.outbox.requeue(entry)
+      else if (fate.kind === 'uncertain') this.settleUnconfirmed(entry)
       else if (fate.kind === 'done') this.outbox.remove(entry)
       else if (fate.kind === 'gone') {
         this.outbox.remove(entry)
