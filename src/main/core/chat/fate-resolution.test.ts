@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboxEntry } from './outbox'
 import { Outbox } from './outbox'
-import { OTHER_DEVICE_WINDOW_MS, resolveUnknownFates } from './fate-resolution'
+import { ORDER_SLACK_MS, resolveUnknownFates } from './fate-resolution'
 import { row, T0 } from '../test-support/chat-fixtures'
 
 /** A text sent at `sentAt` whose socket dropped before the echo. */
@@ -25,32 +25,59 @@ describe('resolveUnknownFates for texts', () => {
     expect(fates.get(missing)).toEqual({ kind: 'resend' })
   })
 
-  it('does not resend when my other device was active shortly before the send', () => {
-    const text = unknownText('maybe deleted by my other device')
-    const fates = resolveUnknownFates([text], [], {
-      ...base,
-      otherDeviceSeenAt: T0 - OTHER_DEVICE_WINDOW_MS + 1000,
-    })
-    expect(fates.get(text)).toEqual({ kind: 'uncertain' })
-  })
-
-  it('does not resend when my other device was seen after the send', () => {
+  it('does not resend when my other device was seen at work after the send', () => {
     const text = unknownText('sent')
     const fates = resolveUnknownFates([text], [], { ...base, otherDeviceSeenAt: T0 + 5000 })
     expect(fates.get(text)).toEqual({ kind: 'uncertain' })
   })
 
-  it('still resends when my other device was last seen long before the send', () => {
+  it('still resends when my other device was seen only before the send', () => {
+    // It could not have changed a text that was not stored yet; most texts lost to a server crash
+    // were never stored, and resending those is safe.
     const text = unknownText('sent')
-    const fates = resolveUnknownFates([text], [], {
-      ...base,
-      otherDeviceSeenAt: T0 - OTHER_DEVICE_WINDOW_MS - 1000,
-    })
+    const fates = resolveUnknownFates([text], [], { ...base, otherDeviceSeenAt: T0 - 1 })
     expect(fates.get(text)).toEqual({ kind: 'resend' })
   })
 
-  it('does not resend when the history has a row by me, unknown here, created since the send', () => {
+  it('does not resend when the history has a row by me, unknown here, newer than all I knew', () => {
     // The text was stored, then my other device edited it: the body no longer matches.
+    const known = '00000000-0000-4000-8000-000000000010'
+    const text = unknownText('original body', T0 + 1000)
+    const rows = [
+      row(known, 'seen live before the drop', 'bob', T0 + 900),
+      row('00000000-0000-4000-8000-000000000002', 'edited elsewhere', 'alice', T0 + 1200, true),
+    ]
+    const fates = resolveUnknownFates([text], rows, { ...base, knownIds: new Set([known]) })
+    expect(fates.get(text)).toEqual({ kind: 'uncertain' })
+  })
+
+  it('anchors "newer" on the server clock: an unseen row of mine older than what I knew is no evidence', () => {
+    const known = '00000000-0000-4000-8000-000000000010'
+    // The client clock runs an hour ahead: only the server's own times can say "after".
+    const text = unknownText('lost', T0 + 3_600_000)
+    const rows = [
+      row(known, 'seen live before the drop', 'bob', T0 + 10_000),
+      row(
+        '00000000-0000-4000-8000-000000000011',
+        'missed',
+        'alice',
+        T0 + 10_000 - ORDER_SLACK_MS - 1,
+      ),
+    ]
+    const ctx = { ...base, knownIds: new Set([known]) }
+    expect(resolveUnknownFates([text], rows, ctx).get(text)).toEqual({ kind: 'resend' })
+    const newer = row(
+      '00000000-0000-4000-8000-000000000012',
+      'stored meanwhile',
+      'alice',
+      T0 + 11_000,
+    )
+    expect(resolveUnknownFates([text], [...rows, newer], ctx).get(text)).toEqual({
+      kind: 'uncertain',
+    })
+  })
+
+  it('without anything known (a first load), falls back to rows created since the send', () => {
     const text = unknownText('original body')
     const edited = row(
       '00000000-0000-4000-8000-000000000002',
@@ -58,8 +85,7 @@ describe('resolveUnknownFates for texts', () => {
       'alice',
       T0 + 400,
     )
-    const fates = resolveUnknownFates([text], [edited], base)
-    expect(fates.get(text)).toEqual({ kind: 'uncertain' })
+    expect(resolveUnknownFates([text], [edited], base).get(text)).toEqual({ kind: 'uncertain' })
   })
 
   it('ignores rows that were known, claimed by another text, older than the send, or not mine', () => {
@@ -78,5 +104,43 @@ describe('resolveUnknownFates for texts', () => {
     })
     expect(fates.get(claimedText)?.kind).toBe('confirmed')
     expect(fates.get(text)).toEqual({ kind: 'resend' })
+  })
+})
+
+describe('resolveUnknownFates uses the order texts went out on one connection', () => {
+  /** Texts sent in this order on one socket, which then dropped. */
+  function inFlight(...bodies: string[]): OutboxEntry[] {
+    const outbox = new Outbox()
+    const entries = bodies.map((body, i) => {
+      const entry = outbox.add({ kind: 'text', clientId: `local-${i}`, body })
+      outbox.markInFlight(entry, T0 + i)
+      return entry
+    })
+    outbox.connectionLost()
+    return entries
+  }
+  const busyElsewhere = { ...base, otherDeviceSeenAt: T0 + 10_000 }
+
+  it('after the last match only the first missing text is in doubt; later ones went out after the break', () => {
+    const [a, b, c, d] = inFlight('a', 'b', 'c', 'd')
+    const stored = row('00000000-0000-4000-8000-000000000020', 'a', 'alice', T0 + 100)
+    const fates = resolveUnknownFates([a!, b!, c!, d!], [stored], busyElsewhere)
+    expect([a, b, c, d].map((e) => fates.get(e!)?.kind)).toEqual([
+      'confirmed',
+      'uncertain',
+      'resend',
+      'resend',
+    ])
+  })
+
+  it('a missing text sent before a matched one was stored: in doubt even with no other device seen', () => {
+    const [a, b, c] = inFlight('a', 'b', 'c')
+    const stored = row('00000000-0000-4000-8000-000000000021', 'c', 'alice', T0 + 100)
+    const fates = resolveUnknownFates([a!, b!, c!], [stored], base)
+    expect([a, b, c].map((e) => fates.get(e!)?.kind)).toEqual([
+      'uncertain',
+      'uncertain',
+      'confirmed',
+    ])
   })
 })

@@ -3,9 +3,13 @@
  * echo) against the history fetched after the reconnect: nothing lost, nothing doubled.
  *
  * A text is matched only by its exact body: the protocol carries no client id. So when another
- * device of the same user is active, "not in the history" may mean "stored, then edited or
- * deleted by my other device", and resending would store it twice. Such a text is `uncertain`:
- * the user decides. A user with a single device keeps the automatic resend.
+ * device of the same user was active after the send, "not in the history" may mean "stored, then
+ * edited or deleted by my other device", and resending would store it twice. Such a text is
+ * `uncertain`: the user decides. A user with a single device keeps the automatic resend.
+ *
+ * Only activity after the send counts: a text can only be changed by another device once it is
+ * stored. Activity before it would make every text lost to a server crash uncertain, although
+ * most of those were never stored and are safe to resend.
  */
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import type { ChatMessage } from '../../../shared/ipc-contract'
@@ -16,8 +20,12 @@ import type { OutboxEntry, TextEntry } from './outbox'
 /** Tolerated clock difference between this machine and the server when matching by time. */
 export const FATE_SLACK_MS = 60_000
 
-/** Another device of mine seen this long before a send still makes that send's fate uncertain. */
-export const OTHER_DEVICE_WINDOW_MS = 10 * 60_000
+/**
+ * Messages saved at nearly the same moment by different connections can reach a client in the
+ * other order than their `created` times: a row this much older than the newest known one may
+ * still be newer than our send.
+ */
+export const ORDER_SLACK_MS = 1_000
 
 export type FateOutcome =
   /** The history holds our text: confirm the pending message as this row. */
@@ -37,12 +45,11 @@ export interface FateContext {
   /** Ids (idKey) of messages already matched before this history was fetched. */
   knownIds: ReadonlySet<string>
   /**
-   * Epoch ms (client clock) when this client last saw a message by `me` that it did not send,
-   * or an edit or delete of one that it did not ask for; null if never.
+   * Epoch ms (client clock, like `firstSentAt`) when this client last saw another device of
+   * `me` at work: a message by `me` it did not send, or an edit or delete it did not ask for.
    */
   otherDeviceSeenAt: number | null
   slackMs?: number
-  otherDeviceWindowMs?: number
 }
 
 /** Decides each unknown entry's fate, in order; a history row confirms at most one text. */
@@ -52,22 +59,29 @@ export function resolveUnknownFates(
   ctx: FateContext,
 ): Map<OutboxEntry, FateOutcome> {
   const slack = ctx.slackMs ?? FATE_SLACK_MS
-  const window = ctx.otherDeviceWindowMs ?? OTHER_DEVICE_WINDOW_MS
   const byId = new Map<string, HistoryMessage>()
   for (const row of history) byId.set(idKey(row.id), row)
   const claimed = new Set<string>()
+  const createdOf = (row: HistoryMessage) => parseIsoTimestamp(row.created) ?? 0
+  // Server clock, so no skew: we saw everything before the newest known row live; an own row we
+  // never saw and newer than that was stored while we were away, after the send.
+  let newestKnown = -Infinity
+  for (const row of history)
+    if (ctx.knownIds.has(idKey(row.id))) newestKnown = Math.max(newestKnown, createdOf(row))
 
   const earliest = (entry: TextEntry) => (entry.firstSentAt ?? 0) - slack
-  /** A row by me that nothing here accounts for, created since `since` (server clock). */
+  /** A row by me that nothing here accounts for, created at `since` or later (server clock). */
   const unexplained = (row: HistoryMessage, since: number) => {
     const key = idKey(row.id)
     if (claimed.has(key) || ctx.knownIds.has(key) || row.user.username !== ctx.me) return false
-    return (parseIsoTimestamp(row.created) ?? 0) >= since
+    return createdOf(row) >= since
   }
   const otherDeviceActive = (entry: TextEntry): boolean => {
     const seen = ctx.otherDeviceSeenAt
-    if (seen !== null && seen >= (entry.firstSentAt ?? 0) - window) return true
-    return history.some((row) => unexplained(row, earliest(entry)))
+    if (seen !== null && seen >= (entry.firstSentAt ?? 0)) return true
+    // Nothing known (a first load): fall back to the send time, with the clock slack.
+    const since = newestKnown > -Infinity ? newestKnown - ORDER_SLACK_MS : earliest(entry)
+    return history.some((row) => unexplained(row, since))
   }
 
   // Exact matches first, so that a row a later text claims is not taken as evidence of another
@@ -81,12 +95,27 @@ export function resolveUnknownFates(
     confirmedBy.set(entry, row)
   }
 
+  // The server handles a connection's frames in order, so the stored texts are a prefix of the
+  // unknown ones in send order. A missing text sent before a matched one was stored, so someone
+  // changed it. After the last match, only the first missing text can have been stored (and then
+  // changed); the ones after it were sent after the break and are safe to resend, unless two
+  // texts in a row were both stored and both changed elsewhere before this fetch.
+  const sent = entries
+    .filter((e): e is TextEntry => e.kind === 'text')
+    .sort((a, b) => a.sentSeq - b.sentSeq)
+  const lastMatch = sent.findLastIndex((e) => confirmedBy.has(e))
+  const inDoubt = (entry: TextEntry): boolean => {
+    const i = sent.indexOf(entry)
+    if (i < lastMatch) return true
+    return i === lastMatch + 1 && otherDeviceActive(entry)
+  }
+
   const outcomes = new Map<OutboxEntry, FateOutcome>()
   for (const entry of entries) {
     if (entry.kind === 'text') {
       const row = confirmedBy.get(entry)
       if (row) outcomes.set(entry, { kind: 'confirmed', row })
-      else outcomes.set(entry, { kind: otherDeviceActive(entry) ? 'uncertain' : 'resend' })
+      else outcomes.set(entry, { kind: inDoubt(entry) ? 'uncertain' : 'resend' })
       continue
     }
     const row = byId.get(idKey(entry.messageId))
@@ -97,38 +126,21 @@ export function resolveUnknownFates(
   return outcomes
 }
 
-/** What this client knew before a later history fetch (never called for the first load). */
-export interface KnownBefore {
-  /** The signed-in user's username. */
-  me: string
-  /** Confirmed messages shown before the fetch. */
-  messages: Iterable<ChatMessage>
-  /** Bodies of this client's texts whose fate is unknown: a row with one of them may be ours. */
-  unknownBodies: ReadonlySet<string>
-  /** Ids (idKey) of messages this client has asked to edit or delete. */
-  requested: ReadonlySet<string>
-}
-
 /**
- * A fetched history shows another device of mine at work: a message by me this client neither
- * knew nor may have sent, or a known message of mine edited or deleted without a request from
- * here. Checked before resolving, so that what this history shows counts for this resolution.
+ * A later history (not the first load) shows another device of mine at work: a message of mine
+ * this client knew is edited or gone, and this client did not ask for that. `requested` holds the
+ * ids (idKey) of messages this client has asked to edit or delete.
  */
 export function historyShowsOtherDevice(
   history: readonly HistoryMessage[],
-  known: KnownBefore,
+  knownMessages: Iterable<ChatMessage>,
+  requested: ReadonlySet<string>,
 ): boolean {
-  const before = new Map<string, ChatMessage>()
-  for (const m of known.messages) before.set(idKey(m.id), m)
   const rows = new Map<string, HistoryMessage>()
-  for (const row of history) {
-    const key = idKey(row.id)
-    rows.set(key, row)
-    if (row.user.username !== known.me || before.has(key)) continue
-    if (!known.unknownBodies.has(row.body)) return true
-  }
-  for (const [key, m] of before) {
-    if (!m.own || known.requested.has(key)) continue
+  for (const row of history) rows.set(idKey(row.id), row)
+  for (const m of knownMessages) {
+    const key = idKey(m.id)
+    if (!m.own || requested.has(key)) continue
     const row = rows.get(key)
     if (!row || row.body !== m.body) return true
   }

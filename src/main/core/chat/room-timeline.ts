@@ -239,13 +239,11 @@ export class RoomTimeline {
     this.otherDeviceSeenAt = this.deps.now()
   }
 
-  private noteOtherDeviceIn(rows: readonly HistoryMessage[], me: string, unknown: OutboxEntry[]) {
+  /** Checked before resolving, so that what this history shows counts for this resolution. */
+  private noteOtherDeviceIn(rows: readonly HistoryMessage[]): void {
     const requested = new Set<string>()
-    const unknownBodies = new Set<string>()
     for (const e of this.outbox.entries()) if (e.kind !== 'text') requested.add(idKey(e.messageId))
-    for (const e of unknown) if (e.kind === 'text') unknownBodies.add(e.body)
-    const messages = this.messages.confirmedMessages()
-    if (historyShowsOtherDevice(rows, { me, messages, unknownBodies, requested }))
+    if (historyShowsOtherDevice(rows, this.messages.confirmedMessages(), requested))
       this.sawOtherDevice()
   }
 
@@ -262,7 +260,7 @@ export class RoomTimeline {
     for (const m of this.messages.confirmedMessages()) knownIds.add(idKey(m.id))
     const unknown = this.outbox.unknown()
     // On a first load nothing is known yet, so nothing in it can tell another device apart.
-    if (me && this.messages.loaded) this.noteOtherDeviceIn(rows, me.username, unknown)
+    if (me && this.messages.loaded) this.noteOtherDeviceIn(rows)
     const fateCtx = { me: me?.username ?? '', knownIds, otherDeviceSeenAt: this.otherDeviceSeenAt }
     const fates = me ? resolveUnknownFates(unknown, rows, fateCtx) : new Map()
     const claims = new Map<string, string>()
