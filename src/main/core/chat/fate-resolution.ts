@@ -45,8 +45,8 @@ export interface FateContext {
   /** Ids (idKey) of messages already matched before this history was fetched. */
   knownIds: ReadonlySet<string>
   /**
-   * Epoch ms (client clock, like `firstSentAt`) when this client last saw another device of
-   * `me` at work: a message by `me` it did not send, or an edit or delete it did not ask for.
+   * Epoch ms (client clock, like `firstSentAt`) when a history last showed another device of `me`
+   * at work while this client was away (see historyShowsOtherDevice); null if never.
    */
   otherDeviceSeenAt: number | null
   slackMs?: number

@@ -54,8 +54,9 @@ export class RoomTimeline {
   readonly outbox = new Outbox()
   unread = 0
   /**
-   * When (deps.now) this client last saw my own message, edit or delete that it did not send:
-   * another device of mine is active, so an unknown-fate text cannot safely be resent.
+   * When (deps.now) a fetched history last showed another device of mine at work while this
+   * client was away. Live frames do not count: one that arrives while our text's echo is missing
+   * was broadcast before that text could have been stored, so it cannot have changed it.
    */
   private otherDeviceSeenAt: number | null = null
   private readonly authors: AuthorCache
@@ -171,7 +172,6 @@ export class RoomTimeline {
       message.pendingAction = existed.pendingAction
     }
     this.emitUpsert(message, null)
-    if (own && !existed?.clientId) this.sawOtherDevice()
     if (existed || own) return
     if (!this.deps.isActive()) {
       this.unread++
@@ -184,7 +184,6 @@ export class RoomTimeline {
     const entry = this.outbox.matchEdit(frame.id, frame.body)
     if (entry) this.outbox.remove(entry)
     const existing = this.messages.confirmedById(frame.id)
-    if (!entry && existing?.own) this.sawOtherDevice()
     if (!existing) return // not loaded yet: the next history fetch brings it
     const pendingAction = this.outbox.pendingActionFor(existing.id)
     const message = { ...withUpdate(existing, frame), pendingAction }
@@ -201,7 +200,6 @@ export class RoomTimeline {
         this.report('The message was deleted before your edit could be saved.')
     }
     const removed = this.messages.removeConfirmed(frame.id)
-    if (!entry && removed?.own) this.sawOtherDevice()
     if (removed)
       this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
   }
