@@ -121,7 +121,7 @@ describe('resolveUnknownFates uses the order texts went out on one connection', 
   }
   const busyElsewhere = { ...base, otherDeviceSeenAt: T0 + 10_000 }
 
-  it('after the last match only the first missing text is in doubt; later ones went out after the break', () => {
+  it('only the first missing text is in doubt; later ones went out after the break', () => {
     const [a, b, c, d] = inFlight('a', 'b', 'c', 'd')
     const stored = row('00000000-0000-4000-8000-000000000020', 'a', 'alice', T0 + 100)
     const fates = resolveUnknownFates([a!, b!, c!, d!], [stored], busyElsewhere)
@@ -133,14 +133,14 @@ describe('resolveUnknownFates uses the order texts went out on one connection', 
     ])
   })
 
-  it('a missing text sent before a matched one was stored: in doubt even with no other device seen', () => {
-    const [a, b, c] = inFlight('a', 'b', 'c')
-    const stored = row('00000000-0000-4000-8000-000000000021', 'c', 'alice', T0 + 100)
-    const fates = resolveUnknownFates([a!, b!, c!], [stored], base)
-    expect([a, b, c].map((e) => fates.get(e!)?.kind)).toEqual([
-      'uncertain',
-      'uncertain',
-      'confirmed',
-    ])
+  it('the boundary does not trust matches: an identical text from my other device can match', () => {
+    const [a, b, c] = inFlight('a', 'b', 'twin text')
+    const twin = row('00000000-0000-4000-8000-000000000021', 'twin text', 'alice', T0 + 100)
+    expect(
+      [a, b, c].map((e) => resolveUnknownFates([a!, b!, c!], [twin], busyElsewhere).get(e!)?.kind),
+    ).toEqual(['uncertain', 'resend', 'confirmed'])
+    expect(
+      [a, b, c].map((e) => resolveUnknownFates([a!, b!, c!], [twin], base).get(e!)?.kind),
+    ).toEqual(['resend', 'resend', 'confirmed'])
   })
 })

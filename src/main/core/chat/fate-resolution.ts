@@ -96,19 +96,15 @@ export function resolveUnknownFates(
   }
 
   // The server handles a connection's frames in order, so the stored texts are a prefix of the
-  // unknown ones in send order. A missing text sent before a matched one was stored, so someone
-  // changed it. After the last match, only the first missing text can have been stored (and then
-  // changed); the ones after it were sent after the break and are safe to resend, unless two
-  // texts in a row were both stored and both changed elsewhere before this fetch.
-  const sent = entries
-    .filter((e): e is TextEntry => e.kind === 'text')
-    .sort((a, b) => a.sentSeq - b.sentSeq)
-  const lastMatch = sent.findLastIndex((e) => confirmedBy.has(e))
-  const inDoubt = (entry: TextEntry): boolean => {
-    const i = sent.indexOf(entry)
-    if (i < lastMatch) return true
-    return i === lastMatch + 1 && otherDeviceActive(entry)
-  }
+  // unknown ones in send order. A missing text was either never stored or stored and changed
+  // elsewhere; for a second missing text to be stored, the first must have been stored and
+  // changed too. So only the first missing text is in doubt; the later ones were sent after the
+  // break and are resent (unless my other device changed two of them, which this accepts).
+  // Matches do not move that boundary: my other device may have sent an identical text.
+  const firstMissing = entries
+    .filter((e): e is TextEntry => e.kind === 'text' && !confirmedBy.has(e))
+    .sort((a, b) => a.sentSeq - b.sentSeq)[0]
+  const inDoubt = (entry: TextEntry) => entry === firstMissing && otherDeviceActive(entry)
 
   const outcomes = new Map<OutboxEntry, FateOutcome>()
   for (const entry of entries) {
