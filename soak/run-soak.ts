@@ -43,6 +43,8 @@ export interface SoakReport {
   /** Identical texts sent at once from two devices of one user (counted in sent too). */
   twins: { sent: number; confirmed: number }
   failedVisibly: number
+  /** Shown unconfirmed (may have arrived; another device was active), then discarded. */
+  unconfirmed: number
   edits: number
   deletes: number
   refused: number
@@ -175,6 +177,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         .messages(s.room)
         .some((m) => m.id === s.clientId && m.status === 'failed' && m.error),
     ).length
+    const unconfirmed = ledger.sends.filter(
+      (s) => !isConfirmed(s) && coreOf(s.core).unconfirmed.has(s.clientId),
+    ).length
     const sorted = [...faults.halfOpenDetection].sort((a, b) => a - b)
     return {
       seconds: opts.seconds,
@@ -182,6 +187,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       confirmed,
       twins: { sent: twinSends.length, confirmed: twinSends.filter(isConfirmed).length },
       failedVisibly,
+      unconfirmed,
       edits: ledger.edits.length,
       deletes: ledger.deletes.length,
       refused: ledger.refused.length,
@@ -224,7 +230,7 @@ export function formatReport(r: SoakReport): string {
   const f = r.faults
   return [
     `soak ${r.seconds} s: ${f.kills} server kills (SIGKILL + restart), ${f.cuts} cuts, ${f.stalls} half-open stalls, ${f.delays} delay windows`,
-    `  sent ${r.sent}, confirmed ${r.confirmed} (${((100 * r.confirmed) / Math.max(1, r.sent)).toFixed(1)} %), visibly failed ${r.failedVisibly}; edits ${r.edits}, deletes ${r.deletes}, refused at once ${r.refused}`,
+    `  sent ${r.sent}, confirmed ${r.confirmed} (${((100 * r.confirmed) / Math.max(1, r.sent)).toFixed(1)} %), visibly failed ${r.failedVisibly}, unconfirmed ${r.unconfirmed}; edits ${r.edits}, deletes ${r.deletes}, refused at once ${r.refused}`,
     `  identical texts from two devices at once: ${r.twins.sent} sends, ${r.twins.confirmed} confirmed`,
     `  retried ${r.retried} frames, reconnections ${r.reconnections}`,
     `  longest reconnect after the server was back: ${r.longestReconnectMs ?? '-'} ms`,

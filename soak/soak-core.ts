@@ -4,6 +4,7 @@
  * events), and what the figures need: connection timelines, confirmations, frames sent.
  */
 import type { ChatMessage, ConnectionState, RoomKey } from '../src/shared/ipc-contract'
+import { AppError } from '../src/shared/errors'
 import type { ChatService } from '../src/main/core/chat/chat-service'
 import { createChatService } from '../src/main/core/chat/chat-service'
 import { systemClock } from '../src/main/core/clock'
@@ -43,6 +44,8 @@ export interface SoakCore {
   readonly confirmedAs: Map<string, Set<string>>
   /** Ids (lower case) and bodies of every message ever shown confirmed, anyone's. */
   readonly confirmedIds: Map<string, string>
+  /** Client ids of own sends ever shown unconfirmed (the simulated user then discarded them). */
+  readonly unconfirmed: Set<string>
   /** How often each outgoing frame (by its JSON) went on the wire. */
   readonly framesSent: Map<string, number>
   /** Errors shown to the user, in order. */
@@ -56,6 +59,7 @@ export function createSoakCore(name: string, username: string): SoakCore {
   const timeline = new Map<RoomKey, StateChange[]>()
   const confirmedAs = new Map<string, Set<string>>()
   const confirmedIds = new Map<string, string>()
+  const unconfirmed = new Set<string>()
   const framesSent = new Map<string, number>()
   const errors: string[] = []
 
@@ -87,6 +91,7 @@ export function createSoakCore(name: string, username: string): SoakCore {
     return r
   }
   const seen = (m: ChatMessage) => {
+    if (m.status === 'unconfirmed') return discardUnconfirmed(m)
     if (m.status !== 'confirmed') return
     const id = m.id.toLowerCase()
     confirmedIds.set(id, m.body)
@@ -94,6 +99,22 @@ export function createSoakCore(name: string, username: string): SoakCore {
     let ids = confirmedAs.get(m.clientId)
     if (!ids) confirmedAs.set(m.clientId, (ids = new Set()))
     ids.add(id)
+  }
+  // The simulated user reads "this may already have arrived" and discards the message; it never
+  // sends it again, since that could store it twice. The verifier allows such a send to be stored
+  // at most once, or not at all. Discarded after the event handler returns: it emits events too.
+  const discardUnconfirmed = (m: ChatMessage) => {
+    if (m.clientId === null || unconfirmed.has(m.clientId)) return
+    const clientId = m.clientId
+    unconfirmed.add(clientId)
+    void Promise.resolve()
+      .then(() => service.discardMessage(m.roomKey, clientId))
+      .catch((error: unknown) => {
+        // Refused (e.g. already gone): nothing was resent. Anything else is a soak failure
+        // (the rethrow becomes an unhandled rejection, which the run reports).
+        if (!(error instanceof AppError)) throw error
+        errors.push(error.message)
+      })
   }
   service.onEvents((batch) => {
     const now = Date.now()
@@ -129,6 +150,7 @@ export function createSoakCore(name: string, username: string): SoakCore {
     timeline,
     confirmedAs,
     confirmedIds,
+    unconfirmed,
     framesSent,
     errors,
   }

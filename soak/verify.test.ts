@@ -17,6 +17,7 @@ const AT = '2026-01-01T00:00:00+00:00'
 class ForgedCore implements CoreRecord {
   readonly confirmedAs = new Map<string, Set<string>>()
   readonly confirmedIds = new Map<string, string>()
+  readonly unconfirmed = new Set<string>()
   readonly shown = new Map<string, ChatMessage>()
   constructor(readonly name: string) {}
   messages(room: RoomKey): ChatMessage[] {
@@ -31,6 +32,10 @@ class ForgedCore implements CoreRecord {
   /** The client shows its send `clientId` as failed, with a reason. */
   fail(clientId: string, body: string): void {
     this.shown.set(clientId, message(clientId, clientId, body, 'failed', 'Connection lost'))
+  }
+  /** The client showed its send `clientId` unconfirmed; the simulated user discarded it. */
+  leaveUnconfirmed(clientId: string): void {
+    this.unconfirmed.add(clientId)
   }
   /** Another user's message, seen confirmed. */
   see(serverId: string, body: string): void {
@@ -196,6 +201,38 @@ describe('the soak verifier', () => {
       'alice-1 showed m7 ("[soak alice-1 7] quiz") confirmed, but the server lacks it',
       'bob showed m7 ("[soak alice-1 7] quiz") confirmed, but the server lacks it',
       `alice-1 ${tag} was never confirmed (now gone)`,
+    ])
+  })
+
+  it('accepts an unconfirmed send stored once or not at all, never twice, and not as confirmed', () => {
+    const tag = '[soak alice-1 21]'
+    const withUnconfirmed = () => {
+      const w = healthy()
+      w.ledger.sends.push({ core: 'alice-1', room: ROOM, clientId: 'c21', tag, twin: false })
+      w.alice.leaveUnconfirmed('c21')
+      return w
+    }
+    // It never reached the server.
+    expect(verdict(withUnconfirmed())).toEqual([])
+    // It reached the server before the socket dropped.
+    const w = withUnconfirmed()
+    w.rows.push(row('m21', `${tag} notes`))
+    w.bob.see('m21', `${tag} notes`)
+    expect(verdict(w)).toEqual([])
+    // A second copy is a resend that must not have happened.
+    w.bob.see('m21-again', `${tag} notes`)
+    w.rows.push(row('m21-again', `${tag} notes`))
+    expect(verdict(w)).toEqual([
+      `${tag} exists as 2 messages (m21, m21-again) for 0 confirmed and 1 unconfirmed of 1 sends`,
+    ])
+  })
+
+  it('counts unconfirmed sends as not confirmed in the confirmed rate', () => {
+    const w = healthy()
+    w.alice = new ForgedCore('alice-1')
+    for (const send of w.ledger.sends) w.alice.leaveUnconfirmed(send.clientId)
+    expect(verdict(w)).toEqual([
+      `only 0 of 20 sends were confirmed (0.0 %, at least ${MIN_CONFIRMED_RATE * 100} % required)`,
     ])
   })
 })

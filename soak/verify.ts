@@ -21,6 +21,11 @@ export interface CoreRecord {
   readonly confirmedAs: ReadonlyMap<string, ReadonlySet<string>>
   /** Ids (lower case) and bodies of every message ever shown confirmed, anyone's. */
   readonly confirmedIds: ReadonlyMap<string, string>
+  /**
+   * Client ids of own sends shown `unconfirmed` (fate unknown while another device of the user
+   * was active). The simulated user discards them, never resends: each may be stored once or not.
+   */
+  readonly unconfirmed: ReadonlySet<string>
 }
 
 /** The share of sends a run must see confirmed: faults may fail a few, never most. */
@@ -34,6 +39,12 @@ function confirmedSend(cores: Map<string, CoreRecord>, send: Send): boolean {
   return cores.get(send.core)?.confirmedAs.has(send.clientId) ?? false
 }
 
+/** Shown unconfirmed and never confirmed: on the server at most once, or not at all. */
+function unconfirmedSend(cores: Map<string, CoreRecord>, send: Send): boolean {
+  const core = cores.get(send.core)
+  return (core?.unconfirmed.has(send.clientId) ?? false) && !confirmedSend(cores, send)
+}
+
 function shownFailed(cores: Map<string, CoreRecord>, send: Send): boolean {
   const shown = cores
     .get(send.core)
@@ -45,7 +56,8 @@ function shownFailed(cores: Map<string, CoreRecord>, send: Send): boolean {
 /**
  * Exactly once, over every id any client ever saw confirmed plus the final history (so a duplicate
  * that was deleted later still counts): each send is confirmed as one server message, and a tag
- * has no more messages than confirmed sends. Two devices of one user sending identical text each
+ * has no more messages than confirmed sends plus unconfirmed ones (each of those may or may not
+ * have been stored; a failed one must not have been). Two devices of one user sending identical text each
  * count as a send; the protocol carries no client id, so which echo a device takes as its own is
  * not checked, only that each confirms one and the server stores one per send.
  */
@@ -80,7 +92,8 @@ export function checkExactlyOnce(
   for (const [tag, ids] of idsByTag) {
     const sends = sendsByTag.get(tag) ?? []
     const confirmed = sends.filter((s) => confirmedSend(cores, s)).length
-    if (ids.size <= confirmed) continue
+    const unconfirmed = sends.filter((s) => unconfirmedSend(cores, s)).length
+    if (ids.size <= confirmed + unconfirmed) continue
     const failed = sends.filter((s) => shownFailed(cores, s))
     const stored = [...ids].join(', ')
     if (failed.length)
@@ -89,7 +102,7 @@ export function checkExactlyOnce(
       )
     else
       problems.push(
-        `${tag} exists as ${ids.size} messages (${stored}) for ${confirmed} confirmed of ${sends.length} sends`,
+        `${tag} exists as ${ids.size} messages (${stored}) for ${confirmed} confirmed${unconfirmed ? ` and ${unconfirmed} unconfirmed` : ''} of ${sends.length} sends`,
       )
   }
   return problems
@@ -112,12 +125,16 @@ export function checkConfirmedStored(
   return problems
 }
 
-/** Every submitted message was confirmed or visibly failed with a reason; none silently gone. */
+/**
+ * Every submitted message was confirmed, visibly failed with a reason, or shown unconfirmed (the
+ * user was told it may have arrived); none silently gone.
+ */
 export function checkNoneLost(records: CoreRecord[], ledger: Ledger): string[] {
   const cores = new Map(records.map((c) => [c.name, c]))
   const problems: string[] = []
   for (const send of ledger.sends) {
-    if (confirmedSend(cores, send) || shownFailed(cores, send)) continue
+    if (confirmedSend(cores, send) || shownFailed(cores, send) || unconfirmedSend(cores, send))
+      continue
     const shown = cores
       .get(send.core)
       ?.messages(send.room)
@@ -129,7 +146,7 @@ export function checkNoneLost(records: CoreRecord[], ledger: Ledger): string[] {
   return problems
 }
 
-/** The run did its job: something was sent and nearly all of it confirmed. */
+/** The run did its job: something was sent and nearly all of it confirmed (unconfirmed is not). */
 export function checkConfirmedRate(records: CoreRecord[], ledger: Ledger): string[] {
   const sent = ledger.sends.length
   if (sent === 0) return ['nothing was sent']

@@ -44,7 +44,12 @@ export interface RoomSummary {
   unread: number
 }
 
-export type MessageStatus = 'confirmed' | 'pending' | 'failed'
+/**
+ * `unconfirmed`: sent, the connection dropped before the server confirmed it, and the history
+ * cannot tell whether it arrived (another device of the same user may have edited or deleted it).
+ * The user sends it again or discards it, like a failed message.
+ */
+export type MessageStatus = 'confirmed' | 'pending' | 'failed' | 'unconfirmed'
 
 export interface ChatMessage {
   /** Server id once confirmed; the client id while pending or failed. */
@@ -59,7 +64,7 @@ export interface ChatMessage {
   updated: number
   edited: boolean
   status: MessageStatus
-  /** Why a failed message failed, in words the user can act on. */
+  /** Why a failed (or unconfirmed) message was not delivered, in words the user can act on. */
   error: string | null
   own: boolean
   /** An edit or delete of this message is waiting for the server. */

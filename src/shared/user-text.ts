@@ -14,6 +14,11 @@ export const terminalReasonText: Readonly<Record<TerminalReason, string>> = {
   'session-expired': SESSION_EXPIRED_TEXT,
 }
 
+/** Why a message is `unconfirmed` (its error, and what the renderer shows under it). */
+export const UNCONFIRMED_TEXT =
+  'Not confirmed: your other device was active, so this may already have arrived. ' +
+  'Check the conversation, then send again or discard.'
+
 /** The text of the last failed reconnect attempt (event, notification and banner). */
 export function failedText(maxAttempts: number): string {
   return `Connection failed after ${maxAttempts} attempts`

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import { ServerErrorText } from '../../../shared/frames'
+import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
 import {
   deleteFrame,
   newFrame,
@@ -401,6 +402,137 @@ describe('RoomTimeline unknown fates after a reconnect', () => {
     t.timeline.applyHistory([row(t.bobs, 'bob says hi', 'bob')])
     expect(t.timeline.outbox.size).toBe(0)
     expect(t.take()).toEqual([{ kind: 'message-removed', roomKey: ROOM, id: t.mine }])
+  })
+})
+
+describe('RoomTimeline unknown fates with another device of mine', () => {
+  /** Our text goes out and the socket drops; meanwhile my other device edits my old message. */
+  function lostWhileOtherDeviceActive(body: string) {
+    const t = loaded()
+    const clientId = t.timeline.send(body)
+    t.flush()
+    t.timeline.outbox.connectionLost()
+    t.advance(500)
+    t.take()
+    const mineEdited = row(t.mine, 'edited on my phone', 'alice', T0 + 1000, true)
+    return { ...t, clientId, mineEdited }
+  }
+
+  it('does not resend a text my other device may have deleted: it shows it unconfirmed', () => {
+    const t = lostWhileOtherDeviceActive('[soak alice-1 48] quiz')
+    // The text was stored, then the other device deleted it before we reconnected.
+    t.timeline.applyHistory([t.mineEdited, row(t.bobs, 'bob says hi', 'bob')])
+    expect(t.timeline.outbox.queued()).toEqual([])
+    const shown = t.timeline.messages.localById(t.clientId)
+    expect(shown).toMatchObject({ status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+    expect(lastMessage(t.take())).toMatchObject({ id: t.clientId, status: 'unconfirmed' })
+  })
+
+  it('does not resend a text that was stored and then edited by my other device', () => {
+    const t = loaded()
+    const clientId = t.timeline.send('before the edit')
+    t.flush()
+    t.timeline.outbox.connectionLost()
+    t.timeline.applyHistory([
+      row(t.mine, 'my old text'),
+      row(t.bobs, 'bob says hi', 'bob'),
+      row(randomUUID(), 'after the edit', 'alice', T0 + 2000, true),
+    ])
+    expect(t.timeline.outbox.queued()).toEqual([])
+    expect(t.timeline.messages.localById(clientId)?.status).toBe('unconfirmed')
+  })
+
+  it('an unconfirmed text can be sent again or discarded, like a failed one', () => {
+    const t = lostWhileOtherDeviceActive('send me again')
+    t.timeline.applyHistory([t.mineEdited, row(t.bobs, 'bob says hi', 'bob')])
+    t.take()
+    t.timeline.retry(t.clientId)
+    expect(t.timeline.outbox.queued().map((e) => e.clientId)).toEqual([t.clientId])
+    expect(lastMessage(t.take())).toMatchObject({ status: 'pending', error: null })
+
+    const other = lostWhileOtherDeviceActive('discard me')
+    other.timeline.applyHistory([other.mineEdited, row(other.bobs, 'bob says hi', 'bob')])
+    other.take()
+    other.timeline.discard(other.clientId)
+    expect(other.timeline.outbox.size).toBe(0)
+    expect(other.take()).toEqual([{ kind: 'message-removed', roomKey: ROOM, id: other.clientId }])
+  })
+
+  it('live frames before the drop are no evidence: they were broadcast before our text could be stored', () => {
+    const t = loaded()
+    const clientId = t.timeline.send('never reached the server')
+    t.flush()
+    const phone = newFrame('sent from my phone')
+    t.timeline.applyFrame(phone)
+    t.timeline.applyFrame(updateFrame(phone.id, 'edited on my phone'))
+    t.timeline.outbox.connectionLost()
+    t.timeline.applyHistory([
+      row(t.mine, 'my old text'),
+      row(t.bobs, 'bob says hi', 'bob'),
+      row(phone.id, 'edited on my phone', 'alice', T0 + 1000, true),
+    ])
+    expect(t.timeline.outbox.queued().map((e) => e.clientId)).toEqual([clientId])
+  })
+
+  it('counts my known message edited or deleted while away without a request from here', () => {
+    const editedOrGone = [
+      (mine: string) => [row(mine, 'changed on my phone', 'alice', T0 + 1000, true)],
+      () => [],
+    ]
+    for (const mineNow of editedOrGone) {
+      const t = loaded()
+      const clientId = t.timeline.send('sent while my phone was busy')
+      t.flush()
+      t.timeline.outbox.connectionLost()
+      t.timeline.applyHistory([...mineNow(t.mine), row(t.bobs, 'bob says hi', 'bob')])
+      expect(t.timeline.messages.localById(clientId)?.status).toBe('unconfirmed')
+    }
+  })
+
+  it('my own edits and deletes in flight while away are no evidence of another device', () => {
+    const t = loaded()
+    t.timeline.delete(t.mine)
+    const clientId = t.timeline.send('lost with my delete')
+    t.flush()
+    t.timeline.outbox.connectionLost()
+    t.timeline.applyHistory([row(t.bobs, 'bob says hi', 'bob')])
+    expect(t.timeline.outbox.queued().map((e) => e.clientId)).toEqual([clientId])
+  })
+
+  it('still resends when my other device was seen only before the send', () => {
+    const t = loaded()
+    const phone = newFrame('sent from my phone')
+    t.timeline.applyFrame(phone)
+    t.advance(1000)
+    const clientId = t.timeline.send('lost to a server crash, never stored')
+    t.flush()
+    t.timeline.outbox.connectionLost()
+    t.timeline.applyHistory([
+      row(t.mine, 'my old text'),
+      row(t.bobs, 'bob says hi', 'bob'),
+      row(phone.id, 'sent from my phone'),
+    ])
+    expect(t.timeline.outbox.queued().map((e) => e.clientId)).toEqual([clientId])
+  })
+
+  it("our own echoes and others' messages are no evidence of another device", () => {
+    const t = loaded()
+    t.timeline.send('mine, echoed')
+    t.flush()
+    const echo = newFrame('mine, echoed')
+    const fromBob = newFrame('from bob', 'bob')
+    t.timeline.applyFrame(echo)
+    t.timeline.applyFrame(fromBob)
+    const clientId = t.timeline.send('lost')
+    t.flush()
+    t.timeline.outbox.connectionLost()
+    t.timeline.applyHistory([
+      row(t.mine, 'my old text'),
+      row(t.bobs, 'bob says hi', 'bob'),
+      row(echo.id, 'mine, echoed'),
+      row(fromBob.id, 'from bob', 'bob'),
+    ])
+    expect(t.timeline.outbox.queued().map((e) => e.clientId)).toEqual([clientId])
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import type { ChatEvent, ChatMessage, ErrorCode, RoomKey } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
+import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
 import type {
   ClientFrame,
   DeleteMessageEvent,
@@ -16,7 +17,7 @@ import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import type { StoredMessage } from '../store/store-types'
 import { bodyError, idKey, isUuid } from '../../../shared/frames'
 import { attributeError } from './error-attribution'
-import { resolveUnknownFates } from './fate-resolution'
+import { historyShowsOtherDevice, resolveUnknownFates } from './fate-resolution'
 import { mergeHistory } from './history-merge'
 import type { ViewContext } from './message-view'
 import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
@@ -55,6 +56,12 @@ export class RoomTimeline {
   readonly messages: RoomMessages
   readonly outbox: Outbox
   unread = 0
+  /**
+   * When (deps.now) a fetched history last showed another device of mine at work while this
+   * client was away. Live frames do not count: one that arrives while our text's echo is missing
+   * was broadcast before that text could have been stored, so it cannot have changed it.
+   */
+  private otherDeviceSeenAt: number | null = null
   private readonly authors: AuthorCache
   private cachedCtx: ViewContext | null = null
 
@@ -223,6 +230,28 @@ export class RoomTimeline {
     if (message) this.putLocal({ ...message, status: 'failed', error: reason })
   }
 
+  /**
+   * Neither resent (it may be stored already) nor dropped (it may be lost): the user decides.
+   * The outbox keeps it as failed, so retry and discard work as for a failed text.
+   */
+  private settleUnconfirmed(entry: OutboxEntry): void {
+    this.outbox.fail(entry, UNCONFIRMED_TEXT)
+    const message = this.messages.localById(entry.clientId)
+    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+  }
+
+  private sawOtherDevice(): void {
+    this.otherDeviceSeenAt = this.deps.now()
+  }
+
+  /** Checked before resolving, so that what this history shows counts for this resolution. */
+  private noteOtherDeviceIn(rows: readonly HistoryMessage[]): void {
+    const requested = new Set<string>()
+    for (const e of this.outbox.entries()) if (e.kind !== 'text') requested.add(idKey(e.messageId))
+    if (historyShowsOtherDevice(rows, this.messages.confirmedMessages(), requested))
+      this.sawOtherDevice()
+  }
+
   // -------------------------------------------------------------------------------------------
   // History
 
@@ -235,7 +264,10 @@ export class RoomTimeline {
     const knownIds = new Set<string>()
     for (const m of this.messages.confirmedMessages()) knownIds.add(idKey(m.id))
     const unknown = this.outbox.unknown()
-    const fates = me ? resolveUnknownFates(unknown, rows, { me: me.username, knownIds }) : new Map()
+    // On a first load nothing is known yet, so nothing in it can tell another device apart.
+    if (me && this.messages.loaded) this.noteOtherDeviceIn(rows)
+    const fateCtx = { me: me?.username ?? '', knownIds, otherDeviceSeenAt: this.otherDeviceSeenAt }
+    const fates = me ? resolveUnknownFates(unknown, rows, fateCtx) : new Map()
     const claims = new Map<string, string>()
     for (const [entry, fate] of fates) {
       if (fate.kind !== 'confirmed') continue
@@ -250,6 +282,7 @@ export class RoomTimeline {
     }
     for (const [entry, fate] of fates) {
       if (fate.kind === 'resend') this.outbox.requeue(entry)
+      else if (fate.kind === 'uncertain') this.settleUnconfirmed(entry)
       else if (fate.kind === 'done') this.outbox.remove(entry)
       else if (fate.kind === 'gone') {
         this.outbox.remove(entry)

@@ -122,7 +122,7 @@ describe('an in-flight entry after a restart', () => {
     const fates = resolveUnknownFates(
       restored.filter((e) => e.state === 'unknown'),
       history,
-      { me: ALICE.username, knownIds: new Set() },
+      { me: ALICE.username, knownIds: new Set(), otherDeviceSeenAt: null },
     )
     expect([...fates.values()]).toEqual([{ kind: 'confirmed', row: history[0] }])
   })

@@ -32,12 +32,14 @@ describe('layoutAt', () => {
     expect(layoutAt(list, 1)).toEqual({ startsDay: true, continued: false })
   })
 
-  it('never groups a failed message, so its reason stands out', () => {
-    const list = [
-      makeMessage({ author: bob, created: t0 }),
-      makeMessage({ author: bob, created: t0 + 1, status: 'failed' }),
-    ]
-    expect(layoutAt(list, 1).continued).toBe(false)
+  it('never groups a failed or unconfirmed message, so its reason stands out', () => {
+    for (const status of ['failed', 'unconfirmed'] as const) {
+      const list = [
+        makeMessage({ author: bob, created: t0 }),
+        makeMessage({ author: bob, created: t0 + 1, status }),
+      ]
+      expect(layoutAt(list, 1).continued).toBe(false)
+    }
   })
 
   it('answers out-of-range indexes without throwing', () => {

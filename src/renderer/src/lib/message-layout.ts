@@ -16,6 +16,11 @@ export interface RowLayout {
   continued: boolean
 }
 
+/** Failed or unconfirmed: the row shows why and what to do, so it never joins a group. */
+function undelivered(m: ChatMessage): boolean {
+  return m.status === 'failed' || m.status === 'unconfirmed'
+}
+
 /** Layout of `messages[index]`, looking only at the row before it. */
 export function layoutAt(messages: readonly ChatMessage[], index: number): RowLayout {
   const m = messages[index]
@@ -26,8 +31,8 @@ export function layoutAt(messages: readonly ChatMessage[], index: number): RowLa
   const continued =
     !startsDay &&
     prev.author.id === m.author.id &&
-    prev.status !== 'failed' &&
-    m.status !== 'failed' &&
+    !undelivered(prev) &&
+    !undelivered(m) &&
     m.created - prev.created < GROUP_WINDOW_MS
   return { startsDay, continued }
 }

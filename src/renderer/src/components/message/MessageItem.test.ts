@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import MessageItem from './MessageItem.vue'
 import { makeMessage } from '../../test-support/messages'
+import { UNCONFIRMED_TEXT } from '../../../../shared/user-text'
 
 function render(
   overrides: Parameters<typeof makeMessage>[0] = {},
@@ -40,6 +41,21 @@ describe('MessageItem', () => {
     await discard!.trigger('click')
     expect(failed.emitted('retry')).toHaveLength(1)
     expect(failed.emitted('discard')).toHaveLength(1)
+  })
+
+  it('shows an unconfirmed message like a failed one, with its own words, Send again and Discard', async () => {
+    const unconfirmed = render({ status: 'unconfirmed', own: true, error: UNCONFIRMED_TEXT })
+    expect(unconfirmed.get('article').classes()).toContain('failed')
+    const status = unconfirmed.get('.status-failed')
+    expect(status.text()).toContain(UNCONFIRMED_TEXT)
+    expect(status.text()).not.toContain('Not sent')
+    expect(unconfirmed.find('.message-actions').exists()).toBe(false)
+    const buttons = status.findAll('button')
+    expect(buttons.map((b) => b.text())).toEqual(['Send again', 'Discard'])
+    await buttons[0]!.trigger('click')
+    await buttons[1]!.trigger('click')
+    expect(unconfirmed.emitted('retry')).toHaveLength(1)
+    expect(unconfirmed.emitted('discard')).toHaveLength(1)
   })
 
   it('shows author, local time with the full timestamp on hover, and the edited mark', () => {
