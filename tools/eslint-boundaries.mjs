@@ -1,7 +1,7 @@
 /**
  * A local ESLint rule, `boundaries/imports`: who may import what, by folder. Each zone names the
  * files it covers (a regex on the repo-relative path) and what they may not import. Relative
- * specifiers are resolved against the importing file, so `../../main/x` is caught from any depth,
+ * specifiers are resolved against the importing file, so a climb into main/ is caught from any depth,
  * which glob patterns on the raw specifier cannot do. Every zone covering a file applies.
  *
  * Zone options (all regexes are strings, matched against repo-relative paths without extension for

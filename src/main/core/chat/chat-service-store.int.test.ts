@@ -82,7 +82,9 @@ describe('chat service with its local store', () => {
     const lost = `in flight, never arrived ${tag}`
     const arrived = `in flight, arrived ${tag}`
     // The app stopped with three entries: one never sent, one sent that the server never got,
-    // one the server stored before the app died (sent here by another alice client).
+    // one the server stored before the app died (sent here by another alice client). Its store
+    // holds the history as last seen before that, as a running app's store does.
+    const lastSeen = await new EduSphereApi(server.url).history(null, 'alice', 'general')
     const other = track(await signedInClient(server.url, alice.email, alice.password, GENERAL))
     await other.service.sendMessage(GENERAL, arrived)
     await other.waitFor(
@@ -90,6 +92,10 @@ describe('chat service with its local store', () => {
       'the arrived text on the server',
     )
     const { store } = openOrThrow({ dir, origin: server.url, username: 'alice' })
+    store.history.replaceAll(
+      GENERAL,
+      lastSeen.map((row) => ({ ...row, clientId: null })),
+    )
     const now = Date.now()
     const put = (clientId: string, body: string) =>
       store.outbox.put({
