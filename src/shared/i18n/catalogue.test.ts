@@ -51,6 +51,7 @@ describe('catalogues', () => {
     // Names, language names and pure placeholders read the same in both.
     expect(same.sort()).toEqual([
       'app.name',
+      'common.labelled',
       'connection.withReason',
       'notify.messageTitle',
       'settings.languageDe',

@@ -143,6 +143,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'composer.send': 'Senden',
   'composer.save': 'Speichern',
 
+  'common.labelled': '{label}: {detail}',
+
   // Dialoge, Links und Hinweise
   'dialog.cancel': 'Abbrechen',
   'dialog.close': 'Schließen',

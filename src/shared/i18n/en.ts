@@ -137,6 +137,8 @@ export const en = {
   'composer.send': 'Send',
   'composer.save': 'Save',
 
+  'common.labelled': '{label}: {detail}',
+
   // Dialogs, links and toasts
   'dialog.cancel': 'Cancel',
   'dialog.close': 'Close',

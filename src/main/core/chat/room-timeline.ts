@@ -5,7 +5,7 @@
  */
 import type { ChatEvent, ChatMessage, ErrorCode, RoomKey } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
-import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
+import { unconfirmedText } from '../../../shared/user-text'
 import type {
   ClientFrame,
   DeleteMessageEvent,
@@ -235,9 +235,9 @@ export class RoomTimeline {
    * The outbox keeps it as failed, so retry and discard work as for a failed text.
    */
   private settleUnconfirmed(entry: OutboxEntry): void {
-    this.outbox.fail(entry, UNCONFIRMED_TEXT)
+    this.outbox.fail(entry, unconfirmedText())
     const message = this.messages.localById(entry.clientId)
-    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: unconfirmedText() })
   }
 
   private sawOtherDevice(): void {

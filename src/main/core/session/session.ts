@@ -7,7 +7,7 @@ import type { SessionSnapshot, Unsubscribe } from '../../../shared/ipc-contract'
 import { EduSphereApi, normaliseServerUrl } from './edusphere-api'
 import type { Clock, SecretStore, SessionPort } from '../ports'
 import { accountFor, createMemorySecretStore, parseAccount } from './secret-store'
-import { decodeJwtPayload, SESSION_EXPIRED_TEXT, TokenKeeper } from './token-keeper'
+import { decodeJwtPayload, sessionExpiredText, TokenKeeper } from './token-keeper'
 import type { TokenGrant } from './token-keeper'
 import { createMemoryTransportConsent, needsConsent, requireTransport } from './transport-consent'
 import type { TransportConsent } from './transport-consent'
@@ -16,7 +16,7 @@ import { unencryptedText } from '../../../shared/user-text'
 import { avatarUrlFor } from '../media/avatar-path'
 import type { ProfileCache } from '../store/profile-cache'
 
-export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
+export { decodeJwtPayload, sessionExpiredText }
 
 const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
 
@@ -164,7 +164,7 @@ export class Session implements SessionPort {
       if (epoch !== this.epoch) return this.snapshot()
       if (error instanceof AppError && error.code === 'session-expired') {
         await forget()
-        return this.setState(signedOut(SESSION_EXPIRED_TEXT, saved.origin))
+        return this.setState(signedOut(sessionExpiredText(), saved.origin))
       }
       // Unreachable or not EduSphere right now: keep the entry, the next start may succeed.
       return this.setState(
@@ -266,7 +266,7 @@ export class Session implements SessionPort {
   }
 
   private keeperOrThrow(): TokenKeeper {
-    if (this.state.status === 'expired') throw new AppError('session-expired', SESSION_EXPIRED_TEXT)
+    if (this.state.status === 'expired') throw new AppError('session-expired', sessionExpiredText())
     if (this.state.status !== 'signed-in' || !this.state.keeper)
       throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
     return this.state.keeper
@@ -376,7 +376,7 @@ export class Session implements SessionPort {
     if (this.state.keeper !== keeper || this.state.status !== 'signed-in') return
     const account = this.currentAccount()
     if (account) void this.store.delete(account).catch(() => false)
-    this.setState({ ...this.state, status: 'expired', keeper: null, reason: SESSION_EXPIRED_TEXT })
+    this.setState({ ...this.state, status: 'expired', keeper: null, reason: sessionExpiredText() })
   }
 
   private setState(next: SessionState): SessionSnapshot {

@@ -54,7 +54,10 @@ export const signedOutSession: SessionSnapshot = {
 /** Builds a fake with the given starting state. */
 export function createFakeChatApi(
   init: Partial<
-    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections'>
+    Pick<
+      FakeChatApi,
+      'session' | 'rooms' | 'browsable' | 'history' | 'connections' | 'settingsValue'
+    >
   > = {},
 ): FakeChatApi {
   const listeners = new Set<(events: ChatEvent[]) => void>()
@@ -79,7 +82,12 @@ export function createFakeChatApi(
     browsable: init.browsable ?? [],
     history: init.history ?? {},
     connections: init.connections ?? {},
-    settingsValue: { messageNotifications: true },
+    settingsValue: {
+      messageNotifications: true,
+      locale: 'system',
+      systemLocale: 'en-US',
+      ...init.settingsValue,
+    },
     failNext(method, error) {
       failures.set(method, error)
     },
