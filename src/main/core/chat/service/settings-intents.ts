@@ -32,7 +32,8 @@ export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntent
     systemLocale: 'en',
     ...deps.initial,
   }
-  // Main's sentences (errors, notifications) follow the user's language from the start.
+  // Main's sentences (errors, notifications) follow the user's language from the start. The
+  // language is the process's: the app has one service; a test making several gets the last's.
   const localize = (): void =>
     setTextLocale(effectiveLocale(settings.locale, settings.systemLocale))
   localize()
