@@ -119,7 +119,10 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       fc.record({ messageNotifications: cloneable }),
       fc.record({ messageNotifications: fc.boolean(), theme: fc.string() }),
       fc.record(
-        { locale: fc.constantFrom('system', 'en', 'de', 'fr', ''), messageNotifications: fc.boolean() },
+        {
+          locale: fc.constantFrom('system', 'en', 'de', 'fr', ''),
+          messageNotifications: fc.boolean(),
+        },
         { requiredKeys: ['locale'] },
       ),
     )

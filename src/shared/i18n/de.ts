@@ -204,4 +204,61 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'menu.closeWindow': 'Fenster schließen',
   'menu.quit': 'EduSphere beenden',
   'menu.view': 'Ansicht',
+  // Fehler aus main, die der Nutzer sieht
+  'error.csrf':
+    '{server} hat die Anfrage abgelehnt (HTTP 403, CSRF-Prüfung fehlgeschlagen). Prüfe, ob die Serveradresse die EduSphere-Seite selbst ist und kein vorgeschalteter Proxy.',
+  'error.unreachable':
+    '{server} ist nicht erreichbar: {cause}. Prüfe die Serveradresse und deine Netzwerkverbindung und versuche es dann erneut.',
+  'error.cutOff':
+    '{server} ist nicht erreichbar: Die Antwort brach ab ({cause}). Versuche es erneut.',
+  'error.serverError':
+    'Bei {server} ist ein interner Fehler aufgetreten (HTTP {status}). Versuche es später erneut.',
+  'error.notEduSphere':
+    '{server} hat geantwortet, aber nicht wie ein EduSphere-Server ({detail}). Prüfe die Serveradresse.',
+  'error.wrongCredentials':
+    'E-Mail-Adresse oder Passwort ist falsch. Prüfe beides und versuche es erneut.',
+  'error.sessionExpiredServer':
+    'Deine Sitzung ist abgelaufen ({detail}). Melde dich erneut an, um fortzufahren.',
+  'error.notFoundServer': '{detail}. Vielleicht wurde es gelöscht oder umbenannt.',
+  'error.permissionDenied':
+    'Dazu fehlt dir die Berechtigung. Melde dich erneut an oder bitte den Host des Raums um Zugang.',
+  'error.protocolOperation':
+    'Der Server konnte {operation} nicht beantworten: {detail}. Möglicherweise läuft dort eine inkompatible EduSphere-Version.',
+  'error.roomNotFound': 'Raum nicht gefunden: {room}.',
+  'error.noData':
+    'Der Antwort des Servers auf {field} fehlte das Feld data.{field}. Möglicherweise läuft dort eine inkompatible EduSphere-Version.',
+  'error.badShape':
+    'Die Antwort des Servers auf {field} entsprach nicht dem EduSphere-Protokoll ({field}: {detail}).',
+  'error.tooLarge':
+    '{server} hat eine Antwort größer als {size} gesendet; sie wurde nicht gelesen, damit der App nicht der Speicher ausgeht.',
+  'error.noFailedMessage':
+    'Es gibt keine fehlgeschlagene Nachricht mit dieser ID, die erneut gesendet werden könnte.',
+  'error.noUnsentMessage': 'Es gibt keine ungesendete Nachricht mit dieser ID.',
+  'error.onItsWay':
+    'Diese Nachricht ist auf dem Weg zum Server und kann jetzt nicht verworfen werden.',
+  'error.notDelivered':
+    'Diese Nachricht wurde noch nicht zugestellt, daher kannst du sie nicht {action, select, edit {bearbeiten} other {löschen}}.',
+  'error.notMessageId': 'Das ist keine Nachrichten-ID.',
+  'error.messageNotFound': 'Nachricht nicht gefunden.',
+  'error.notOwn':
+    'Du kannst nur deine eigenen Nachrichten {action, select, edit {bearbeiten} other {löschen}}.',
+  'error.alreadyDeleting': 'Diese Nachricht wird bereits gelöscht.',
+  'error.signInToSend': 'Melde dich an, um Nachrichten zu senden.',
+  'error.notSignedIn': 'Du bist nicht angemeldet. Melde dich an, um fortzufahren.',
+  'error.notJoined': 'Du bist dem Raum {room} nicht beigetreten.',
+  'error.historyNotLoaded': 'Der Verlauf wurde nicht geladen.',
+  'error.joinedRoomVanished': 'Der beigetretene Raum ist verschwunden.',
+  'error.onlyHttpLinks': 'Nur http- und https-Links können geöffnet werden.',
+  'error.enterEmail': 'Gib deine E-Mail-Adresse ein.',
+  'error.enterPassword': 'Gib dein Passwort ein.',
+  'session.offline':
+    'Offline: Der Server ist nicht erreichbar, daher siehst du, was auf diesem Computer gespeichert ist. Was du schreibst, wird aufbewahrt und gesendet, sobald er wieder da ist.',
+  'session.keychainMemory':
+    'Der Schlüsselbund des Systems ist nicht verfügbar ({reason}), daher wird deine Anmeldung nur im Arbeitsspeicher gehalten. Du musst dich beim nächsten Mal erneut anmelden.',
+  'session.keychainSafeStorage':
+    'Deine Anmeldung wird mit Electrons safeStorage verschlüsselt gespeichert, weil der Schlüsselbund des Systems nicht verfügbar ist ({reason}).',
+  'session.unknownReason': 'unbekannter Grund',
+  'error.hostNotAllowed':
+    'Dieser Server akzeptiert die Adresse {host} nicht; bitte seine Administration, sie zuzulassen.',
+  'error.unexpected': 'Unerwarteter Fehler: {detail}',
 }

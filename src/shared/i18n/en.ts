@@ -195,6 +195,57 @@ export const en = {
   'menu.closeWindow': 'Close window',
   'menu.quit': 'Quit EduSphere',
   'menu.view': 'View',
+
+  // Main's errors that reach the user
+  'error.csrf':
+    '{server} refused the request (HTTP 403, CSRF check failed). Check that the server address is the EduSphere site itself, not a proxy in front of it.',
+  'error.unreachable':
+    'Cannot reach {server}: {cause}. Check the server address and your network connection, then try again.',
+  'error.cutOff': 'Cannot reach {server}: the answer was cut off ({cause}). Try again.',
+  'error.serverError': '{server} had an internal error (HTTP {status}). Try again later.',
+  'error.notEduSphere':
+    '{server} answered, but not like an EduSphere server ({detail}). Check the server address.',
+  'error.wrongCredentials': 'The email or password is incorrect. Check them and try again.',
+  'error.sessionExpiredServer': 'Your session has expired ({detail}). Sign in again to continue.',
+  'error.notFoundServer': '{detail}. It may have been deleted or renamed.',
+  'error.permissionDenied':
+    'You do not have permission to do this. Sign in again or ask the room host for access.',
+  'error.protocolOperation':
+    'The server could not answer {operation}: {detail}. It may run an incompatible EduSphere version.',
+  'error.roomNotFound': 'Room not found: {room}.',
+  'error.noData':
+    "The server's answer to {field} had no data.{field} field. It may run an incompatible EduSphere version.",
+  'error.badShape':
+    "The server's answer to {field} did not match the EduSphere protocol ({field}: {detail}).",
+  'error.tooLarge':
+    '{server} sent an answer larger than {size}; it was not read, so the app does not run out of memory.',
+  'error.noFailedMessage': 'There is no failed message with that id to retry.',
+  'error.noUnsentMessage': 'There is no unsent message with that id.',
+  'error.onItsWay': 'This message is on its way to the server and cannot be discarded now.',
+  'error.notDelivered':
+    'This message has not been delivered yet, so you cannot {action, select, edit {edit} other {delete}} it.',
+  'error.notMessageId': 'That is not a message id.',
+  'error.messageNotFound': 'Message not found.',
+  'error.notOwn': 'You can only {action, select, edit {edit} other {delete}} your own messages.',
+  'error.alreadyDeleting': 'This message is already being deleted.',
+  'error.signInToSend': 'Sign in to send messages.',
+  'error.notSignedIn': 'You are not signed in. Sign in to continue.',
+  'error.notJoined': 'You have not joined the room {room}.',
+  'error.historyNotLoaded': 'The history did not load.',
+  'error.joinedRoomVanished': 'The joined room vanished.',
+  'error.onlyHttpLinks': 'Only http and https links can be opened.',
+  'error.enterEmail': 'Enter your email address.',
+  'error.enterPassword': 'Enter your password.',
+  'session.offline':
+    'Offline: the server cannot be reached, so this shows what was saved on this computer. Messages you write are kept and sent when it is back.',
+  'session.keychainMemory':
+    'The system keychain is unavailable ({reason}), so your sign-in is kept in memory only. You will need to sign in again next time.',
+  'session.keychainSafeStorage':
+    "Your sign-in is kept encrypted with Electron's safeStorage, because the system keychain is unavailable ({reason}).",
+  'session.unknownReason': 'unknown reason',
+  'error.hostNotAllowed':
+    'This server does not accept the address {host}; ask its administrator to allow it.',
+  'error.unexpected': 'Unexpected error: {detail}',
 } as const
 
 /** Every message key. */

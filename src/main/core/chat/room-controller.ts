@@ -160,7 +160,7 @@ export class RoomController {
     if (!this.timeline.messages.loaded) await this.requestSync(true)
     if (this.owed && !this.disposed) this.deliver()
     if (!this.timeline.messages.loaded)
-      throw this.lastSyncError ?? new AppError('internal', 'The history did not load.')
+      throw this.lastSyncError ?? new AppError('internal', text('error.historyNotLoaded'))
   }
 
   markRead(): void {

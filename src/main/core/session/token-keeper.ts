@@ -8,6 +8,7 @@ import { TokenPayloadSchema } from '../../../shared/graphql-shapes'
 import type { TokenPayload } from '../../../shared/graphql-shapes'
 import type { Clock, TimerHandle } from '../ports'
 import { sessionExpiredText } from '../../../shared/user-text'
+import { text } from '../../../shared/i18n'
 
 // Shown whenever the user must sign in again because the token can no longer be refreshed.
 export { sessionExpiredText }
@@ -108,8 +109,7 @@ export class TokenKeeper {
 
   private assertLive(): void {
     if (this.state === 'expired') throw new AppError('session-expired', sessionExpiredText())
-    if (this.state === 'stopped')
-      throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+    if (this.state === 'stopped') throw new AppError('not-signed-in', text('error.notSignedIn'))
   }
 
   private adopt(grant: TokenGrant): void {

@@ -54,11 +54,10 @@ export const signedOutSession: SessionSnapshot = {
 /** Builds a fake with the given starting state. */
 export function createFakeChatApi(
   init: Partial<
-    Pick<
-      FakeChatApi,
-      'session' | 'rooms' | 'browsable' | 'history' | 'connections' | 'settingsValue'
-    >
-  > = {},
+    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections'>
+  > & {
+    settingsValue?: Partial<Settings>
+  } = {},
 ): FakeChatApi {
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const failures = new Map<Method, AppErrorShape>()

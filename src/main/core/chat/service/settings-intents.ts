@@ -4,7 +4,7 @@
  */
 import type { ChatBackend, Settings } from '../../../../shared/ipc-contract'
 import { AppError } from '../../../../shared/errors'
-import { effectiveLocale, setTextLocale } from '../../../../shared/i18n'
+import { effectiveLocale, setTextLocale, text } from '../../../../shared/i18n'
 import { safeExternalUrl } from '../../shell/external-url'
 
 export interface SettingsIntentsDeps {
@@ -48,7 +48,7 @@ export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntent
     },
     openExternal(url) {
       const safe = safeExternalUrl(url)
-      if (!safe) throw new AppError('invalid-argument', 'Only http and https links can be opened.')
+      if (!safe) throw new AppError('invalid-argument', text('error.onlyHttpLinks'))
       deps.openExternal?.(safe)
       return null
     },
