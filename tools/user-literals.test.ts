@@ -55,7 +55,7 @@ describe('the scanner', () => {
   it('finds template text, read attributes, literals in bindings and toasts', () => {
     const sfc = `
 <script setup lang="ts">
-import { t } from '../../i18n'
+import { t } from './i18n'
 const notices = { push: (_k: string, _m: string) => 0 }
 notices.push('error', \`Couldn't save: \${'x'}\`)
 notices.push('error', t('settings.saveFailed'))
