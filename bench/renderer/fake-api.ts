@@ -10,6 +10,7 @@ import type {
   ChatMessage,
   Result,
   RoomSummary,
+  Settings,
 } from '../../src/shared/ipc-contract'
 
 interface BenchConfig {
@@ -95,6 +96,7 @@ const room: RoomSummary = {
   joined: true,
   unread: 0,
 }
+const settings: Settings = { messageNotifications: true, locale: 'en', systemLocale: 'en-US' }
 const listeners = new Set<(events: ChatEvent[]) => void>()
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
 
@@ -128,8 +130,8 @@ const api: ChatApi = {
   discardMessage: () => ok(null),
   listConnections: () => ok({ [ROOM_KEY]: connection }),
   retryNow: () => ok(null),
-  getSettings: () => ok({ messageNotifications: true }),
-  updateSettings: () => ok({ messageNotifications: true }),
+  getSettings: () => ok(settings),
+  updateSettings: () => ok(settings),
   openExternal: () => ok(null),
   onEvents(listener) {
     listeners.add(listener)

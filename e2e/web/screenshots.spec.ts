@@ -37,3 +37,22 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(desktop.pageErrors).toEqual([])
   })
 }
+
+test('the room in German', async ({ desktop, server, bob }) => {
+  const { page } = desktop
+  await signIn(page, server.url)
+  await openGeneral(page)
+  // The other user first: each core sets its process's language when it starts.
+  const other = await bob()
+  await page.getByLabel('Language').selectOption('de')
+  await expect(page.getByRole('button', { name: 'Räume durchsuchen' })).toBeVisible()
+  await other.service.sendMessage(
+    'alice/general',
+    'Hat jemand schon Kapitel 4 gelesen? Der Beweis auf Seite 112 ist elegant.',
+  )
+  await other.service.sendMessage('alice/general', 'Notizen: https://example.org/notes/kapitel-4')
+  await expect(page.getByText('Notizen:')).toBeVisible()
+  await page.getByPlaceholder('Schreib eine Nachricht').fill('Ja! Ich rechne gerade die Übungen.')
+  await page.screenshot({ path: join(dir, 'room-de.png') })
+  expect(desktop.pageErrors).toEqual([])
+})

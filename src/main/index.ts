@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron'
+import { text } from '../shared/i18n'
 import type { RoomKey } from '../shared/ipc-contract'
 import { installAppMenu } from './app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
@@ -81,6 +82,7 @@ async function startApp(): Promise<void> {
   const settings = openSettingsStore(join(app.getPath('userData'), 'settings.json'), problems)
   const icons = iconPaths(app.isPackaged, __dirname, process.resourcesPath)
   const loginItem = createLoginItem()
+  let relocalize = (): void => undefined
   // Read once and after each change: the tray is rebuilt on every chat event batch.
   let startAtLogin = loginItem.get()
 
@@ -109,9 +111,17 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     defaultServer: launch.defaultServer ?? env.defaultServer ?? undefined,
     openExternal: (url) => void openExternalSafely(url),
-    settings: { messageNotifications: settings.get().messageNotifications },
-    onSettingsChanged: (next) =>
-      settings.update({ messageNotifications: next.messageNotifications }),
+    settings: {
+      messageNotifications: settings.get().messageNotifications,
+      // Localization: the user's choice, and the OS's language that 'system' follows.
+      locale: settings.get().locale,
+      systemLocale: app.getLocale(),
+    },
+    onSettingsChanged: (next) => {
+      settings.update({ messageNotifications: next.messageNotifications, locale: next.locale })
+      // The chat service switched main's language: the menu and tray follow.
+      relocalize()
+    },
     transportConsent: transportConsentFrom(settings),
     // One SQLite file per account under userData/stores (0700 folder, 0600 files).
     openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
@@ -132,6 +142,10 @@ async function startApp(): Promise<void> {
     app.emit(TRAY_UPDATED_EVENT, model)
   }
   chat.onEvents(() => updateTray())
+  relocalize = () => {
+    installAppMenu(() => win?.hide(), !app.isPackaged)
+    updateTray()
+  }
 
   const trust = { origins: trustedOrigins, webContentsIds: new Set<number>() }
   const handle: HandleFn = (channel, listener) =>
@@ -237,7 +251,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       console.error('EduSphere failed to start:', error)
-      dialog.showErrorBox('EduSphere could not start', message)
+      dialog.showErrorBox(text('app.startFailed'), message)
       app.exit(1)
     })
 }

@@ -55,8 +55,9 @@ const oracles: Record<InvokeChannel, Oracle> = {
     1,
     (v) =>
       isPlain(v) &&
-      Object.keys(v).every((k) => k === 'messageNotifications') &&
-      (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean'),
+      Object.keys(v).every((k) => k === 'messageNotifications' || k === 'locale') &&
+      (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean') &&
+      (v.locale === undefined || v.locale === 'system' || v.locale === 'en' || v.locale === 'de'),
   ),
   'app:open-external': arity(1, url),
 }
@@ -117,6 +118,13 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       fc.record({ messageNotifications: fc.boolean() }, { requiredKeys: [] }),
       fc.record({ messageNotifications: cloneable }),
       fc.record({ messageNotifications: fc.boolean(), theme: fc.string() }),
+      fc.record(
+        {
+          locale: fc.constantFrom('system', 'en', 'de', 'fr', ''),
+          messageNotifications: fc.boolean(),
+        },
+        { requiredKeys: ['locale'] },
+      ),
     )
     .map((o) => [o]),
   'app:open-external': urlArb.map((u) => [u]),

@@ -1,5 +1,6 @@
 /** A failure the UI can act on: its code crosses IPC intact inside a Result. */
 import type { AppErrorShape, ErrorCode, Result } from './ipc-contract'
+import { text } from './i18n'
 
 export class AppError extends Error {
   constructor(
@@ -21,17 +22,14 @@ export class AppError extends Error {
  * server, just one that must be told about this address, so "not an EduSphere server" would mislead.
  */
 export function hostNotAllowedError(host: string): AppError {
-  return new AppError(
-    'host-not-allowed',
-    `This server does not accept the address ${host}; ask its administrator to allow it.`,
-  )
+  return new AppError('host-not-allowed', text('error.hostNotAllowed', { host }))
 }
 
 /** Converts anything thrown into the error half of a Result, never leaking internals as codes. */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return error.toShape()
   const message = error instanceof Error ? error.message : String(error)
-  return { code: 'internal', message: `Unexpected error: ${message}` }
+  return { code: 'internal', message: text('error.unexpected', { detail: message }) }
 }
 
 /** Runs `fn` and wraps its outcome in a Result. */

@@ -4,6 +4,7 @@
  * (what the renderer sees as `window.edusphere`) is derived from it.
  */
 import { z } from 'zod'
+import type { LocalePreference } from './i18n'
 
 // ---------------------------------------------------------------------------------------------
 // View models: what the renderer sees. Already validated; never contains the token.
@@ -86,6 +87,11 @@ export interface SessionSnapshot {
 
 export interface Settings {
   messageNotifications: boolean
+  // Localization: the language the user chose, and the OS's that 'system' follows.
+  /** 'system' follows the OS; 'en' or 'de' overrides it. */
+  locale: LocalePreference
+  /** The OS's locale (Electron's app.getLocale()), read-only: updateSettings cannot change it. */
+  systemLocale: string
 }
 
 /** Every error a call can fail with, so the UI can act on it. */
@@ -236,7 +242,16 @@ export const invokeContract = {
   },
   'settings:update-settings': {
     method: 'updateSettings',
-    args: z.tuple([z.object({ messageNotifications: z.boolean() }).partial().strict()]),
+    args: z.tuple([
+      z
+        .object({
+          messageNotifications: z.boolean(),
+          // Localization
+          locale: z.enum(['system', 'en', 'de']),
+        })
+        .partial()
+        .strict(),
+    ]),
     result: returns<Settings>(),
   },
   'app:open-external': {

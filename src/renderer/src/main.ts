@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { hasChatApi } from './api/bridge'
 import { bootstrap } from './stores/bootstrap'
+import { applyLocale, browserLocale, i18n, t } from './i18n'
 import './styles/main.css'
 
 // Links in message bodies open through the ChatApi; nothing may navigate the window itself.
@@ -18,9 +19,9 @@ document.addEventListener(
 document.addEventListener('dragover', (event) => event.preventDefault())
 document.addEventListener('drop', (event) => event.preventDefault())
 
+// The OS's language until main's settings say otherwise (bootstrap loads them first).
+applyLocale('system', browserLocale())
 const pinia = createPinia()
-const missing = hasChatApi()
-  ? null
-  : 'The connection to the app is missing (no preload bridge). Please reinstall EduSphere.'
-createApp(App, { bridgeMissing: missing }).use(pinia).mount('#app')
+const missing = hasChatApi() ? null : t('app.bridgeMissing')
+createApp(App, { bridgeMissing: missing }).use(pinia).use(i18n).mount('#app')
 if (!missing) void bootstrap()

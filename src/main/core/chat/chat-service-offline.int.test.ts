@@ -16,7 +16,7 @@ import type { ServerProcess } from '../../../../soak/server-process'
 import { createServerProcess, freePort } from '../../../../soak/server-process'
 import { EduSphereApi } from '../session/edusphere-api'
 import { createMemorySecretStore } from '../session/secret-store'
-import { OFFLINE_TEXT } from '../session/session'
+import { offlineText } from '../session/session'
 import { openAccountStore } from '../store/account-store'
 import { createProfileCache } from '../store/profile-cache'
 import { createTestClient } from '../test-support/chat-harness'
@@ -69,7 +69,7 @@ describe('offline first', () => {
       await second.service.start()
       expect(second.session()).toMatchObject({ status: 'signed-in', user: { username: 'alice' } })
       // The background confirmation finds no server: the session says it is offline.
-      await second.waitFor(() => second.session()?.reason === OFFLINE_TEXT, 'the offline notice')
+      await second.waitFor(() => second.session()?.reason === offlineText(), 'the offline notice')
       const rooms = second.events.find((e) => e.kind === 'rooms-reset' && e.rooms.length > 0)
       expect(rooms?.kind === 'rooms-reset' && rooms.rooms.map((r) => r.key)).toContain(GENERAL)
       await second.service.openRoom(GENERAL)

@@ -150,9 +150,15 @@ describe('chat service: sign in, rooms, history', () => {
 
   it('keeps settings in memory and opens only http(s) links', async () => {
     const c = track(createTestClient(server.url))
-    expect(await c.service.getSettings()).toEqual({ messageNotifications: true })
+    expect(await c.service.getSettings()).toEqual({
+      messageNotifications: true,
+      locale: 'system',
+      systemLocale: 'en',
+    })
     expect(await c.service.updateSettings({ messageNotifications: false })).toEqual({
       messageNotifications: false,
+      locale: 'system',
+      systemLocale: 'en',
     })
     await c.service.openExternal('https://example.org/a?b=1')
     expect(() => c.service.openExternal('file:///etc/passwd')).toThrow(/http/)

@@ -17,6 +17,7 @@ import type { MeView } from './room-timeline'
 import { frameFor, RoomTimeline } from './room-timeline'
 import type { RestoredEntry } from './outbox'
 import type { RoomPersistence } from './service/account-data'
+import { text } from '../../../shared/i18n'
 
 export type { MeView } from './room-timeline'
 
@@ -93,9 +94,9 @@ export class RoomController {
       emit: (event) => this.forward(event),
       unreadChanged: deps.summaryChanged,
       messageFromOther: deps.messageFromOther,
-      serverError: (text) => {
-        deps.emit({ kind: 'error', roomKey: key, code: 'server', message: text })
-        deps.notifier.error(deps.room.name, text, key)
+      serverError: (said) => {
+        deps.emit({ kind: 'error', roomKey: key, code: 'server', message: said })
+        deps.notifier.error(deps.room.name, said, key)
       },
       ...(deps.persistence ? { journal: deps.persistence.journal } : {}),
     })
@@ -111,7 +112,7 @@ export class RoomController {
       onOpen: () => void this.requestSync(true),
       onFailed: (message) => {
         deps.emit({ kind: 'error', roomKey: key, code: 'connection', message })
-        deps.notifier.error(`${deps.room.name}: connection lost`, message, key)
+        deps.notifier.error(text('notify.connectionLost', { room: deps.room.name }), message, key)
       },
     })
     this.snapshot = this.connection.snapshot
@@ -159,7 +160,7 @@ export class RoomController {
     if (!this.timeline.messages.loaded) await this.requestSync(true)
     if (this.owed && !this.disposed) this.deliver()
     if (!this.timeline.messages.loaded)
-      throw this.lastSyncError ?? new AppError('internal', 'The history did not load.')
+      throw this.lastSyncError ?? new AppError('internal', text('error.historyNotLoaded'))
   }
 
   markRead(): void {

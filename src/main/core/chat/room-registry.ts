@@ -22,6 +22,7 @@ import { toRoomSummary } from './room-summary'
 import { FetchQueue, HISTORY_FETCH_CONCURRENCY } from './fetch-queue'
 import type { Session } from '../session/session'
 import type { RoomPersistence } from './service/account-data'
+import { text } from '../../../shared/i18n'
 
 export interface RoomRegistryDeps {
   session: Session
@@ -42,7 +43,7 @@ export interface RoomRegistryDeps {
 /** The API of the signed-in server; throws when signed out. */
 export function requireApi(session: Session): EduSphereApi {
   const api = session.api
-  if (!api) throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+  if (!api) throw new AppError('not-signed-in', text('error.notSignedIn'))
   return api
 }
 
@@ -84,7 +85,7 @@ export class RoomRegistry {
   /** The controller of a joined room, or a not-found error the UI can show. */
   require(key: RoomKey): RoomController {
     const c = this.rooms.get(key)
-    if (!c) throw new AppError('not-found', `You have not joined the room ${key}.`)
+    if (!c) throw new AppError('not-found', text('error.notJoined', { room: key }))
     return c
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import { ServerErrorText } from '../../../shared/frames'
-import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
+import { unconfirmedText } from '../../../shared/user-text'
 import {
   deleteFrame,
   newFrame,
@@ -424,7 +424,7 @@ describe('RoomTimeline unknown fates with another device of mine', () => {
     t.timeline.applyHistory([t.mineEdited, row(t.bobs, 'bob says hi', 'bob')])
     expect(t.timeline.outbox.queued()).toEqual([])
     const shown = t.timeline.messages.localById(t.clientId)
-    expect(shown).toMatchObject({ status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+    expect(shown).toMatchObject({ status: 'unconfirmed', error: unconfirmedText() })
     expect(lastMessage(t.take())).toMatchObject({ id: t.clientId, status: 'unconfirmed' })
   })
 

@@ -5,7 +5,7 @@
  */
 import type { ChatEvent, ChatMessage, ErrorCode, RoomKey } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
-import { UNCONFIRMED_TEXT } from '../../../shared/user-text'
+import { unconfirmedText } from '../../../shared/user-text'
 import type {
   ClientFrame,
   DeleteMessageEvent,
@@ -24,6 +24,7 @@ import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './messa
 import type { OutboxEntry, OutboxJournal, RestoredEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
+import { text } from '../../../shared/i18n'
 
 /** The signed-in user as messages show them. */
 export interface MeView {
@@ -125,7 +126,7 @@ export class RoomTimeline {
     const entry = this.outbox.byClientId(clientId)
     const message = this.messages.localById(clientId)
     if (!entry || !message || entry.state !== 'failed')
-      throw new AppError('not-found', 'There is no failed message with that id to retry.')
+      throw new AppError('not-found', text('error.noFailedMessage'))
     this.outbox.requeue(entry)
     this.putLocal({ ...message, status: 'pending', error: null })
   }
@@ -133,13 +134,9 @@ export class RoomTimeline {
   discard(clientId: string): void {
     const entry = this.outbox.byClientId(clientId)
     const message = this.messages.localById(clientId)
-    if (!entry || !message)
-      throw new AppError('not-found', 'There is no unsent message with that id.')
+    if (!entry || !message) throw new AppError('not-found', text('error.noUnsentMessage'))
     if (entry.state === 'in-flight' || entry.state === 'unknown')
-      throw new AppError(
-        'invalid-argument',
-        'This message is on its way to the server and cannot be discarded now.',
-      )
+      throw new AppError('invalid-argument', text('error.onItsWay'))
     this.outbox.remove(entry)
     this.messages.removeLocal(clientId)
     this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: clientId })
@@ -235,9 +232,9 @@ export class RoomTimeline {
    * The outbox keeps it as failed, so retry and discard work as for a failed text.
    */
   private settleUnconfirmed(entry: OutboxEntry): void {
-    this.outbox.fail(entry, UNCONFIRMED_TEXT)
+    this.outbox.fail(entry, unconfirmedText())
     const message = this.messages.localById(entry.clientId)
-    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: UNCONFIRMED_TEXT })
+    if (message) this.putLocal({ ...message, status: 'unconfirmed', error: unconfirmedText() })
   }
 
   private sawOtherDevice(): void {
@@ -329,22 +326,19 @@ export class RoomTimeline {
   private ownTarget(messageId: string, action: 'edit' | 'delete'): ChatMessage {
     this.requireMe()
     if (this.messages.localById(messageId))
-      throw new AppError(
-        'invalid-argument',
-        `This message has not been delivered yet, so you cannot ${action} it.`,
-      )
-    if (!isUuid(messageId)) throw new AppError('invalid-argument', 'That is not a message id.')
+      throw new AppError('invalid-argument', text('error.notDelivered', { action }))
+    if (!isUuid(messageId)) throw new AppError('invalid-argument', text('error.notMessageId'))
     const target = this.messages.confirmedById(messageId)
-    if (!target) throw new AppError('not-found', 'Message not found.')
-    if (!target.own) throw new AppError('forbidden', `You can only ${action} your own messages.`)
+    if (!target) throw new AppError('not-found', text('error.messageNotFound'))
+    if (!target.own) throw new AppError('forbidden', text('error.notOwn', { action }))
     if (this.outbox.pendingActionFor(target.id) === 'delete')
-      throw new AppError('invalid-argument', 'This message is already being deleted.')
+      throw new AppError('invalid-argument', text('error.alreadyDeleting'))
     return target
   }
 
   private requireMe(): MeView {
     const me = this.deps.me()
-    if (!me) throw new AppError('not-signed-in', 'Sign in to send messages.')
+    if (!me) throw new AppError('not-signed-in', text('error.signInToSend'))
     return me
   }
 

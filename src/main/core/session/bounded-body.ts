@@ -3,16 +3,14 @@
  * with hundreds of megabytes stops with a clear error instead of filling the main process.
  */
 import { AppError } from '../../../shared/errors'
+import { text } from '../../../shared/i18n'
 
 /** The largest GraphQL answer the app reads (a 100k-message history is about 30 MiB). */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 function tooLarge(baseUrl: string, cap: number): AppError {
   const mib = cap >= 2 ** 20 ? `${Math.round(cap / 2 ** 20)} MiB` : `${Math.ceil(cap / 1024)} KiB`
-  return new AppError(
-    'protocol',
-    `${baseUrl} sent an answer larger than ${mib}; it was not read, so the app does not run out of memory.`,
-  )
+  return new AppError('protocol', text('error.tooLarge', { server: baseUrl, size: mib }))
 }
 
 /** The body as text, or AppError('protocol') once it passes `cap` bytes. */

@@ -28,6 +28,7 @@ import { GraphQLHttp } from './graphql-http'
 import { operations } from './operations'
 import type { OperationField } from './operations'
 import type { GraphQLErrorEntry } from './graphql-http'
+import { text } from '../../../shared/i18n'
 
 /**
  * Normalises what a user typed as the server address to its origin (the shared rule the sign-in
@@ -52,28 +53,16 @@ export function errorFromGraphQL(operation: string, errors: GraphQLErrorEntry[])
   const message = first?.message ?? 'Unknown error'
   const code = first?.extensions?.code
   if (message === GraphQLErrorText.invalidCredentials)
-    return new AppError(
-      'invalid-credentials',
-      'The email or password is incorrect. Check them and try again.',
-    )
+    return new AppError('invalid-credentials', text('error.wrongCredentials'))
   if (SESSION_EXPIRED_TEXTS.includes(message))
-    return new AppError(
-      'session-expired',
-      `Your session has expired (${message}). Sign in again to continue.`,
-    )
+    return new AppError('session-expired', text('error.sessionExpiredServer', { detail: message }))
   // The server's own words already say when to try again.
   if (code === 'TOO_MANY_ATTEMPTS') return new AppError('rate-limited', message)
   if (message === GraphQLErrorText.roomNotFound || code === 'NOT_FOUND')
-    return new AppError('not-found', `${message}. It may have been deleted or renamed.`)
+    return new AppError('not-found', text('error.notFoundServer', { detail: message }))
   if (message === GraphQLErrorText.permissionDenied)
-    return new AppError(
-      'forbidden',
-      'You do not have permission to do this. Sign in again or ask the room host for access.',
-    )
-  return new AppError(
-    'protocol',
-    `The server could not answer ${operation}: ${message}. It may run an incompatible EduSphere version.`,
-  )
+    return new AppError('forbidden', text('error.permissionDenied'))
+  return new AppError('protocol', text('error.protocolOperation', { operation, detail: message }))
 }
 
 /** The GraphQL client: one per server origin, sharing its cookie jar and CSRF token. */
@@ -139,7 +128,8 @@ export class EduSphereApi {
   /** One room; AppError 'not-found' when it does not exist. */
   async room(token: string | null, host: string, slug: string): Promise<Room> {
     const room = await this.call('room', { host, slug }, token, RoomSchema.nullable())
-    if (!room) throw new AppError('not-found', `Room not found: ${host}/${slug}.`)
+    if (!room)
+      throw new AppError('not-found', text('error.roomNotFound', { room: `${host}/${slug}` }))
     return room
   }
 
@@ -156,7 +146,8 @@ export class EduSphereApi {
       token,
       z.object({ room: RoomSchema.nullable() }).nullable(),
     )
-    if (!result?.room) throw new AppError('not-found', `Room not found: ${host}/${slug}.`)
+    if (!result?.room)
+      throw new AppError('not-found', text('error.roomNotFound', { room: `${host}/${slug}` }))
     return result.room
   }
 
@@ -197,17 +188,13 @@ export class EduSphereApi {
     const body = await this.http.post(operations[field], variables, token)
     if (body.errors.length > 0) throw errorFromGraphQL(field, body.errors)
     if (!body.data || !(field in body.data))
-      throw new AppError(
-        'protocol',
-        `The server's answer to ${field} had no data.${field} field. It may run an incompatible EduSphere version.`,
-      )
+      throw new AppError('protocol', text('error.noData', { field }))
     const value = body.data[field]
     const parsed = schema.safeParse(value)
     if (!parsed.success)
       throw new AppError(
         'protocol',
-        `The server's answer to ${field} did not match the EduSphere protocol ` +
-          `(${field}: ${reasonFromZod(parsed.error, value)}).`,
+        text('error.badShape', { field, detail: reasonFromZod(parsed.error, value) }),
       )
     return parsed.data
   }

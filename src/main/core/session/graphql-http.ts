@@ -7,6 +7,7 @@
  */
 import { AppError, hostNotAllowedError } from '../../../shared/errors'
 import { MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body'
+import { text } from '../../../shared/i18n'
 
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorEntry {
@@ -93,11 +94,7 @@ export class GraphQLHttp {
       await this.ensureCsrf()
       response = await this.send(query, variables, token)
       if (response.status === 403 && !isJson(response))
-        throw new AppError(
-          'forbidden',
-          `${this.baseUrl} refused the request (HTTP 403, CSRF check failed). Check that the ` +
-            'server address is the EduSphere site itself, not a proxy in front of it.',
-        )
+        throw new AppError('forbidden', text('error.csrf', { server: this.baseUrl }))
     }
     return this.readBody(response)
   }
@@ -161,8 +158,7 @@ export class GraphQLHttp {
     } catch (error) {
       throw new AppError(
         'unreachable',
-        `Cannot reach ${this.baseUrl}: ${causeText(error)}. Check the server address and your ` +
-          'network connection, then try again.',
+        text('error.unreachable', { server: this.baseUrl, cause: causeText(error) }),
         { cause: error },
       )
     }
@@ -198,25 +194,25 @@ export class GraphQLHttp {
   }
 
   private async readBody(response: Response): Promise<GraphQLResponseBody> {
-    let text: string
+    let raw: string
     try {
-      text = await readBoundedText(response, this.baseUrl, this.maxResponseBytes)
+      raw = await readBoundedText(response, this.baseUrl, this.maxResponseBytes)
     } catch (error) {
       if (error instanceof AppError) throw error
       throw new AppError(
         'unreachable',
-        `Cannot reach ${this.baseUrl}: the answer was cut off (${causeText(error)}). Try again.`,
+        text('error.cutOff', { server: this.baseUrl, cause: causeText(error) }),
         { cause: error },
       )
     }
     let json: unknown
     try {
-      json = JSON.parse(text)
+      json = JSON.parse(raw)
     } catch {
       if (response.status >= 500)
         throw new AppError(
           'unreachable',
-          `${this.baseUrl} had an internal error (HTTP ${response.status}). Try again later.`,
+          text('error.serverError', { server: this.baseUrl, status: String(response.status) }),
         )
       throw this.notEduSphere(
         `POST /graphql/ answered HTTP ${response.status} with ${
@@ -248,7 +244,7 @@ export class GraphQLHttp {
   private notEduSphere(detail: string): AppError {
     return new AppError(
       'not-edusphere',
-      `${this.baseUrl} answered, but not like an EduSphere server (${detail}). Check the server address.`,
+      text('error.notEduSphere', { server: this.baseUrl, detail }),
     )
   }
 }

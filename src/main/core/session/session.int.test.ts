@@ -5,7 +5,7 @@ import { EduSphereApi } from './edusphere-api'
 import { systemClock } from '../clock'
 import { accountFor, createMemorySecretStore } from './secret-store'
 import type { SecretStore } from '../ports'
-import { Session, SESSION_EXPIRED_TEXT } from './session'
+import { Session, sessionExpiredText } from './session'
 import { FakeClock } from '../test-support/fake-clock'
 import { skipNote, waitUntil } from '../test-support/wait'
 
@@ -89,7 +89,7 @@ describe.skipIf(external)('session on a shared fake clock', () => {
     await waitUntil(() => session.snapshot().status === 'expired', 'the session to expire')
     expect(session.snapshot()).toMatchObject({
       status: 'expired',
-      reason: SESSION_EXPIRED_TEXT,
+      reason: sessionExpiredText(),
       user: { username: 'alice' },
     })
     await waitUntil(async () => (await store.accounts()).length === 0, 'the entry to be removed')

@@ -5,7 +5,7 @@ import type { Me, RefreshToken, TokenAuth } from '../../../shared/graphql-shapes
 import type { EduSphereApi } from './edusphere-api'
 import type { SecretStore } from '../ports'
 import { accountFor, createMemorySecretStore } from './secret-store'
-import { Session, SESSION_EXPIRED_TEXT, decodeJwtPayload } from './session'
+import { Session, sessionExpiredText, decodeJwtPayload } from './session'
 import { FakeClock } from '../test-support/fake-clock'
 import { flush } from '../test-support/fake-socket'
 
@@ -203,7 +203,7 @@ describe('Session', () => {
     }
     expect(t.session.snapshot()).toMatchObject({
       status: 'expired',
-      reason: SESSION_EXPIRED_TEXT,
+      reason: sessionExpiredText(),
       user: { username: 'alice' },
     })
     expect((await rejection(t.session.getToken())).code).toBe('session-expired')
@@ -342,7 +342,7 @@ describe('Session', () => {
       t.api.refreshError = new AppError('session-expired', 'Refresh token is expired')
       expect(await t.session.restore()).toMatchObject({
         status: 'signed-out',
-        reason: SESSION_EXPIRED_TEXT,
+        reason: sessionExpiredText(),
       })
       expect(await t.store.accounts()).toEqual([])
     })

@@ -7,7 +7,7 @@ import type { SessionSnapshot, Unsubscribe } from '../../../shared/ipc-contract'
 import { EduSphereApi, normaliseServerUrl } from './edusphere-api'
 import type { Clock, SecretStore, SessionPort } from '../ports'
 import { accountFor, createMemorySecretStore, parseAccount } from './secret-store'
-import { decodeJwtPayload, SESSION_EXPIRED_TEXT, TokenKeeper } from './token-keeper'
+import { decodeJwtPayload, sessionExpiredText, TokenKeeper } from './token-keeper'
 import type { TokenGrant } from './token-keeper'
 import { createMemoryTransportConsent, needsConsent, requireTransport } from './transport-consent'
 import type { TransportConsent } from './transport-consent'
@@ -15,15 +15,14 @@ import { unencryptedHost } from '../../../shared/server-url'
 import { unencryptedText } from '../../../shared/user-text'
 import { avatarUrlFor } from '../media/avatar-path'
 import type { ProfileCache } from '../store/profile-cache'
+import { text } from '../../../shared/i18n'
 
-export { decodeJwtPayload, SESSION_EXPIRED_TEXT }
-
-const KEYCHAIN_MEMORY_TEXT = 'You will need to sign in again next time.'
+export { decodeJwtPayload, sessionExpiredText }
 
 /** The session's reason while it runs on a saved sign-in the server could not confirm yet. */
-export const OFFLINE_TEXT =
-  'Offline: the server cannot be reached, so this shows what was saved on this computer. ' +
-  'Messages you write are kept and sent when it is back.'
+export function offlineText(): string {
+  return text('session.offline')
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -99,11 +98,13 @@ export class Session implements SessionPort {
       user: this.state.user ? { ...this.state.user } : null,
       keychain: memory ? 'unavailable' : 'available',
       keychainMessage: memory
-        ? `The system keychain is unavailable (${this.keychainReason ?? 'unknown reason'}), so ` +
-          `your sign-in is kept in memory only. ${KEYCHAIN_MEMORY_TEXT}`
+        ? text('session.keychainMemory', {
+            reason: this.keychainReason ?? text('session.unknownReason'),
+          })
         : this.store.kind === 'safe-storage'
-          ? "Your sign-in is kept encrypted with Electron's safeStorage, because the system " +
-            `keychain is unavailable (${this.keychainReason ?? 'unknown reason'}).`
+          ? text('session.keychainSafeStorage', {
+              reason: this.keychainReason ?? text('session.unknownReason'),
+            })
           : null,
       reason: this.state.reason,
     }
@@ -164,7 +165,7 @@ export class Session implements SessionPort {
       if (epoch !== this.epoch) return this.snapshot()
       if (error instanceof AppError && error.code === 'session-expired') {
         await forget()
-        return this.setState(signedOut(SESSION_EXPIRED_TEXT, saved.origin))
+        return this.setState(signedOut(sessionExpiredText(), saved.origin))
       }
       // Unreachable or not EduSphere right now: keep the entry, the next start may succeed.
       return this.setState(
@@ -186,7 +187,7 @@ export class Session implements SessionPort {
     } catch (error) {
       if (epoch !== this.epoch || this.state.keeper !== keeper) return
       if (error instanceof AppError && error.code === 'session-expired') return // keeper expired it
-      this.setState({ ...this.state, reason: OFFLINE_TEXT })
+      this.setState({ ...this.state, reason: offlineText() })
     }
   }
 
@@ -202,8 +203,8 @@ export class Session implements SessionPort {
   ): Promise<SessionSnapshot> {
     const origin = normaliseServerUrl(server)
     const cleanEmail = email.trim()
-    if (!cleanEmail) throw new AppError('invalid-argument', 'Enter your email address.')
-    if (!password) throw new AppError('invalid-argument', 'Enter your password.')
+    if (!cleanEmail) throw new AppError('invalid-argument', text('error.enterEmail'))
+    if (!password) throw new AppError('invalid-argument', text('error.enterPassword'))
     requireTransport(origin, this.consent, opts.allowUnencrypted === true)
     const previous = this.state
     const epoch = ++this.epoch
@@ -266,9 +267,9 @@ export class Session implements SessionPort {
   }
 
   private keeperOrThrow(): TokenKeeper {
-    if (this.state.status === 'expired') throw new AppError('session-expired', SESSION_EXPIRED_TEXT)
+    if (this.state.status === 'expired') throw new AppError('session-expired', sessionExpiredText())
     if (this.state.status !== 'signed-in' || !this.state.keeper)
-      throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+      throw new AppError('not-signed-in', text('error.notSignedIn'))
     return this.state.keeper
   }
 
@@ -293,7 +294,7 @@ export class Session implements SessionPort {
         save: async (token) => {
           await this.save(account, token)
           // A refresh went through: the server answers again.
-          if (this.state.keeper === keeper && this.state.reason === OFFLINE_TEXT)
+          if (this.state.keeper === keeper && this.state.reason === offlineText())
             this.setState({ ...this.state, reason: null })
         },
         onExpired: () => this.expire(keeper),
@@ -376,7 +377,7 @@ export class Session implements SessionPort {
     if (this.state.keeper !== keeper || this.state.status !== 'signed-in') return
     const account = this.currentAccount()
     if (account) void this.store.delete(account).catch(() => false)
-    this.setState({ ...this.state, status: 'expired', keeper: null, reason: SESSION_EXPIRED_TEXT })
+    this.setState({ ...this.state, status: 'expired', keeper: null, reason: sessionExpiredText() })
   }
 
   private setState(next: SessionState): SessionSnapshot {

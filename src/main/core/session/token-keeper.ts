@@ -7,10 +7,11 @@ import { AppError } from '../../../shared/errors'
 import { TokenPayloadSchema } from '../../../shared/graphql-shapes'
 import type { TokenPayload } from '../../../shared/graphql-shapes'
 import type { Clock, TimerHandle } from '../ports'
-import { SESSION_EXPIRED_TEXT } from '../../../shared/user-text'
+import { sessionExpiredText } from '../../../shared/user-text'
+import { text } from '../../../shared/i18n'
 
 // Shown whenever the user must sign in again because the token can no longer be refreshed.
-export { SESSION_EXPIRED_TEXT }
+export { sessionExpiredText }
 /** After a refresh that failed for a transient reason (server unreachable), try again this soon. */
 export const REFRESH_RETRY_MS = 10_000
 
@@ -107,9 +108,8 @@ export class TokenKeeper {
   }
 
   private assertLive(): void {
-    if (this.state === 'expired') throw new AppError('session-expired', SESSION_EXPIRED_TEXT)
-    if (this.state === 'stopped')
-      throw new AppError('not-signed-in', 'You are not signed in. Sign in to continue.')
+    if (this.state === 'expired') throw new AppError('session-expired', sessionExpiredText())
+    if (this.state === 'stopped') throw new AppError('not-signed-in', text('error.notSignedIn'))
   }
 
   private adopt(grant: TokenGrant): void {
@@ -129,7 +129,7 @@ export class TokenKeeper {
   private async doRefresh(): Promise<void> {
     if (this.deps.clock.now() >= this.refreshUntil) {
       this.expire()
-      throw new AppError('session-expired', SESSION_EXPIRED_TEXT)
+      throw new AppError('session-expired', sessionExpiredText())
     }
     let grant: TokenGrant
     try {
@@ -137,7 +137,7 @@ export class TokenKeeper {
     } catch (error) {
       if (this.state === 'live' && error instanceof AppError && error.code === 'session-expired') {
         this.expire()
-        throw new AppError('session-expired', SESSION_EXPIRED_TEXT, { cause: error })
+        throw new AppError('session-expired', sessionExpiredText(), { cause: error })
       }
       throw error
     }

@@ -29,10 +29,7 @@ function setup(platform: NodeJS.Platform = 'linux') {
   const clock = new FakeClock()
   const shown: NativeNotice[] = []
   const deps: NotificationCenterDeps = { window: () => hidden, clock, platform }
-  const notifier = withChat(
-    createNotificationCenter(deps, { show: (n) => shown.push(n) }),
-    hidden,
-  )
+  const notifier = withChat(createNotificationCenter(deps, { show: (n) => shown.push(n) }), hidden)
   return { clock, shown, notifier }
 }
 
@@ -97,7 +94,7 @@ describe('native notifications from hostile text', () => {
     clock.advance(10 * 60_000)
     expect(shown.length).toBeLessThanOrEqual(8)
     const messages = shown.filter((n) => n.key === 'message:alice/general')
-    expect(messages.at(-1)).toMatchObject({ title: '2000 new messages in General' })
+    expect(messages.at(-1)).toMatchObject({ title: '2,000 new messages in General' })
     const errors = shown.filter((n) => n.key === 'error:alice/general')
     expect(errors.length).toBeGreaterThanOrEqual(1)
     expect(errors.length).toBeLessThanOrEqual(3)
@@ -187,7 +184,7 @@ describe('coalescing, error limits and the rate limit', () => {
     }
     clock.advance(60_000)
     expect(shown.length).toBeLessThanOrEqual(5 + 3660 / 6)
-    expect(shown.at(-1)!.title).toBe('3600 new messages in General')
+    expect(shown.at(-1)!.title).toBe('3,600 new messages in General')
   })
 
   it('stays quiet for own messages and the room in view, as the policy says', () => {

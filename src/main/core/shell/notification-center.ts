@@ -24,6 +24,7 @@ import {
 } from './notification-policy'
 import { escapeMarkup } from './notification-text'
 import { TokenBucket } from './token-bucket'
+import { text } from '../../../shared/i18n'
 
 /** One native notification to show; it replaces the one shown before under the same key. */
 export interface NativeNotice {
@@ -125,8 +126,7 @@ export function createNotificationCenter(deps: NotificationCenterDeps, sink: Not
     const more = budget.suppressed
     budget.suppressed = 0
     if (more === 0) return notice
-    const tail = `(and ${more} more ${more === 1 ? 'error' : 'errors'})`
-    return { ...notice, body: `${notice.body} ${tail}` }
+    return { ...notice, body: `${notice.body} ${text('notify.moreErrors', { count: more })}` }
   }
 
   return {
@@ -163,13 +163,13 @@ export function createNotificationCenter(deps: NotificationCenterDeps, sink: Not
       groups.set(roomKey, group)
       const key = `message:${roomKey}`
       if (group.count === 1) {
-        const text = markup ? escapeMarkup(verdict.body) : verdict.body
-        offer({ key, title: verdict.title, body: text, roomKey })
+        const body = markup ? escapeMarkup(verdict.body) : verdict.body
+        offer({ key, title: verdict.title, body, roomKey })
         return
       }
       offer({
         key,
-        title: `${group.count} new messages in ${verdict.room}`,
+        title: text('notify.groupTitle', { count: group.count, room: verdict.room }),
         body: notificationBody(`${verdict.author}: ${verdict.body}`, markup),
         roomKey,
       })

@@ -109,9 +109,11 @@ describe('a flood while the window is hidden', () => {
     // A minute later, what the rate limit held back is shown: the latest per room and kind.
     clock.advance(60_000)
     expect(shown.length).toBeLessThanOrEqual(DEFAULT_NOTIFICATION_LIMITS.burst + 2)
-    expect(shown.at(-2)).toMatchObject({ title: `${FLOOD} new messages in General` })
+    expect(shown.at(-2)).toMatchObject({
+      title: `${FLOOD.toLocaleString('en')} new messages in General`,
+    })
     expect(shown.at(-1)).toMatchObject({ key: 'error:alice/general', title: 'General' })
-    expect(shown.at(-1)!.body).toMatch(/\(and \d+ more errors\)$/)
+    expect(shown.at(-1)!.body).toMatch(/\(and [\d,]+ more errors\)$/)
     // The window's toasts still get every error (and count them, see notices.test.ts).
     expect(alice.events.filter((e) => e.kind === 'error')).toHaveLength(FLOOD)
   })

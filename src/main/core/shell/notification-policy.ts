@@ -4,6 +4,7 @@
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
 import { sanitizeNotificationText } from './notification-text'
+import { text } from '../../../shared/i18n'
 
 /** What only the shell knows: the window. */
 export interface WindowAttention {
@@ -75,13 +76,13 @@ export function decideMessageNotification(
   const looking = attention.windowVisible && attention.windowFocused
   if (looking && attention.activeRoom === message.roomKey)
     return { show: false, reason: 'room-in-view' }
-  const author = notificationName(message.author) || 'Someone'
+  const author = notificationName(message.author) || text('notify.someone')
   const room = notificationName(message.roomName) || notificationName(message.roomKey)
   const body = notificationBody(message.body, false)
   return {
     show: true,
-    title: `${author} in ${room}`,
-    body: body || '(empty message)',
+    title: text('notify.messageTitle', { author, room }),
+    body: body || text('notify.emptyMessage'),
     roomKey: message.roomKey,
     author,
     room,
@@ -107,7 +108,7 @@ export function decideErrorNotification(
   recent.set(key, now)
   return {
     show: true,
-    title: notificationName(error.title, MAX_NOTIFICATION_TITLE) || 'EduSphere',
+    title: notificationName(error.title, MAX_NOTIFICATION_TITLE) || text('app.name'),
     body: notificationBody(error.body, markup),
     roomKey: error.roomKey,
   }

@@ -20,7 +20,12 @@ describe('parseSettings', () => {
       JSON.stringify({ messageNotifications: false, window }),
     )
     expect(problem).toBeNull()
-    expect(settings).toEqual({ messageNotifications: false, window, unencryptedServers: [] })
+    expect(settings).toEqual({
+      messageNotifications: false,
+      locale: 'system',
+      window,
+      unencryptedServers: [],
+    })
   })
 
   it('reads the origins confirmed for plain http, dropping anything else', () => {
@@ -71,8 +76,20 @@ describe('parseSettings', () => {
         window: { bounds: { x: 'left', y: 0, width: 800, height: 600 } },
       }),
     )
-    expect(settings).toEqual({ messageNotifications: false, window: null, unencryptedServers: [] })
+    expect(settings).toEqual({
+      messageNotifications: false,
+      locale: 'system',
+      window: null,
+      unencryptedServers: [],
+    })
     expect(problem).toBe('ignored invalid settings: window')
+  })
+
+  it('reads the language, and falls back to the OS for one the app does not speak', () => {
+    expect(parseSettings(JSON.stringify({ locale: 'de' })).settings.locale).toBe('de')
+    const { settings, problem } = parseSettings(JSON.stringify({ locale: 'fr' }))
+    expect(settings.locale).toBe('system')
+    expect(problem).toBe('ignored invalid settings: locale')
   })
 
   it('ignores unknown keys without complaint', () => {

@@ -1,6 +1,6 @@
 /**
  * The shell's persisted settings (`settings.json` in userData): message notifications, the
- * window's last bounds, and the server origins the user allowed over plain http. Pure Node. A damaged file never crashes the app or blocks startup: each
+ * language, the window's last bounds, and the server origins the user allowed over plain http. Pure Node. A damaged file never crashes the app or blocks startup: each
  * field that fails validation falls back to its default, and the reason is reported once.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -12,7 +12,7 @@ import type { TransportConsent } from '../session/transport-consent'
 import type { Rect } from './window-bounds'
 
 /** Everything the shell persists. */
-export interface ShellSettings extends Settings {
+export interface ShellSettings extends Omit<Settings, 'systemLocale'> {
   window: { bounds: Rect; maximized: boolean } | null
   /**
    * Origins the user confirmed "Connect without encryption" for. Main owns this list: the renderer
@@ -24,6 +24,7 @@ export interface ShellSettings extends Settings {
 /** What a fresh install starts with. */
 export const DEFAULT_SETTINGS: ShellSettings = {
   messageNotifications: true,
+  locale: 'system',
   window: null,
   unencryptedServers: [],
 }
@@ -45,6 +46,7 @@ const RectSchema = z.object({
 // Field by field, so one bad value does not cost the user their other settings.
 const FileSchema = z.object({
   messageNotifications: z.boolean().catch(DEFAULT_SETTINGS.messageNotifications),
+  locale: z.enum(['system', 'en', 'de']).catch(DEFAULT_SETTINGS.locale),
   window: z
     .object({ bounds: RectSchema, maximized: z.boolean().catch(false) })
     .nullable()
@@ -79,10 +81,13 @@ export function parseSettings(text: string | null): {
   const record = raw as Record<string, unknown>
   const parsed = FileSchema.parse({
     messageNotifications: record.messageNotifications ?? DEFAULT_SETTINGS.messageNotifications,
+    locale: record.locale ?? DEFAULT_SETTINGS.locale,
     window: record.window ?? null,
     unencryptedServers: record.unencryptedServers ?? [],
   })
-  const dropped = (['messageNotifications', 'window', 'unencryptedServers'] as const).filter(
+  const dropped = (
+    ['messageNotifications', 'locale', 'window', 'unencryptedServers'] as const
+  ).filter(
     (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),
   )
   return {

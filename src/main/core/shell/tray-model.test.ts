@@ -154,6 +154,51 @@ describe('buildTrayModel', () => {
   })
 })
 
+describe('buildTrayModel in German', () => {
+  const de = { messages: 'de', format: 'de-DE' } as const
+
+  it('labels the menu and words the tooltip with German plurals', () => {
+    const model = buildTrayModel(twoRooms, shell, de)
+    expect(model.tooltip).toBe('EduSphere Desktop – 3 ungelesene Nachrichten')
+    expect(labels(model.items)).toEqual([
+      'EduSphere öffnen',
+      '---',
+      'General (3)',
+      'Private',
+      '---',
+      'Verbunden',
+      '---',
+      'Bei der Anmeldung starten',
+      'Abmelden',
+      '---',
+      'EduSphere beenden',
+    ])
+    const one = buildTrayModel({ ...twoRooms, unreadTotal: 1 }, shell, de)
+    expect(one.tooltip).toBe('EduSphere Desktop – 1 ungelesene Nachricht')
+    const offline = buildTrayModel({ ...twoRooms, connection: 'failed', unreadTotal: 0 }, shell, de)
+    expect(offline.tooltip).toBe(
+      'EduSphere Desktop – Verbindung fehlgeschlagen, keine ungelesenen Nachrichten',
+    )
+    expect(buildTrayModel(signedOut, shell, de).tooltip).toBe('EduSphere Desktop – abgemeldet')
+  })
+
+  it('folds extra rooms into "weitere Räume" with the count in German digits', () => {
+    const rooms = Array.from({ length: MAX_MENU_ROOMS + 1 }, (_, i) => ({
+      key: `h/r${i}`,
+      name: `Raum ${i}`,
+      unread: 0,
+    }))
+    const more = (n: number): string | undefined => {
+      const all = [...rooms, ...rooms.slice(0, n - 1).map((r) => ({ ...r, key: `${r.key}x` }))]
+      const model = buildTrayModel({ ...twoRooms, rooms: all }, shell, de)
+      const item = model.items.find((i) => i.kind === 'action' && i.id === 'open-more-rooms')
+      return item && item.kind === 'action' ? item.label : undefined
+    }
+    expect(more(1)).toBe('1 weiterer Raum…')
+    expect(more(3)).toBe('3 weitere Räume…')
+  })
+})
+
 describe('escapeMenuLabel', () => {
   it('doubles every ampersand', () => {
     expect(escapeMenuLabel('R&D && more')).toBe('R&&D &&&& more')

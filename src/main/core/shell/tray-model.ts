@@ -3,6 +3,8 @@
  * only turns this model into Electron objects, so everything the user sees here is unit-tested.
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
+import { textLocale, translate } from '../../../shared/i18n'
+import type { EffectiveLocale, MessageKey } from '../../../shared/i18n'
 
 /** What the chat service reports for the tray (ChatService.trayState()). */
 export interface TrayState {
@@ -38,7 +40,7 @@ export interface TrayModel {
   items: TrayMenuItem[]
 }
 
-/** The app's display name, used in the tooltip. */
+/** The app's display name, used in the tooltip (a name: the same in every language). */
 export const APP_DISPLAY_NAME = 'EduSphere Desktop'
 /** Rooms listed before the rest are folded into "More rooms…". */
 export const MAX_MENU_ROOMS = 12
@@ -61,23 +63,28 @@ function countLabel(n: number): string {
   return n > 99 ? '99+' : String(n)
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
-const STATUS_LABEL: Record<TrayState['connection'], string> = {
-  connected: 'Connected',
-  connecting: 'Connecting…',
-  disconnected: 'Disconnected',
-  failed: 'Connection failed',
+const STATUS_KEY: Record<TrayState['connection'], MessageKey> = {
+  connected: 'tray.connected',
+  connecting: 'tray.connecting',
+  disconnected: 'tray.disconnected',
+  failed: 'tray.failed',
 }
 
 function sanitizeCount(n: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0
 }
 
-/** Computes the whole tray from the chat state and the shell's own state. */
-export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayModel {
+/**
+ * Computes the whole tray from the chat state and the shell's own state, in `locale` (main's
+ * current language unless given).
+ */
+export function buildTrayModel(
+  state: TrayState,
+  shell: TrayShellState,
+  locale: EffectiveLocale = textLocale(),
+): TrayModel {
+  const t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    translate(locale, key, params)
   const unread = sanitizeCount(state.unreadTotal)
   const offline =
     state.signedIn && (state.connection === 'disconnected' || state.connection === 'failed')
@@ -87,23 +94,27 @@ export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayMod
       ? 'unread'
       : 'normal'
 
-  let tooltip: string
-  if (!state.signedIn) tooltip = `${APP_DISPLAY_NAME} — signed out`
-  else {
-    const unreadText = unread
-      ? plural(unread, 'unread message', 'unread messages')
-      : 'no unread messages'
-    tooltip = offline
-      ? `${APP_DISPLAY_NAME} — ${STATUS_LABEL[state.connection].toLowerCase()}, ${unreadText}`
-      : `${APP_DISPLAY_NAME} — ${unreadText}`
-  }
+  const app = APP_DISPLAY_NAME
+  const tooltip = !state.signedIn
+    ? t('tray.signedOutTooltip', { app })
+    : offline
+      ? t('tray.offlineTooltip', {
+          app,
+          // Lower case mid-sentence in English; German nouns keep their capital.
+          state:
+            locale.messages === 'en'
+              ? t(STATUS_KEY[state.connection]).toLowerCase()
+              : t(STATUS_KEY[state.connection]),
+          unread,
+        })
+      : t('tray.tooltip', { app, unread })
 
   const items: TrayMenuItem[] = [
-    { kind: 'action', id: 'open', label: 'Open EduSphere', enabled: true },
+    { kind: 'action', id: 'open', label: t('tray.open'), enabled: true },
   ]
   if (state.signedIn) {
     items.push({ kind: 'separator' })
-    if (state.rooms.length === 0) items.push({ kind: 'status', label: 'No joined rooms' })
+    if (state.rooms.length === 0) items.push({ kind: 'status', label: t('tray.noRooms') })
     for (const room of state.rooms.slice(0, MAX_MENU_ROOMS)) {
       const n = sanitizeCount(room.unread)
       const name = escapeMenuLabel(truncate(room.name || room.key, MAX_ROOM_LABEL))
@@ -119,24 +130,27 @@ export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayMod
       items.push({
         kind: 'action',
         id: 'open-more-rooms',
-        label: `${plural(hidden, 'more room', 'more rooms')}…`,
+        label: t('tray.moreRooms', { count: hidden }),
         enabled: true,
       })
   }
   items.push(
     { kind: 'separator' },
-    { kind: 'status', label: state.signedIn ? STATUS_LABEL[state.connection] : 'Signed out' },
+    {
+      kind: 'status',
+      label: state.signedIn ? t(STATUS_KEY[state.connection]) : t('tray.signedOut'),
+    },
     { kind: 'separator' },
     {
       kind: 'toggle',
       id: 'start-at-login',
-      label: 'Start at login',
+      label: t('tray.startAtLogin'),
       checked: shell.startAtLoginSupported && shell.startAtLogin,
       enabled: shell.startAtLoginSupported,
     },
-    { kind: 'action', id: 'sign-out', label: 'Sign out', enabled: state.signedIn },
+    { kind: 'action', id: 'sign-out', label: t('tray.signOut'), enabled: state.signedIn },
     { kind: 'separator' },
-    { kind: 'action', id: 'quit', label: 'Quit EduSphere', enabled: true },
+    { kind: 'action', id: 'quit', label: t('tray.quit'), enabled: true },
   )
   return { icon, tooltip, badgeCount: state.signedIn ? unread : 0, items }
 }

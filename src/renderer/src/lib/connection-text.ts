@@ -1,28 +1,33 @@
 /** Words and tone for a connection state, shared by the banner, the header and the room dots. */
-import type { ConnectionSnapshot, ConnectionState } from '../../../shared/ipc-contract'
+import type {
+  ConnectionSnapshot,
+  ConnectionState,
+  TerminalReason,
+} from '../../../shared/ipc-contract'
 import { assertNever } from '../../../shared/errors'
-import { terminalReasonText } from '../../../shared/user-text'
+import type { MessageKey } from '../../../shared/i18n'
+import { t } from '../i18n'
 
 export type Tone = 'ok' | 'busy' | 'bad' | 'idle'
 
+const STATE_KEY: Readonly<Record<ConnectionState, MessageKey>> = {
+  connected: 'connection.connected',
+  connecting: 'connection.connecting',
+  reconnecting: 'connection.reconnecting',
+  disconnected: 'connection.disconnected',
+  error: 'connection.error',
+  failed: 'connection.failed',
+}
+
+const TERMINAL_KEY: Readonly<Record<TerminalReason, MessageKey>> = {
+  'room-not-found': 'terminal.roomNotFound',
+  'not-participant': 'terminal.notParticipant',
+  'session-expired': 'session.expired',
+}
+
 /** Short state name for dots and headers. */
 export function connectionLabel(state: ConnectionState): string {
-  switch (state) {
-    case 'connected':
-      return 'Connected'
-    case 'connecting':
-      return 'Connecting'
-    case 'reconnecting':
-      return 'Reconnecting'
-    case 'disconnected':
-      return 'Disconnected'
-    case 'error':
-      return 'Connection error'
-    case 'failed':
-      return 'Connection failed'
-    default:
-      return assertNever(state)
-  }
+  return t(STATE_KEY[state])
 }
 
 /** Colour family of a state. */
@@ -45,24 +50,25 @@ export function connectionTone(state: ConnectionState): Tone {
 
 /** The banner's sentence, e.g. "Reconnecting… (attempt 2 of 5)"; null when there is nothing to say. */
 export function bannerText(snapshot: ConnectionSnapshot): string | null {
-  // A terminal reason is worded once, in shared/, for main and the banner alike.
-  if (snapshot.terminal) return terminalReasonText[snapshot.terminal]
-  const reason = snapshot.reason ? `: ${snapshot.reason}` : ''
+  // A terminal reason is worded in the catalogue main uses for the snapshot's reason too.
+  if (snapshot.terminal) return t(TERMINAL_KEY[snapshot.terminal])
+  const withReason = (state: string): string =>
+    snapshot.reason ? t('connection.withReason', { state, reason: snapshot.reason }) : state
   switch (snapshot.state) {
     case 'connected':
       return null
     case 'connecting':
-      return 'Connecting…'
+      return t('connection.bannerConnecting')
     case 'reconnecting':
       return snapshot.attempt > 0
-        ? `Reconnecting… (attempt ${snapshot.attempt} of ${snapshot.maxAttempts})`
-        : 'Reconnecting…'
+        ? t('connection.bannerAttempt', { attempt: snapshot.attempt, max: snapshot.maxAttempts })
+        : t('connection.bannerReconnecting')
     case 'disconnected':
-      return 'Disconnected'
+      return t('connection.disconnected')
     case 'error':
-      return `Connection error${reason}`
+      return withReason(t('connection.error'))
     case 'failed':
-      return `Connection failed${reason}`
+      return withReason(t('connection.failed'))
     default:
       return assertNever(snapshot.state)
   }

@@ -1,7 +1,9 @@
 /**
  * Locale-aware formatting for the message list. Intl formatters are expensive to build, so each is
- * created once per locale and reused for every row.
+ * created once per locale and reused for every row. Callers pass the user's locale (formatLocale in
+ * i18n.ts); without one, Intl uses the page's default.
  */
+import { t } from '../i18n'
 
 const cache = new Map<string, Intl.DateTimeFormat>()
 
@@ -48,10 +50,10 @@ export function localDayKey(epochMs: number): number {
 /** Label of a day separator: "Today", "Yesterday", or the full date. */
 export function formatDayLabel(epochMs: number, nowMs: number, locale?: string): string {
   const day = localDayKey(epochMs)
-  if (day === localDayKey(nowMs)) return 'Today'
+  if (day === localDayKey(nowMs)) return t('day.today')
   const yesterday = new Date(nowMs)
   yesterday.setDate(yesterday.getDate() - 1)
-  if (day === localDayKey(yesterday.getTime())) return 'Yesterday'
+  if (day === localDayKey(yesterday.getTime())) return t('day.yesterday')
   const sameYear = new Date(epochMs).getFullYear() === new Date(nowMs).getFullYear()
   return formatter(sameYear ? 'day' : 'day-year', locale, {
     weekday: 'long',

@@ -4,6 +4,7 @@
  * visible and harmless, and never a bidi override or a zero-width character (which would let
  * `http://evil.example/%E2%80%AEgpj.exe` read as "…exe.jpg").
  */
+import { t } from '../i18n'
 
 const BASE = 36
 const T_MIN = 1
@@ -199,9 +200,9 @@ export function linkConfirmation(href: string): {
     // Not a URL: the caller only passes URLs toSafeUrl accepted; show it as it is.
   }
   return {
-    title: 'Open link?',
+    title: t('link.title'),
     host,
-    message: `This opens ${host} in your browser:\n${linkLabel(href)}`,
-    confirmLabel: `Open ${host}`,
+    message: t('link.message', { host, url: linkLabel(href) }),
+    confirmLabel: t('link.confirm', { host }),
   }
 }

@@ -1,6 +1,7 @@
 /** Maps a failed sign-in to the inline message and the field it belongs to. */
 import type { AppErrorShape } from '../../../shared/ipc-contract'
 import { checkServerUrl } from '../../../shared/server-url'
+import { t } from '../i18n'
 
 export interface SignInProblem {
   /** `transport`: main wants the user's "Connect without encryption" before it sends anything. */
@@ -12,16 +13,16 @@ export interface SignInProblem {
 export function signInProblem(error: AppErrorShape): SignInProblem {
   switch (error.code) {
     case 'invalid-credentials':
-      return { field: 'credentials', message: 'Wrong email or password. Check them and try again.' }
+      return { field: 'credentials', message: t('signIn.wrongCredentials') }
     case 'unreachable':
       return {
         field: 'server',
-        message: `Can't reach the server. Check the address and your connection. (${error.message})`,
+        message: t('signIn.unreachable', { detail: error.message }),
       }
     case 'not-edusphere':
       return {
         field: 'server',
-        message: `That address doesn't look like an EduSphere server. (${error.message})`,
+        message: t('signIn.notEduSphere', { detail: error.message }),
       }
     case 'host-not-allowed':
       return { field: 'server', message: error.message }

@@ -17,12 +17,13 @@ export async function bootstrap(): Promise<Unsubscribe> {
   const settings = useSettingsStore()
   // Subscribe before the first read so no event between the two is lost.
   const unsubscribe = chatApi().onEvents((events) => applyEventsSafely(events))
+  // The language first: the sign-in screen speaks it too.
+  await settings.load()
   await session.load()
   // A window that starts signed in asks once for what main has; after that, events keep it
   // current (a sign-in brings its rooms as rooms-reset, so it is not asked again).
   if (session.signedIn) {
     void rooms.load()
-    void settings.load()
   }
   const stop = watch(
     () => session.signedIn,

@@ -7,6 +7,7 @@ import { shallowRef } from 'vue'
 import type { ConnectionSnapshot, RoomKey } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
 import { useNoticesStore } from './notices'
+import { t } from '../i18n'
 
 const unknown: ConnectionSnapshot = {
   state: 'disconnected',
@@ -49,7 +50,8 @@ export const useConnectionStore = defineStore('connection', () => {
   /** The user's "Retry now": one room, or every room when null. */
   async function retryNow(roomKey: RoomKey | null): Promise<void> {
     const result = await call((api) => api.retryNow(roomKey))
-    if (!result.ok) useNoticesStore().push('error', `Retry failed: ${result.error.message}`)
+    if (!result.ok)
+      useNoticesStore().push('error', t('connection.retryFailed', { error: result.error.message }))
   }
 
   return { byRoom, of, set, forget, merge, keepOnly, retryNow }

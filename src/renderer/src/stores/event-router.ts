@@ -6,6 +6,7 @@ import { useMessagesStore } from './messages'
 import { useNoticesStore } from './notices'
 import { useRoomsStore } from './rooms'
 import { useSessionStore } from './session'
+import { t } from '../i18n'
 
 type MessageOp =
   { kind: 'upsert'; message: ChatMessage; replaces: string | null } | { kind: 'remove'; id: string }
@@ -83,13 +84,13 @@ export function applyEvents(events: readonly ChatEvent[]): void {
 /** Forwards a malformed batch to a toast instead of letting one bad event break the stream. */
 export function applyEventsSafely(events: unknown): void {
   if (!Array.isArray(events)) {
-    useNoticesStore().push('error', 'Ignored an update from the app that was not a list of events.')
+    useNoticesStore().push('error', t('events.notAList'))
     return
   }
   try {
     applyEvents(events as ChatEvent[])
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    useNoticesStore().push('error', `Ignored an update the window could not apply: ${message}`)
+    useNoticesStore().push('error', t('events.notApplied', { error: message }))
   }
 }

@@ -9,6 +9,7 @@ import type { ChatMessage, RoomKey } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
 import { Timeline } from '../lib/timeline'
 import { useNoticesStore } from './notices'
+import { t } from '../i18n'
 
 /** What the last change to a room was, so the list can stick to the bottom or count new rows. */
 export interface TimelineChange {
@@ -104,25 +105,31 @@ export const useMessagesStore = defineStore('messages', () => {
   ): Promise<boolean> {
     const result = await action()
     if (!result.ok)
-      useNoticesStore().push('error', `${label}: ${result.error?.message ?? 'failed'}`)
+      useNoticesStore().push(
+        'error',
+        t('common.labelled', {
+          label,
+          detail: result.error?.message ?? t('message.unknownError'),
+        }),
+      )
     return result.ok
   }
 
   /** Sends a message; the pending copy arrives as an event from main. */
   function send(roomKey: RoomKey, body: string): Promise<boolean> {
-    return run("Couldn't send", () => call((api) => api.sendMessage(roomKey, body)))
+    return run(t('message.sendFailed'), () => call((api) => api.sendMessage(roomKey, body)))
   }
   function edit(roomKey: RoomKey, id: string, body: string): Promise<boolean> {
-    return run("Couldn't edit", () => call((api) => api.editMessage(roomKey, id, body)))
+    return run(t('message.editFailed'), () => call((api) => api.editMessage(roomKey, id, body)))
   }
   function remove(roomKey: RoomKey, id: string): Promise<boolean> {
-    return run("Couldn't delete", () => call((api) => api.deleteMessage(roomKey, id)))
+    return run(t('message.deleteFailed'), () => call((api) => api.deleteMessage(roomKey, id)))
   }
   function retry(roomKey: RoomKey, id: string): Promise<boolean> {
-    return run("Couldn't retry", () => call((api) => api.retryMessage(roomKey, id)))
+    return run(t('message.retryFailed'), () => call((api) => api.retryMessage(roomKey, id)))
   }
   function discard(roomKey: RoomKey, id: string): Promise<boolean> {
-    return run("Couldn't discard", () => call((api) => api.discardMessage(roomKey, id)))
+    return run(t('message.discardFailed'), () => call((api) => api.discardMessage(roomKey, id)))
   }
 
   return {

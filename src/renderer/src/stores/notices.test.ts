@@ -14,7 +14,7 @@ afterEach(() => {
 })
 
 describe('a flood of different errors from one room', () => {
-  it('shows a few toasts and counts the rest: "and 1998 more errors"', () => {
+  it('shows a few toasts and counts the rest: "and 1,998 more errors"', () => {
     const notices = useNoticesStore()
     notices.push('info', 'Signed in')
     for (let i = 0; i < 2000; i++) notices.push('error', `Bad frame number ${i}`, 'General')
@@ -28,7 +28,7 @@ describe('a flood of different errors from one room', () => {
     expect(notices.notices.length).toBeLessThanOrEqual(MAX_NOTICES)
 
     const w = mount(NoticeToasts)
-    expect(w.text()).toContain('and 1998 more errors')
+    expect(w.text()).toContain('and 1,998 more errors')
   })
 
   it('counts again from zero once the folded toast is gone', () => {

@@ -10,6 +10,7 @@ import { call } from '../api/bridge'
 import { useConnectionStore } from './connection'
 import { useMessagesStore } from './messages'
 import { useNoticesStore } from './notices'
+import { t } from '../i18n'
 
 export const useRoomsStore = defineStore('rooms', () => {
   const rooms = shallowRef<readonly RoomSummary[]>([])
@@ -56,7 +57,7 @@ export const useRoomsStore = defineStore('rooms', () => {
         call((api) => api.listConnections()),
       ])
       if (list.ok) reset(list.value)
-      else useNoticesStore().push('error', `Couldn't load your rooms: ${list.error.message}`)
+      else useNoticesStore().push('error', t('rooms.loadFailed', { error: list.error.message }))
       if (connections.ok) useConnectionStore().merge(connections.value)
     } finally {
       loading.value = false
@@ -70,7 +71,11 @@ export const useRoomsStore = defineStore('rooms', () => {
     const result = await call((api) => api.openRoom(key))
     if (!result.ok) {
       if (opening.value === key) opening.value = null
-      useNoticesStore().push('error', `Couldn't open ${key}: ${result.error.message}`, null)
+      useNoticesStore().push(
+        'error',
+        t('rooms.openFailed', { room: key, error: result.error.message }),
+        null,
+      )
       return false
     }
     return true

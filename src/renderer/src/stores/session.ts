@@ -5,6 +5,7 @@ import type { SessionSnapshot, SignInArgs } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
 import { type SignInProblem, serverUrlProblem, signInProblem } from '../lib/sign-in-errors'
 import { useNoticesStore } from './notices'
+import { t } from '../i18n'
 
 const initial: SessionSnapshot = {
   status: 'restoring',
@@ -56,7 +57,8 @@ export const useSessionStore = defineStore('session', () => {
   async function signOut(): Promise<void> {
     const result = await call((api) => api.signOut())
     if (result.ok) apply(result.value)
-    else useNoticesStore().push('error', `Sign-out failed: ${result.error.message}`)
+    else
+      useNoticesStore().push('error', t('settings.signOutFailed', { error: result.error.message }))
   }
 
   return { snapshot, busy, lastServer, signedIn, user, apply, load, signIn, signOut }

@@ -1,29 +1,50 @@
-/** User settings kept by main (message notifications). */
+/** User settings kept by main (message notifications, language). */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { LocalePreference } from '../../../shared/i18n'
 import type { Settings } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
+import { applyLocale, browserLocale, t } from '../i18n'
 import { useNoticesStore } from './notices'
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = ref<Settings>({ messageNotifications: true })
+  const settings = ref<Settings>({
+    messageNotifications: true,
+    locale: 'system',
+    systemLocale: browserLocale(),
+  })
+
+  function adopt(next: Settings): void {
+    settings.value = next
+    applyLocale(next.locale, next.systemLocale)
+  }
 
   async function load(): Promise<void> {
     const result = await call((api) => api.getSettings())
-    if (result.ok) settings.value = result.value
+    if (result.ok) adopt(result.value)
   }
 
-  /** Turns message notifications on or off; reverts the switch if main refuses. */
-  async function setMessageNotifications(on: boolean): Promise<void> {
+  /** Saves a change; reverts it (and says why) if main refuses. */
+  async function save(patch: Partial<Pick<Settings, 'messageNotifications' | 'locale'>>) {
     const before = settings.value
-    settings.value = { ...before, messageNotifications: on }
-    const result = await call((api) => api.updateSettings({ messageNotifications: on }))
-    if (result.ok) settings.value = result.value
+    adopt({ ...before, ...patch })
+    const result = await call((api) => api.updateSettings(patch))
+    if (result.ok) adopt(result.value)
     else {
-      settings.value = before
-      useNoticesStore().push('error', `Couldn't save the setting: ${result.error.message}`)
+      adopt(before)
+      useNoticesStore().push('error', t('settings.saveFailed', { error: result.error.message }))
     }
   }
 
-  return { settings, load, setMessageNotifications }
+  /** Turns message notifications on or off. */
+  function setMessageNotifications(on: boolean): Promise<void> {
+    return save({ messageNotifications: on })
+  }
+
+  /** Chooses the language: 'system' follows the OS. */
+  function setLocale(locale: LocalePreference): Promise<void> {
+    return save({ locale })
+  }
+
+  return { settings, load, setMessageNotifications, setLocale }
 })

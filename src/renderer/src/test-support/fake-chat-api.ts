@@ -55,7 +55,9 @@ export const signedOutSession: SessionSnapshot = {
 export function createFakeChatApi(
   init: Partial<
     Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections'>
-  > = {},
+  > & {
+    settingsValue?: Partial<Settings>
+  } = {},
 ): FakeChatApi {
   const listeners = new Set<(events: ChatEvent[]) => void>()
   const failures = new Map<Method, AppErrorShape>()
@@ -79,7 +81,12 @@ export function createFakeChatApi(
     browsable: init.browsable ?? [],
     history: init.history ?? {},
     connections: init.connections ?? {},
-    settingsValue: { messageNotifications: true },
+    settingsValue: {
+      messageNotifications: true,
+      locale: 'system',
+      systemLocale: 'en-US',
+      ...init.settingsValue,
+    },
     failNext(method, error) {
       failures.set(method, error)
     },

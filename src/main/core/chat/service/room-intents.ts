@@ -11,6 +11,7 @@ import type { RoomRegistry } from '../room-registry'
 import type { TrayConnection } from '../room-summary'
 import { aggregateConnection, toRoomSummary } from '../room-summary'
 import type { SessionLifecycle } from './session-lifecycle'
+import { text } from '../../../../shared/i18n'
 
 /** What the tray shows. */
 export interface TrayState {
@@ -66,7 +67,7 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
       const joined = await requireApi(session).joinRoom(await session.getToken(), host, slug)
       lifecycle.roomJoined(joined)
       const summary = rooms.summaryOf(rooms.add(joined).key)
-      if (!summary) throw new AppError('internal', 'The joined room vanished.')
+      if (!summary) throw new AppError('internal', text('error.joinedRoomVanished'))
       emit({ kind: 'room-updated', room: summary })
       return summary
     },

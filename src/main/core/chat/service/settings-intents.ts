@@ -4,6 +4,7 @@
  */
 import type { ChatBackend, Settings } from '../../../../shared/ipc-contract'
 import { AppError } from '../../../../shared/errors'
+import { effectiveLocale, setTextLocale, text } from '../../../../shared/i18n'
 import { safeExternalUrl } from '../../shell/external-url'
 
 export interface SettingsIntentsDeps {
@@ -25,18 +26,29 @@ export interface SettingsIntents extends Pick<
 
 /** Creates the settings part. */
 export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntents {
-  let settings: Settings = { messageNotifications: true, ...deps.initial }
+  let settings: Settings = {
+    messageNotifications: true,
+    locale: 'system',
+    systemLocale: 'en',
+    ...deps.initial,
+  }
+  // Main's sentences (errors, notifications) follow the user's language from the start. The
+  // language is the process's: the app has one service; a test making several gets the last's.
+  const localize = (): void =>
+    setTextLocale(effectiveLocale(settings.locale, settings.systemLocale))
+  localize()
   return {
     current: () => settings,
     getSettings: () => ({ ...settings }),
     updateSettings(patch) {
       settings = { ...settings, ...patch }
+      localize()
       deps.onChanged?.({ ...settings })
       return { ...settings }
     },
     openExternal(url) {
       const safe = safeExternalUrl(url)
-      if (!safe) throw new AppError('invalid-argument', 'Only http and https links can be opened.')
+      if (!safe) throw new AppError('invalid-argument', text('error.onlyHttpLinks'))
       deps.openExternal?.(safe)
       return null
     },

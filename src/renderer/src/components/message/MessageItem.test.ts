@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import MessageItem from './MessageItem.vue'
 import { makeMessage } from '../../test-support/messages'
-import { UNCONFIRMED_TEXT } from '../../../../shared/user-text'
+import { unconfirmedText } from '../../../../shared/user-text'
 
 function render(
   overrides: Parameters<typeof makeMessage>[0] = {},
@@ -44,10 +44,10 @@ describe('MessageItem', () => {
   })
 
   it('shows an unconfirmed message like a failed one, with its own words, Send again and Discard', async () => {
-    const unconfirmed = render({ status: 'unconfirmed', own: true, error: UNCONFIRMED_TEXT })
+    const unconfirmed = render({ status: 'unconfirmed', own: true, error: unconfirmedText() })
     expect(unconfirmed.get('article').classes()).toContain('failed')
     const status = unconfirmed.get('.status-failed')
-    expect(status.text()).toContain(UNCONFIRMED_TEXT)
+    expect(status.text()).toContain(unconfirmedText())
     expect(status.text()).not.toContain('Not sent')
     expect(unconfirmed.find('.message-actions').exists()).toBe(false)
     const buttons = status.findAll('button')
