@@ -183,7 +183,7 @@ test('reduced motion: nothing animates, transitions or scrolls smoothly', async 
   await page.getByRole('button', { name: 'Browse rooms' }).click()
   await expect(page.getByRole('dialog', { name: 'Browse rooms' })).toBeVisible()
   const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*'), document.documentElement].flatMap((el) => {
+    [...Array.from(document.querySelectorAll('*')), document.documentElement].flatMap((el) => {
       const c = getComputedStyle(el)
       const still =
         c.animationName === 'none' &&
