@@ -59,7 +59,10 @@ describe('App', () => {
       history: { 'alice/general': history },
     })
     const item = w.get('.room-button')
-    expect(item.attributes('aria-label')).toBe(
+    // The accessible name is the text a screen reader gets: everything but the aria-hidden parts.
+    const spoken = item.element.cloneNode(true) as HTMLElement
+    for (const hidden of spoken.querySelectorAll('[aria-hidden=true]')) hidden.remove()
+    expect(spoken.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'General, hosted by alice, topic Math, 3 unread messages',
     )
     expect(item.get('.badge').text()).toBe('3')

@@ -77,8 +77,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'sidebar.browse': 'Räume durchsuchen',
   'rooms.listLabel': 'Deine Räume',
   'rooms.empty': 'Du bist noch keinem Raum beigetreten. Mit „Räume durchsuchen“ findest du einen.',
-  'rooms.itemLabel':
-    '{name}, gehostet von {host}{hasTopic, select, yes {, Thema {topic}} other {}}{unread, plural, =0 {} one {, # ungelesene Nachricht} other {, # ungelesene Nachrichten}}',
+  'rooms.itemSpokenHost': 'gehostet von ',
+  'rooms.itemSpokenTopic': ', Thema ',
+  'rooms.itemSpokenUnread':
+    '{unread, plural, =0 {} one {, # ungelesene Nachricht} other {, # ungelesene Nachrichten}}',
   'rooms.loadFailed': 'Deine Räume konnten nicht geladen werden: {error}',
   'rooms.openFailed': '{room} konnte nicht geöffnet werden: {error}',
   'room.label': 'Raum {name}',

@@ -72,8 +72,10 @@ export const en = {
   'sidebar.browse': 'Browse rooms',
   'rooms.listLabel': 'Your rooms',
   'rooms.empty': "You haven't joined any rooms yet. Use “Browse rooms” to find one.",
-  'rooms.itemLabel':
-    '{name}, hosted by {host}{hasTopic, select, yes {, topic {topic}} other {}}{unread, plural, =0 {} one {, # unread message} other {, # unread messages}}',
+  'rooms.itemSpokenHost': 'hosted by ',
+  'rooms.itemSpokenTopic': ', topic ',
+  'rooms.itemSpokenUnread':
+    '{unread, plural, =0 {} one {, # unread message} other {, # unread messages}}',
   'rooms.loadFailed': "Couldn't load your rooms: {error}",
   'rooms.openFailed': "Couldn't open {room}: {error}",
   'room.label': 'Room {name}',
