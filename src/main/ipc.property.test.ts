@@ -58,6 +58,15 @@ const oracles: Record<InvokeChannel, Oracle> = {
       Object.keys(v).every((k) => k === 'messageNotifications') &&
       (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean'),
   ),
+  'chat:search-messages': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      Object.keys(v).every((k) => k === 'query' || k === 'roomKey') &&
+      str(v.query, 1, 200) &&
+      (v.roomKey === null || roomKey(v.roomKey)),
+  ),
+  'chat:reveal-message': arity(2, roomKey, id),
   'app:open-external': arity(1, url),
 }
 
@@ -119,6 +128,17 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       fc.record({ messageNotifications: fc.boolean(), theme: fc.string() }),
     )
     .map((o) => [o]),
+  'chat:search-messages': fc
+    .record(
+      {
+        query: fc.oneof(fc.string({ maxLength: 20 }), fc.constant('q'.repeat(201))),
+        roomKey: fc.oneof(fc.constant(null), roomKeyArb),
+        extra: cloneable,
+      },
+      { requiredKeys: ['query', 'roomKey'] },
+    )
+    .map((o) => [o]),
+  'chat:reveal-message': fc.tuple(roomKeyArb, idArb),
   'app:open-external': urlArb.map((u) => [u]),
 }
 

@@ -35,6 +35,7 @@ import { createRoomIntents } from './service/room-intents'
 import type { TrayState } from './service/room-intents'
 import { SessionLifecycle } from './service/session-lifecycle'
 import { createSettingsIntents } from './service/settings-intents'
+import { createSearchIntents } from '../search/message-search'
 
 export type { TrayState } from './service/room-intents'
 
@@ -157,6 +158,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   return {
     ...roomIntents,
     ...createMessageIntents(rooms),
+    ...createSearchIntents({ session, rooms, store: () => data.current }),
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,
