@@ -130,6 +130,7 @@ const api: ChatApi = {
   retryNow: () => ok(null),
   searchMessages: () => ok({ hits: [], truncated: false }),
   revealMessage: (key) => ok({ roomKey: key, messages: [] }),
+  copyText: () => ok(null),
   getSettings: () => ok({ messageNotifications: true }),
   updateSettings: () => ok({ messageNotifications: true }),
   openExternal: () => ok(null),

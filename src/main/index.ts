@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron'
+import { app, clipboard, dialog, ipcMain, net, powerMonitor, session } from 'electron'
 import type { RoomKey } from '../shared/ipc-contract'
 import { installAppMenu } from './app-menu'
 import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
@@ -109,6 +109,7 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     defaultServer: launch.defaultServer ?? env.defaultServer ?? undefined,
     openExternal: (url) => void openExternalSafely(url),
+    copyText: (text) => clipboard.writeText(text),
     settings: { messageNotifications: settings.get().messageNotifications },
     onSettingsChanged: (next) =>
       settings.update({ messageNotifications: next.messageNotifications }),

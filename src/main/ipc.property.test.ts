@@ -67,6 +67,7 @@ const oracles: Record<InvokeChannel, Oracle> = {
       (v.roomKey === null || roomKey(v.roomKey)),
   ),
   'chat:reveal-message': arity(2, roomKey, id),
+  'app:copy-text': arity(1, text),
   'app:open-external': arity(1, url),
 }
 
@@ -139,6 +140,7 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
     )
     .map((o) => [o]),
   'chat:reveal-message': fc.tuple(roomKeyArb, idArb),
+  'app:copy-text': textArb.map((t) => [t]),
   'app:open-external': urlArb.map((u) => [u]),
 }
 

@@ -281,6 +281,12 @@ export const invokeContract = {
     args: z.tuple([RoomKeySchema, Id]),
     result: returns<RevealedWindow>(),
   },
+  /** Puts text on the system clipboard (main does it: the page has no clipboard permission). */
+  'app:copy-text': {
+    method: 'copyText',
+    args: z.tuple([Text]),
+    result: returns<null>(),
+  },
   'app:open-external': {
     method: 'openExternal',
     args: z.tuple([z.string().url().max(2048)]),

@@ -25,6 +25,7 @@ export const invokeMethods = {
   'settings:update-settings': 'updateSettings',
   'chat:search-messages': 'searchMessages',
   'chat:reveal-message': 'revealMessage',
+  'app:copy-text': 'copyText',
   'app:open-external': 'openExternal',
 } as const satisfies { readonly [C in InvokeChannel]: MethodOf<C> }
 

@@ -13,6 +13,7 @@ import type {
   SignInArgs,
   Unsubscribe,
 } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
@@ -69,6 +70,8 @@ export interface ChatServiceDeps {
   openStore?: OpenAccountStore
   /** Who each saved sign-in belongs to, so a start without network goes on offline. */
   profiles?: ProfileCache
+  /** clipboard.writeText in Electron, a recorder in tests; without it copying is refused. */
+  copyText?: (text: string) => void
 }
 
 export interface ChatService extends ChatBackend {
@@ -159,6 +162,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     ...roomIntents,
     ...createMessageIntents(rooms),
     ...createSearchIntents({ session, rooms, store: () => data.current }),
+    copyText(text) {
+      if (!deps.copyText) throw new AppError('internal', 'Copying is not available here.')
+      deps.copyText(text)
+      return null
+    },
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,

@@ -159,6 +159,7 @@ export function createFakeChatApi(
         roomKey: args[0],
         messages: fake.revealed[args[0]] ?? fake.history[args[0]] ?? [],
       })),
+    copyText: (...args) => answer('copyText', args, () => null),
     openExternal: (...args) => answer('openExternal', args, () => null),
   }
   return fake
