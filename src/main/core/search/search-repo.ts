@@ -43,7 +43,7 @@ export function createSearchRepo(db: SqlDb): SearchRepo {
       ]
       stmt = db.prepare(
         `SELECT room, ${COLUMNS} FROM messages WHERE ${where.join(' AND ')}
-         ORDER BY created_us DESC, id_key DESC LIMIT ?`,
+         ORDER BY +created_us DESC, +id_key DESC LIMIT ?`,
       )
       statements.set(key, stmt)
     }
