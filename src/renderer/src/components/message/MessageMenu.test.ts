@@ -121,6 +121,16 @@ describe('message menu', () => {
     expect(w.find('[role=menu]').exists()).toBe(false)
   })
 
+  it('closes when a shortcut opens an overlay over it', async () => {
+    const w = await start()
+    await row(w, mine.id).trigger('contextmenu')
+    expect(w.find('[role=menu]').exists()).toBe(true)
+    const mod = /mac/i.test(navigator.platform) ? { metaKey: true } : { ctrlKey: true }
+    await key('k', mod)
+    expect(w.find('[role=menu]').exists()).toBe(false)
+    expect(w.text()).toContain('Jump to a room')
+  })
+
   it('shows why copying failed', async () => {
     const w = await start()
     await row(w, mine.id).trigger('contextmenu')
