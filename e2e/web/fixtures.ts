@@ -71,6 +71,8 @@ export interface DesktopApp {
   keychainReason: string | null
   notified: { kind: 'error' | 'message'; title: string; body: string }[]
   opened: string[]
+  /** Text put on the clipboard through main (app:copy-text), in order. */
+  copied: string[]
   /** Errors thrown in the page; a test ends by expecting none. */
   pageErrors: string[]
 }
@@ -129,6 +131,7 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     ctx
   const notified: DesktopApp['notified'] = []
   const opened: string[] = []
+  const copied: string[] = []
   const notifier: Notifier = {
     error: (title, body) => notified.push({ kind: 'error', title, body }),
     message: (m) => notified.push({ kind: 'message', title: m.roomName, body: m.body }),
@@ -143,6 +146,7 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     policy: E2E_POLICY,
     defaultServer: server.url,
     openExternal: (url) => opened.push(url),
+    copyText: (text) => copied.push(text),
     // The account's local store in this test's profile folder, as the shell does in userData.
     openStore: (account) => openAccountStore({ dir: profileDir, ...account }),
     profiles: createProfileCache(profileDir),
@@ -183,7 +187,16 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
   await page.goto(rendererUrl)
   let quit: Promise<void> | null = null
   return {
-    app: { page, service, store, keychainReason: unavailableReason, notified, opened, pageErrors },
+    app: {
+      page,
+      service,
+      store,
+      keychainReason: unavailableReason,
+      notified,
+      opened,
+      copied,
+      pageErrors,
+    },
     logs,
     quit: () =>
       (quit ??= (async () => {

@@ -1,6 +1,6 @@
 /** Screenshots of the main screens in light and dark, for the test artifacts and the README. */
 import { join, resolve } from 'node:path'
-import { expect, openGeneral, signIn, test } from './fixtures'
+import { expect, messageRow, openGeneral, signIn, test } from './fixtures'
 
 const dir = resolve(__dirname, '../../test-results/screenshots')
 
@@ -29,6 +29,26 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('Notes are at')).toBeVisible()
     await page.getByPlaceholder('Write a message').fill('Yes! Working through the exercises now.')
     await page.screenshot({ path: join(dir, `room-${scheme}.png`) })
+
+    // Keyboard first, search and message actions.
+    await page.keyboard.press('Control+K')
+    await page.getByRole('combobox', { name: 'Room name' }).fill('s')
+    await expect(page.getByRole('option').first()).toBeVisible()
+    await page.screenshot({ path: join(dir, `quick-switcher-${scheme}.png`) })
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+F')
+    await page.getByRole('searchbox', { name: 'Search messages' }).fill('chapter')
+    await expect(page.locator('.search-result').first()).toBeVisible()
+    await page.screenshot({ path: join(dir, `search-${scheme}.png`) })
+    await page.keyboard.press('Escape')
+    await messageRow(page, 'Notes are at').locator('.body').click({ button: 'right' })
+    await expect(page.getByRole('menu')).toBeVisible()
+    await page.screenshot({ path: join(dir, `message-menu-${scheme}.png`) })
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+/')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    await page.screenshot({ path: join(dir, `shortcuts-${scheme}.png`) })
+    await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: 'Browse rooms' }).click()
     const dialog = page.getByRole('dialog', { name: 'Browse rooms' })

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { BrowserWindow } from 'electron'
-import { app, dialog, ipcMain, net, powerMonitor, session } from 'electron'
+import { app, clipboard, dialog, ipcMain, net, powerMonitor, session } from 'electron'
 import { text } from '../shared/i18n'
 import type { RoomKey } from '../shared/ipc-contract'
 import { installAppMenu } from './app-menu'
@@ -111,6 +111,7 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     defaultServer: launch.defaultServer ?? env.defaultServer ?? undefined,
     openExternal: (url) => void openExternalSafely(url),
+    copyText: (text) => clipboard.writeText(text),
     settings: {
       messageNotifications: settings.get().messageNotifications,
       // Localization: the user's choice, and the OS's language that 'system' follows.

@@ -59,6 +59,16 @@ const oracles: Record<InvokeChannel, Oracle> = {
       (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean') &&
       (v.locale === undefined || v.locale === 'system' || v.locale === 'en' || v.locale === 'de'),
   ),
+  'chat:search-messages': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      Object.keys(v).every((k) => k === 'query' || k === 'roomKey') &&
+      str(v.query, 1, 200) &&
+      (v.roomKey === null || roomKey(v.roomKey)),
+  ),
+  'chat:reveal-message': arity(2, roomKey, id),
+  'app:copy-text': arity(1, text),
   'app:open-external': arity(1, url),
 }
 
@@ -127,6 +137,18 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       ),
     )
     .map((o) => [o]),
+  'chat:search-messages': fc
+    .record(
+      {
+        query: fc.oneof(fc.string({ maxLength: 20 }), fc.constant('q'.repeat(201))),
+        roomKey: fc.oneof(fc.constant(null), roomKeyArb),
+        extra: cloneable,
+      },
+      { requiredKeys: ['query', 'roomKey'] },
+    )
+    .map((o) => [o]),
+  'chat:reveal-message': fc.tuple(roomKeyArb, idArb),
+  'app:copy-text': textArb.map((t) => [t]),
   'app:open-external': urlArb.map((u) => [u]),
 }
 

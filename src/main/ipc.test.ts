@@ -52,6 +52,9 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'connection:retry-now': [null],
   'settings:get-settings': [],
   'settings:update-settings': [{ messageNotifications: false }],
+  'chat:search-messages': [{ query: 'chapter', roomKey: null }],
+  'chat:reveal-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],
+  'app:copy-text': ['hello'],
   'app:open-external': ['https://example.org/'],
 }
 

@@ -200,6 +200,11 @@ describe('the Electron shell', () => {
     expect(recorder.trays[0]!.tooltip).toBe('EduSphere Desktop — no unread messages')
   })
 
+  it('copies text to the system clipboard from main (the page has no clipboard permission)', async () => {
+    expect(await invoke('app:copy-text', 'copied from the menu')).toMatchObject({ ok: true })
+    expect(recorder.copied).toEqual(['copied from the menu'])
+  })
+
   it('serves the signed-in server avatars over app://, fetched by main, and nothing else', async () => {
     const handler = recorder.protocolHandlers.get('app')!
     const bob = await handler(new Request('app://edusphere/avatar/avatars%2Fbob.png'))

@@ -72,6 +72,34 @@ export interface ChatMessage {
   pendingAction: 'edit' | 'delete' | null
 }
 
+// Message search (search-text.ts has the matching rules) and revealing a message by id.
+
+/** One message that matched a search. */
+export interface SearchHit {
+  roomKey: RoomKey
+  id: string
+  author: { id: string; username: string }
+  /** Epoch ms. */
+  created: number
+  /** About 160 characters around the first match; '…' marks cut ends. */
+  snippet: string
+  /** [start, end) of each match within `snippet`, in UTF-16 code units. */
+  ranges: [number, number][]
+}
+
+export interface SearchResults {
+  /** Best first: whole-word matches before partial ones, then newest first. */
+  hits: SearchHit[]
+  /** More messages matched than were returned (narrow the search). */
+  truncated: boolean
+}
+
+/** The messages around one message, oldest first, to show it in its place. */
+export interface RevealedWindow {
+  roomKey: RoomKey
+  messages: ChatMessage[]
+}
+
 export type KeychainStatus = 'available' | 'unavailable'
 
 export interface SessionSnapshot {
@@ -253,6 +281,26 @@ export const invokeContract = {
         .strict(),
     ]),
     result: returns<Settings>(),
+  },
+  /** Searches what this client holds: one joined room, or every joined room (roomKey null). */
+  'chat:search-messages': {
+    method: 'searchMessages',
+    args: z.tuple([
+      z.object({ query: z.string().min(1).max(200), roomKey: RoomKeySchema.nullable() }).strict(),
+    ]),
+    result: returns<SearchResults>(),
+  },
+  /** The stored messages around a message id (the message itself included), to jump to it. */
+  'chat:reveal-message': {
+    method: 'revealMessage',
+    args: z.tuple([RoomKeySchema, Id]),
+    result: returns<RevealedWindow>(),
+  },
+  /** Puts text on the system clipboard (main does it: the page has no clipboard permission). */
+  'app:copy-text': {
+    method: 'copyText',
+    args: z.tuple([Text]),
+    result: returns<null>(),
   },
   'app:open-external': {
     method: 'openExternal',

@@ -23,6 +23,9 @@ export const invokeMethods = {
   'connection:retry-now': 'retryNow',
   'settings:get-settings': 'getSettings',
   'settings:update-settings': 'updateSettings',
+  'chat:search-messages': 'searchMessages',
+  'chat:reveal-message': 'revealMessage',
+  'app:copy-text': 'copyText',
   'app:open-external': 'openExternal',
 } as const satisfies { readonly [C in InvokeChannel]: MethodOf<C> }
 

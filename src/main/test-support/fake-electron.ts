@@ -60,6 +60,8 @@ export interface Recorder {
   trays: FakeTray[]
   notifications: FakeNotification[]
   openedExternally: string[]
+  /** Text written to the clipboard (clipboard.writeText). */
+  copied: string[]
   errorBoxes: string[]
   badgeCounts: number[]
   appMenu: unknown
@@ -80,6 +82,7 @@ export const recorder: Recorder = {
   trays: [],
   notifications: [],
   openedExternally: [],
+  copied: [],
   errorBoxes: [],
   badgeCounts: [],
   appMenu: null,
@@ -331,6 +334,9 @@ export const fakeElectronModule = {
     openExternal: async (url: string) => {
       recorder.openedExternally.push(url)
     },
+  },
+  clipboard: {
+    writeText: (text: string) => void recorder.copied.push(text),
   },
   dialog: {
     showErrorBox: (title: string, message: string) =>

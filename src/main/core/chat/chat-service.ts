@@ -13,6 +13,7 @@ import type {
   SignInArgs,
   Unsubscribe,
 } from '../../../shared/ipc-contract'
+import { AppError } from '../../../shared/errors'
 import type { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
@@ -35,6 +36,7 @@ import { createRoomIntents } from './service/room-intents'
 import type { TrayState } from './service/room-intents'
 import { SessionLifecycle } from './service/session-lifecycle'
 import { createSettingsIntents } from './service/settings-intents'
+import { createSearchIntents } from '../search/message-search'
 
 export type { TrayState } from './service/room-intents'
 
@@ -68,6 +70,8 @@ export interface ChatServiceDeps {
   openStore?: OpenAccountStore
   /** Who each saved sign-in belongs to, so a start without network goes on offline. */
   profiles?: ProfileCache
+  /** clipboard.writeText in Electron, a recorder in tests; without it copying is refused. */
+  copyText?: (text: string) => void
 }
 
 export interface ChatService extends ChatBackend {
@@ -157,6 +161,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   return {
     ...roomIntents,
     ...createMessageIntents(rooms),
+    ...createSearchIntents({ session, rooms, store: () => data.current }),
+    copyText(text) {
+      if (!deps.copyText) throw new AppError('internal', 'Copying is not available here.')
+      deps.copyText(text)
+      return null
+    },
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,

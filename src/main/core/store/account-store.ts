@@ -27,6 +27,8 @@ import { isCorruption, openSqlite, reasonOf } from './sqlite'
 import { deleteFiles, moveAside, prepareFiles, recoveryMarkerOf, storeFileOf } from './store-files'
 import type { AccountRef, RoomsRepo, StoreNotice } from './store-types'
 import { guardRepos } from './guard'
+import type { SearchRepo } from '../search/search-repo'
+import { createSearchRepo } from '../search/search-repo'
 
 export interface AccountStore {
   /** The database file; null for an in-memory store. */
@@ -38,6 +40,8 @@ export interface AccountStore {
   readonly outbox: OutboxRepo
   readonly readMarks: ReadMarksRepo
   readonly drafts: DraftsRepo
+  /** Message search and the window around a message (reads only). */
+  readonly search: SearchRepo
   /**
    * Folds the WAL into the database file without waiting for readers or writers. Call it when
    * the app is idle (e.g. a second after the last batch of events): doing it inside a commit is
@@ -178,7 +182,14 @@ function assemble(db: SqlDb, file: string | null): AccountStore {
     extras(key)
   })
   const repos = guardRepos(
-    { rooms, history, outbox, readMarks: createReadMarksRepo(db), drafts: createDraftsRepo(db) },
+    {
+      rooms,
+      history,
+      outbox,
+      readMarks: createReadMarksRepo(db),
+      drafts: createDraftsRepo(db),
+      search: createSearchRepo(db),
+    },
     () => open,
     report,
   )

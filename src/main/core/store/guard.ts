@@ -7,6 +7,7 @@ import type { HistoryRepo } from './history-repo'
 import type { OutboxRepo } from './outbox-repo'
 import type { DraftsRepo, ReadMarksRepo } from './rooms-repo'
 import type { RoomsRepo } from './store-types'
+import type { SearchRepo } from '../search/search-repo'
 
 export interface Repos {
   rooms: RoomsRepo
@@ -14,6 +15,7 @@ export interface Repos {
   outbox: OutboxRepo
   readMarks: ReadMarksRepo
   drafts: DraftsRepo
+  search: SearchRepo
 }
 
 type Report = (operation: string, error: unknown) => void
@@ -33,7 +35,7 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
       }
     }
   }
-  const { rooms, history, outbox, readMarks, drafts } = repos
+  const { rooms, history, outbox, readMarks, drafts, search } = repos
   return {
     rooms: {
       list: guard('rooms.list', rooms.list, []),
@@ -72,6 +74,10 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
     drafts: {
       get: guard('drafts.get', drafts.get, ''),
       set: guard('drafts.set', drafts.set, undefined),
+    },
+    search: {
+      find: guard('search.find', search.find, []),
+      around: guard('search.around', search.around, null),
     },
   }
 }

@@ -13,7 +13,7 @@ import type { HistoryCursor, HistoryWindow, MessageEdit, StoredMessage } from '.
 export const DEFAULT_WINDOW = 200
 export const MAX_WINDOW = 5000
 
-const COLUMNS =
+export const COLUMNS =
   'id, author_id, author_username, author_avatar, body, edited, created, updated, created_us, id_key, client_id'
 
 export interface HistoryRepo {
@@ -42,7 +42,8 @@ export function cursorOf(message: Pick<StoredMessage, 'id' | 'created'>): Histor
   return { createdUs: parseIsoMicros(message.created) ?? 0, id: idKey(message.id) }
 }
 
-function toMessage(row: SqlRow): StoredMessage {
+/** A `messages` row as a StoredMessage (rows selected with COLUMNS). */
+export function toMessage(row: SqlRow): StoredMessage {
   return {
     id: str(row, 'id'),
     user: {

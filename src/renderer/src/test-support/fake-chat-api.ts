@@ -11,6 +11,7 @@ import type {
   ConnectionSnapshot,
   Result,
   RoomSummary,
+  SearchHit,
   SessionSnapshot,
   Settings,
 } from '../../../shared/ipc-contract'
@@ -25,6 +26,10 @@ export interface FakeChatApi extends ChatApi {
   history: Record<string, ChatMessage[]>
   connections: Record<string, ConnectionSnapshot>
   settingsValue: Settings
+  /** What the next searches answer (the fake does not search). */
+  searchHits: SearchHit[]
+  /** What revealMessage answers per room (default: the room's whole `history`). */
+  revealed: Record<string, ChatMessage[]>
   /** Makes the next call of `method` fail with `error`. */
   failNext(method: Method, error: AppErrorShape): void
   /** Pushes a batch of events to every subscriber, as main does. */
@@ -87,6 +92,8 @@ export function createFakeChatApi(
       systemLocale: 'en-US',
       ...init.settingsValue,
     },
+    searchHits: [],
+    revealed: {},
     failNext(method, error) {
       failures.set(method, error)
     },
@@ -152,6 +159,14 @@ export function createFakeChatApi(
         fake.settingsValue = { ...fake.settingsValue, ...args[0] }
         return fake.settingsValue
       }),
+    searchMessages: (...args) =>
+      answer('searchMessages', args, () => ({ hits: fake.searchHits, truncated: false })),
+    revealMessage: (...args) =>
+      answer('revealMessage', args, () => ({
+        roomKey: args[0],
+        messages: fake.revealed[args[0]] ?? fake.history[args[0]] ?? [],
+      })),
+    copyText: (...args) => answer('copyText', args, () => null),
     openExternal: (...args) => answer('openExternal', args, () => null),
   }
   return fake

@@ -20,14 +20,31 @@ function render(
 }
 
 describe('MessageItem', () => {
-  it('gives own confirmed messages Edit and Delete, and others none', async () => {
+  it('gives own confirmed messages Edit and Delete, and every message the "…" menu button', async () => {
     const own = render({ own: true, author: { id: '1', username: 'alice', avatarUrl: null } })
     const buttons = own.findAll('.message-actions button').map((b) => b.text())
-    expect(buttons).toEqual(['Edit', 'Delete'])
+    expect(buttons).toEqual(['Edit', 'Delete', '…'])
     await own.findAll('.message-actions button')[1]!.trigger('click')
     expect(own.emitted('delete')).toHaveLength(1)
-    expect(render({ own: false }).find('.message-actions').exists()).toBe(false)
-    expect(render({ own: true, status: 'pending' }).find('.message-actions').exists()).toBe(false)
+    const actions = (w: ReturnType<typeof render>) =>
+      w.findAll('.message-actions button').map((b) => b.text())
+    expect(actions(render({ own: false }))).toEqual(['…'])
+    expect(actions(render({ own: true, status: 'pending' }))).toEqual(['…'])
+  })
+
+  it('asks for its menu from the "…" button, a right click, Shift+F10 and the Menu key', async () => {
+    const item = render({ own: false, body: 'menu me' })
+    const more = item.get('button[aria-haspopup="menu"]')
+    expect(more.attributes('aria-label')).toBe('More actions for message: menu me')
+    await more.trigger('click')
+    await item.get('article').trigger('contextmenu', { clientX: 30, clientY: 40 })
+    await item.get('.body').trigger('keydown', { key: 'F10', shiftKey: true })
+    await item.get('article').trigger('keydown', { key: 'ContextMenu' })
+    await item.get('article').trigger('keydown', { key: 'F10' })
+    const requests = item.emitted('menu') as [{ message: { body: string }; x: number; y: number }][]
+    expect(requests).toHaveLength(4)
+    expect(requests.every(([r]) => r.message.body === 'menu me')).toBe(true)
+    expect(requests[1]![0]).toMatchObject({ x: 30, y: 40 })
   })
 
   it('shows pending and failed states, with Retry and Discard for failures', async () => {
@@ -49,7 +66,7 @@ describe('MessageItem', () => {
     const status = unconfirmed.get('.status-failed')
     expect(status.text()).toContain(unconfirmedText())
     expect(status.text()).not.toContain('Not sent')
-    expect(unconfirmed.find('.message-actions').exists()).toBe(false)
+    expect(unconfirmed.findAll('.message-actions button').map((b) => b.text())).toEqual(['…'])
     const buttons = status.findAll('button')
     expect(buttons.map((b) => b.text())).toEqual(['Send again', 'Discard'])
     await buttons[0]!.trigger('click')

@@ -1,0 +1,141 @@
+/**
+ * Every keyboard shortcut of the app in one place: which key chord does what (app-wide and in the
+ * composer), what the shortcuts sheet lists, and which room Alt+↑/↓ moves to. Pure: components
+ * pass the keyboard event in and act on the answer. "Mod" is Cmd on macOS and Ctrl elsewhere.
+ */
+
+/** The fields of a KeyboardEvent the keymap reads. */
+export interface KeyChord {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+}
+
+/** App-wide commands. */
+export type AppCommand =
+  | 'quick-switcher'
+  | 'previous-room'
+  | 'next-room'
+  | 'previous-unread-room'
+  | 'next-unread-room'
+  | 'search-room'
+  | 'search-all'
+  | 'shortcuts'
+
+/** What a key does in the composer. */
+export type ComposerCommand = 'send' | 'edit-last' | 'cancel-edit'
+
+export function isMacPlatform(platform: string): boolean {
+  return /mac|iphone|ipad/i.test(platform)
+}
+
+/** Mod (and no other of Ctrl/Cmd/Alt) is down. */
+function modOnly(e: KeyChord, mac: boolean): boolean {
+  return (mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey) && !e.altKey
+}
+
+/** The app-wide command a key chord stands for, or null. */
+export function appCommandOf(e: KeyChord, mac: boolean): AppCommand | null {
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
+  if (modOnly(e, mac)) {
+    if (key === 'k' && !e.shiftKey) return 'quick-switcher'
+    if (key === 'f') return e.shiftKey ? 'search-all' : 'search-room'
+    // '/' with or without Shift: some layouts need Shift for it ('?' on US ones).
+    if (key === '/' || key === '?') return 'shortcuts'
+    return null
+  }
+  if (e.altKey && !e.ctrlKey && !e.metaKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+    const up = key === 'ArrowUp'
+    if (e.shiftKey) return up ? 'previous-unread-room' : 'next-unread-room'
+    return up ? 'previous-room' : 'next-room'
+  }
+  return null
+}
+
+/** What a key does in the composer, given its state; null lets the textarea have it. */
+export function composerCommandOf(
+  e: KeyChord & { isComposing?: boolean },
+  state: { empty: boolean; editing: boolean },
+): ComposerCommand | null {
+  // IME composition uses Enter to pick a candidate: never send then.
+  if (e.isComposing) return null
+  const plain = !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey
+  if (e.key === 'Enter' && plain) return 'send'
+  if (e.key === 'ArrowUp' && plain && state.empty && !state.editing) return 'edit-last'
+  if (e.key === 'Escape' && state.editing) return 'cancel-edit'
+  return null
+}
+
+/** Shift+F10 or the Menu key: open the context menu of what has focus. */
+export function isContextMenuKey(e: KeyChord): boolean {
+  return (
+    e.key === 'ContextMenu' ||
+    (e.key === 'F10' && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey)
+  )
+}
+
+/**
+ * The room Alt(+Shift)+↑/↓ goes to: the previous or next one in the sidebar's order, wrapping
+ * around; with `unreadOnly`, the nearest one with unread messages. Null when there is none.
+ */
+export function adjacentRoom<R extends { key: string; unread: number }>(
+  rooms: readonly R[],
+  activeKey: string | null,
+  direction: 1 | -1,
+  unreadOnly: boolean,
+): string | null {
+  const n = rooms.length
+  if (n === 0) return null
+  const at = rooms.findIndex((r) => r.key === activeKey)
+  // With no room open, ↓ starts at the first room and ↑ at the last.
+  const start = at < 0 ? (direction === 1 ? -1 : n) : at
+  for (let step = 1; step <= n; step++) {
+    const room = rooms[(((start + direction * step) % n) + n) % n]!
+    if (room.key === activeKey) continue
+    if (!unreadOnly || room.unread > 0) return room.key
+  }
+  return null
+}
+
+export interface ShortcutGroup {
+  title: string
+  items: { keys: string[]; label: string }[]
+}
+
+/** The shortcuts sheet's content, with the platform's key names. */
+export function shortcutSheet(mac: boolean): ShortcutGroup[] {
+  const mod = mac ? '⌘' : 'Ctrl'
+  const alt = mac ? '⌥' : 'Alt'
+  return [
+    {
+      title: 'Navigation',
+      items: [
+        { keys: [mod, 'K'], label: 'Jump to a room (quick switcher)' },
+        { keys: [alt, '↑'], label: 'Previous room' },
+        { keys: [alt, '↓'], label: 'Next room' },
+        { keys: [alt, 'Shift', '↑'], label: 'Previous unread room' },
+        { keys: [alt, 'Shift', '↓'], label: 'Next unread room' },
+      ],
+    },
+    {
+      title: 'Search',
+      items: [
+        { keys: [mod, 'F'], label: 'Search this room' },
+        { keys: [mod, 'Shift', 'F'], label: 'Search all your rooms' },
+      ],
+    },
+    {
+      title: 'Messages',
+      items: [
+        { keys: ['Enter'], label: 'Send the message' },
+        { keys: ['Shift', 'Enter'], label: 'New line' },
+        { keys: ['↑'], label: 'Edit your last message (in an empty composer)' },
+        { keys: ['Esc'], label: 'Cancel editing' },
+        { keys: ['Shift', 'F10'], label: 'Message actions (also the Menu key)' },
+      ],
+    },
+    { title: 'Help', items: [{ keys: [mod, '/'], label: 'Show these shortcuts' }] },
+  ]
+}

@@ -1,0 +1,44 @@
+/** What the message menu offers for a message: only the actions the message allows. */
+import type { ChatMessage } from '../../../shared/ipc-contract'
+import { splitLinks } from './links'
+
+export type MessageAction = 'copy' | 'copy-link' | 'edit' | 'delete' | 'retry' | 'discard'
+
+/** A request to open the menu of `message` at (x, y); `opener` gets focus back after. */
+export interface MessageMenuRequest {
+  message: ChatMessage
+  x: number
+  y: number
+  opener: HTMLElement | null
+}
+
+export interface MessageMenuItem {
+  action: MessageAction
+  label: string
+  danger?: boolean
+}
+
+/** The first link in a body (what "Copy link" copies), or null. */
+export function firstLink(body: string): string | null {
+  for (const segment of splitLinks(body)) if (segment.kind === 'link') return segment.url
+  return null
+}
+
+/**
+ * Copy always; Copy link when the body has a link; Edit and Delete for your own confirmed
+ * message with nothing pending on it; Retry (or Send again) and Discard for a message that did
+ * not go through.
+ */
+export function messageMenuItems(m: ChatMessage): MessageMenuItem[] {
+  const items: MessageMenuItem[] = [{ action: 'copy', label: 'Copy text' }]
+  if (firstLink(m.body) !== null) items.push({ action: 'copy-link', label: 'Copy link' })
+  if (m.own && m.status === 'confirmed' && m.pendingAction === null) {
+    items.push({ action: 'edit', label: 'Edit' })
+    items.push({ action: 'delete', label: 'Delete', danger: true })
+  }
+  if (m.status === 'failed' || m.status === 'unconfirmed') {
+    items.push({ action: 'retry', label: m.status === 'failed' ? 'Retry' : 'Send again' })
+    items.push({ action: 'discard', label: 'Discard', danger: true })
+  }
+  return items
+}
