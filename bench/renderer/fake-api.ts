@@ -94,6 +94,7 @@ const room: RoomSummary = {
   participants: ['alice', 'bob', 'carol', 'dave', 'erin'],
   joined: true,
   unread: 0,
+  mentions: 0,
 }
 const listeners = new Set<(events: ChatEvent[]) => void>()
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
@@ -128,8 +129,8 @@ const api: ChatApi = {
   discardMessage: () => ok(null),
   listConnections: () => ok({ [ROOM_KEY]: connection }),
   retryNow: () => ok(null),
-  getSettings: () => ok({ messageNotifications: true }),
-  updateSettings: () => ok({ messageNotifications: true }),
+  getSettings: () => ok({ messageNotifications: true, mentionNotifications: true }),
+  updateSettings: () => ok({ messageNotifications: true, mentionNotifications: true }),
   openExternal: () => ok(null),
   onEvents(listener) {
     listeners.add(listener)

@@ -109,9 +109,15 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     defaultServer: launch.defaultServer ?? env.defaultServer ?? undefined,
     openExternal: (url) => void openExternalSafely(url),
-    settings: { messageNotifications: settings.get().messageNotifications },
+    settings: {
+      messageNotifications: settings.get().messageNotifications,
+      mentionNotifications: settings.get().mentionNotifications,
+    },
     onSettingsChanged: (next) =>
-      settings.update({ messageNotifications: next.messageNotifications }),
+      settings.update({
+        messageNotifications: next.messageNotifications,
+        mentionNotifications: next.mentionNotifications,
+      }),
     transportConsent: transportConsentFrom(settings),
     // One SQLite file per account under userData/stores (0700 folder, 0600 files).
     openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),

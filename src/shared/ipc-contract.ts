@@ -41,7 +41,10 @@ export interface RoomSummary {
   participants: string[]
   /** True when the signed-in user is a participant. */
   joined: boolean
+  /** Messages from others after the user's read mark. */
   unread: number
+  /** Of those, the ones that mention the user (`@username`). */
+  mentions: number
 }
 
 /**
@@ -86,6 +89,8 @@ export interface SessionSnapshot {
 
 export interface Settings {
   messageNotifications: boolean
+  /** A message that mentions the user notifies even when message notifications are off. */
+  mentionNotifications: boolean
 }
 
 /** Every error a call can fail with, so the UI can act on it. */
@@ -125,7 +130,13 @@ export type ChatEvent =
   | { kind: 'rooms-reset'; rooms: RoomSummary[] }
   | { kind: 'room-updated'; room: RoomSummary }
   | { kind: 'room-removed'; roomKey: RoomKey }
-  | { kind: 'messages-reset'; roomKey: RoomKey; messages: ChatMessage[] }
+  | {
+      kind: 'messages-reset'
+      roomKey: RoomKey
+      messages: ChatMessage[]
+      /** The first message the user had not read when the room was opened ("New messages"). */
+      firstUnreadId?: string | null
+    }
   | { kind: 'message-upserted'; roomKey: RoomKey; message: ChatMessage; replaces: string | null }
   | { kind: 'message-removed'; roomKey: RoomKey; id: string }
   | { kind: 'connection-changed'; roomKey: RoomKey; connection: ConnectionSnapshot }
@@ -236,7 +247,12 @@ export const invokeContract = {
   },
   'settings:update-settings': {
     method: 'updateSettings',
-    args: z.tuple([z.object({ messageNotifications: z.boolean() }).partial().strict()]),
+    args: z.tuple([
+      z
+        .object({ messageNotifications: z.boolean(), mentionNotifications: z.boolean() })
+        .partial()
+        .strict(),
+    ]),
     result: returns<Settings>(),
   },
   'app:open-external': {

@@ -20,7 +20,12 @@ describe('parseSettings', () => {
       JSON.stringify({ messageNotifications: false, window }),
     )
     expect(problem).toBeNull()
-    expect(settings).toEqual({ messageNotifications: false, window, unencryptedServers: [] })
+    expect(settings).toEqual({
+      messageNotifications: false,
+      mentionNotifications: true,
+      window,
+      unencryptedServers: [],
+    })
   })
 
   it('reads the origins confirmed for plain http, dropping anything else', () => {
@@ -71,7 +76,12 @@ describe('parseSettings', () => {
         window: { bounds: { x: 'left', y: 0, width: 800, height: 600 } },
       }),
     )
-    expect(settings).toEqual({ messageNotifications: false, window: null, unencryptedServers: [] })
+    expect(settings).toEqual({
+      messageNotifications: false,
+      mentionNotifications: true,
+      window: null,
+      unencryptedServers: [],
+    })
     expect(problem).toBe('ignored invalid settings: window')
   })
 

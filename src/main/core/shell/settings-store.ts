@@ -1,5 +1,5 @@
 /**
- * The shell's persisted settings (`settings.json` in userData): message notifications, the
+ * The shell's persisted settings (`settings.json` in userData): message and mention notifications, the
  * window's last bounds, and the server origins the user allowed over plain http. Pure Node. A damaged file never crashes the app or blocks startup: each
  * field that fails validation falls back to its default, and the reason is reported once.
  */
@@ -24,6 +24,7 @@ export interface ShellSettings extends Settings {
 /** What a fresh install starts with. */
 export const DEFAULT_SETTINGS: ShellSettings = {
   messageNotifications: true,
+  mentionNotifications: true,
   window: null,
   unencryptedServers: [],
 }
@@ -45,6 +46,7 @@ const RectSchema = z.object({
 // Field by field, so one bad value does not cost the user their other settings.
 const FileSchema = z.object({
   messageNotifications: z.boolean().catch(DEFAULT_SETTINGS.messageNotifications),
+  mentionNotifications: z.boolean().catch(DEFAULT_SETTINGS.mentionNotifications),
   window: z
     .object({ bounds: RectSchema, maximized: z.boolean().catch(false) })
     .nullable()
@@ -79,10 +81,17 @@ export function parseSettings(text: string | null): {
   const record = raw as Record<string, unknown>
   const parsed = FileSchema.parse({
     messageNotifications: record.messageNotifications ?? DEFAULT_SETTINGS.messageNotifications,
+    mentionNotifications: record.mentionNotifications ?? DEFAULT_SETTINGS.mentionNotifications,
     window: record.window ?? null,
     unencryptedServers: record.unencryptedServers ?? [],
   })
-  const dropped = (['messageNotifications', 'window', 'unencryptedServers'] as const).filter(
+  const fields = [
+    'messageNotifications',
+    'mentionNotifications',
+    'window',
+    'unencryptedServers',
+  ] as const
+  const dropped = fields.filter(
     (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),
   )
   return {

@@ -7,8 +7,10 @@ import type { RoomKey } from '../../../shared/ipc-contract'
 /** What the chat service reports for the tray (ChatService.trayState()). */
 export interface TrayState {
   signedIn: boolean
-  rooms: { key: RoomKey; name: string; unread: number }[]
+  rooms: { key: RoomKey; name: string; unread: number; mentions?: number }[]
   unreadTotal: number
+  /** Unread messages that mention the user, over all rooms. */
+  mentionTotal?: number
   connection: 'connected' | 'connecting' | 'disconnected' | 'failed'
 }
 
@@ -25,7 +27,7 @@ export type TrayActionId = 'open' | 'sign-out' | 'quit' | 'open-more-rooms'
 /** One menu line, independent of Electron. */
 export type TrayMenuItem =
   | { kind: 'action'; id: TrayActionId; label: string; enabled: boolean }
-  | { kind: 'room'; roomKey: RoomKey; label: string; unread: number }
+  | { kind: 'room'; roomKey: RoomKey; label: string; unread: number; mentions: number }
   | { kind: 'status'; label: string }
   | { kind: 'toggle'; id: 'start-at-login'; label: string; checked: boolean; enabled: boolean }
   | { kind: 'separator' }
@@ -61,6 +63,14 @@ function countLabel(n: number): string {
   return n > 99 ? '99+' : String(n)
 }
 
+/** `General (3)`, or `General (3, 1 @)` when some of them mention the user. */
+function roomLabel(name: string, unread: number, mentions: number): string {
+  if (!unread) return name
+  return mentions
+    ? `${name} (${countLabel(unread)}, ${countLabel(mentions)} @)`
+    : `${name} (${countLabel(unread)})`
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
@@ -90,8 +100,10 @@ export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayMod
   let tooltip: string
   if (!state.signedIn) tooltip = `${APP_DISPLAY_NAME} — signed out`
   else {
+    const mentions = Math.min(sanitizeCount(state.mentionTotal ?? 0), unread)
     const unreadText = unread
-      ? plural(unread, 'unread message', 'unread messages')
+      ? plural(unread, 'unread message', 'unread messages') +
+        (mentions ? `, ${plural(mentions, 'mention', 'mentions')} of you` : '')
       : 'no unread messages'
     tooltip = offline
       ? `${APP_DISPLAY_NAME} — ${STATUS_LABEL[state.connection].toLowerCase()}, ${unreadText}`
@@ -106,12 +118,14 @@ export function buildTrayModel(state: TrayState, shell: TrayShellState): TrayMod
     if (state.rooms.length === 0) items.push({ kind: 'status', label: 'No joined rooms' })
     for (const room of state.rooms.slice(0, MAX_MENU_ROOMS)) {
       const n = sanitizeCount(room.unread)
+      const m = Math.min(sanitizeCount(room.mentions ?? 0), n)
       const name = escapeMenuLabel(truncate(room.name || room.key, MAX_ROOM_LABEL))
       items.push({
         kind: 'room',
         roomKey: room.key,
-        label: n ? `${name} (${countLabel(n)})` : name,
+        label: roomLabel(name, n, m),
         unread: n,
+        mentions: m,
       })
     }
     const hidden = state.rooms.length - MAX_MENU_ROOMS

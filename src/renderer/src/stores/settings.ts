@@ -1,4 +1,4 @@
-/** User settings kept by main (message notifications). */
+/** User settings kept by main (message and mention notifications). */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Settings } from '../../../shared/ipc-contract'
@@ -6,7 +6,7 @@ import { call } from '../api/bridge'
 import { useNoticesStore } from './notices'
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = ref<Settings>({ messageNotifications: true })
+  const settings = ref<Settings>({ messageNotifications: true, mentionNotifications: true })
 
   async function load(): Promise<void> {
     const result = await call((api) => api.getSettings())
@@ -14,10 +14,19 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   /** Turns message notifications on or off; reverts the switch if main refuses. */
-  async function setMessageNotifications(on: boolean): Promise<void> {
+  function setMessageNotifications(on: boolean): Promise<void> {
+    return update({ messageNotifications: on })
+  }
+
+  /** Turns mention notifications on or off (they notify even with message notifications off). */
+  function setMentionNotifications(on: boolean): Promise<void> {
+    return update({ mentionNotifications: on })
+  }
+
+  async function update(patch: Partial<Settings>): Promise<void> {
     const before = settings.value
-    settings.value = { ...before, messageNotifications: on }
-    const result = await call((api) => api.updateSettings({ messageNotifications: on }))
+    settings.value = { ...before, ...patch }
+    const result = await call((api) => api.updateSettings(patch))
     if (result.ok) settings.value = result.value
     else {
       settings.value = before
@@ -25,5 +34,5 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
-  return { settings, load, setMessageNotifications }
+  return { settings, load, setMessageNotifications, setMentionNotifications }
 })

@@ -7,7 +7,7 @@ import { AppError } from '../../../../shared/errors'
 import { safeExternalUrl } from '../../shell/external-url'
 
 export interface SettingsIntentsDeps {
-  /** Settings loaded by the shell; defaults to message notifications on. */
+  /** Settings loaded by the shell; defaults to message and mention notifications on. */
   initial?: Settings
   /** Called after each change so the shell can persist it. */
   onChanged?: (settings: Settings) => void
@@ -25,7 +25,11 @@ export interface SettingsIntents extends Pick<
 
 /** Creates the settings part. */
 export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntents {
-  let settings: Settings = { messageNotifications: true, ...deps.initial }
+  let settings: Settings = {
+    messageNotifications: true,
+    mentionNotifications: true,
+    ...deps.initial,
+  }
   return {
     current: () => settings,
     getSettings: () => ({ ...settings }),
