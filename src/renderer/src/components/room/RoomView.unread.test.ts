@@ -141,7 +141,7 @@ describe('unread and mentions in the window', () => {
   it('turns mention notifications off and on, apart from message notifications', async () => {
     const w = await app.start({ session: signedInSession, rooms: [makeRoom()] })
     const boxes = w.findAll('.settings-panel input[type=checkbox]')
-    const mentions = boxes.find((b) => b.element.parentElement?.textContent?.includes('mentioned'))
+    const mentions = boxes.find((b) => b.element.parentElement?.textContent?.includes('Mention notifications'))
     expect(mentions).toBeDefined()
     await mentions!.setValue(false)
     await flushPromises()
