@@ -150,9 +150,13 @@ describe('chat service: sign in, rooms, history', () => {
 
   it('keeps settings in memory and opens only http(s) links', async () => {
     const c = track(createTestClient(server.url))
-    expect(await c.service.getSettings()).toEqual({ messageNotifications: true })
+    expect(await c.service.getSettings()).toEqual({
+      messageNotifications: true,
+      mentionNotifications: true,
+    })
     expect(await c.service.updateSettings({ messageNotifications: false })).toEqual({
       messageNotifications: false,
+      mentionNotifications: true,
     })
     await c.service.openExternal('https://example.org/a?b=1')
     expect(() => c.service.openExternal('file:///etc/passwd')).toThrow(/http/)
@@ -203,7 +207,12 @@ describe('chat service: two clients', () => {
       expect.objectContaining({
         kind: 'message',
         body,
-        chat: { activeRoom: 'bob/private', messageNotifications: true, selfUsername: 'bob' },
+        chat: {
+          activeRoom: 'bob/private',
+          messageNotifications: true,
+          mentionNotifications: true,
+          selfUsername: 'bob',
+        },
       }),
     )
     expect(a.notified.filter((n) => n.kind === 'message' && n.body === body)).toEqual([])
