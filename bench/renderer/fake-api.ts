@@ -95,8 +95,14 @@ const room: RoomSummary = {
   participants: ['alice', 'bob', 'carol', 'dave', 'erin'],
   joined: true,
   unread: 0,
+  mentions: 0,
 }
-const settings: Settings = { messageNotifications: true, locale: 'en', systemLocale: 'en-US' }
+const settings: Settings = {
+  messageNotifications: true,
+  mentionNotifications: true,
+  locale: 'en',
+  systemLocale: 'en-US',
+}
 const listeners = new Set<(events: ChatEvent[]) => void>()
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
 

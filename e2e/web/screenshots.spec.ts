@@ -76,3 +76,31 @@ test('the room in German', async ({ desktop, server, bob }) => {
   await page.screenshot({ path: join(dir, 'room-de.png') })
   expect(desktop.pageErrors).toEqual([])
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`unread and mentions in ${scheme}`, async ({ desktop, server, bob }) => {
+    const { page } = desktop
+    await page.emulateMedia({ colorScheme: scheme })
+    await signIn(page, server.url)
+    await openGeneral(page)
+    const other = await bob()
+    // Away from the window: General collects unread; opening it again shows where they start.
+    desktop.service.setWindowFocused(false)
+    await other.service.sendMessage('alice/general', 'Quiz moved to Friday, same room.')
+    await other.service.sendMessage('alice/general', '@alice could you share your notes on 4.2?')
+    await other.service.sendMessage('alice/general', 'Thanks in advance!')
+    const general = page.getByRole('button', { name: /^General, hosted/ })
+    await expect(general).toHaveAccessibleName(/3 unread messages, 1 mention of you$/)
+    await desktop.service.openRoom('alice/general')
+    await expect(page.getByRole('separator', { name: 'New messages' })).toBeVisible()
+    await expect(page.locator('mark.mention')).toHaveText('@alice')
+    await page.screenshot({ path: join(dir, `unread-${scheme}.png`) })
+
+    const composer = page.getByPlaceholder('Write a message')
+    await composer.focus()
+    await page.keyboard.type('Sure @b')
+    await expect(page.getByRole('listbox', { name: 'People' })).toBeVisible()
+    await page.screenshot({ path: join(dir, `mentions-${scheme}.png`) })
+    expect(desktop.pageErrors).toEqual([])
+  })
+}

@@ -114,12 +114,17 @@ async function startApp(): Promise<void> {
     copyText: (text) => clipboard.writeText(text),
     settings: {
       messageNotifications: settings.get().messageNotifications,
+      mentionNotifications: settings.get().mentionNotifications,
       // Localization: the user's choice, and the OS's language that 'system' follows.
       locale: settings.get().locale,
       systemLocale: app.getLocale(),
     },
     onSettingsChanged: (next) => {
-      settings.update({ messageNotifications: next.messageNotifications, locale: next.locale })
+      settings.update({
+        messageNotifications: next.messageNotifications,
+        mentionNotifications: next.mentionNotifications,
+        locale: next.locale,
+      })
       // The chat service switched main's language: the menu and tray follow.
       relocalize()
     },

@@ -42,7 +42,10 @@ export interface RoomSummary {
   participants: string[]
   /** True when the signed-in user is a participant. */
   joined: boolean
+  /** Messages from others after the user's read mark. */
   unread: number
+  /** Of those, the ones that mention the user (`@username`). */
+  mentions: number
 }
 
 /**
@@ -120,6 +123,8 @@ export interface Settings {
   locale: LocalePreference
   /** The OS's locale (Electron's app.getLocale()), read-only: updateSettings cannot change it. */
   systemLocale: string
+  /** A message that mentions the user notifies even when message notifications are off. */
+  mentionNotifications: boolean
 }
 
 /** Every error a call can fail with, so the UI can act on it. */
@@ -159,7 +164,13 @@ export type ChatEvent =
   | { kind: 'rooms-reset'; rooms: RoomSummary[] }
   | { kind: 'room-updated'; room: RoomSummary }
   | { kind: 'room-removed'; roomKey: RoomKey }
-  | { kind: 'messages-reset'; roomKey: RoomKey; messages: ChatMessage[] }
+  | {
+      kind: 'messages-reset'
+      roomKey: RoomKey
+      messages: ChatMessage[]
+      /** The first message the user had not read when the room was opened ("New messages"). */
+      firstUnreadId?: string | null
+    }
   | { kind: 'message-upserted'; roomKey: RoomKey; message: ChatMessage; replaces: string | null }
   | { kind: 'message-removed'; roomKey: RoomKey; id: string }
   | { kind: 'connection-changed'; roomKey: RoomKey; connection: ConnectionSnapshot }
@@ -274,6 +285,7 @@ export const invokeContract = {
       z
         .object({
           messageNotifications: z.boolean(),
+          mentionNotifications: z.boolean(),
           // Localization
           locale: z.enum(['system', 'en', 'de']),
         })

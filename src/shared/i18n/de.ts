@@ -79,6 +79,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'rooms.empty': 'Du bist noch keinem Raum beigetreten. Mit „Räume durchsuchen“ findest du einen.',
   'rooms.itemSpokenHost': 'gehostet von ',
   'rooms.itemSpokenTopic': ', Thema ',
+  'rooms.itemSpokenMentions':
+    '{mentions, plural, =0 {} one {, # Erwähnung von dir} other {, # Erwähnungen von dir}}',
+  'rooms.mentionBadgeTitle':
+    '{mentions, plural, one {# Erwähnung von dir} other {# Erwähnungen von dir}}',
   'rooms.itemSpokenUnread':
     '{unread, plural, =0 {} one {, # ungelesene Nachricht} other {, # ungelesene Nachrichten}}',
   'rooms.loadFailed': 'Deine Räume konnten nicht geladen werden: {error}',
@@ -170,15 +174,18 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'settings.signOut': 'Abmelden',
   'settings.keychainHint':
     'Schlüsselbund nicht verfügbar: Du musst dich beim nächsten Mal erneut anmelden.',
+  'settings.mentionNotifications': 'Benachrichtigungen bei Erwähnungen',
+  'settings.mentionNotificationsHint':
+    'Benachrichtige mich, wenn jemand @{username} schreibt, auch wenn Nachrichten-Benachrichtigungen aus sind.',
   'settings.saveFailed': 'Die Einstellung konnte nicht gespeichert werden: {error}',
   'settings.signOutFailed': 'Abmelden fehlgeschlagen: {error}',
 
   // Infobereich (main)
   'tray.signedOutTooltip': '{app} – abgemeldet',
   'tray.tooltip':
-    '{app} – {unread, plural, =0 {keine ungelesenen Nachrichten} one {# ungelesene Nachricht} other {# ungelesene Nachrichten}}',
+    '{app} – {unread, plural, =0 {keine ungelesenen Nachrichten} one {# ungelesene Nachricht} other {# ungelesene Nachrichten}}{mentions, plural, =0 {} one {, # Erwähnung von dir} other {, # Erwähnungen von dir}}',
   'tray.offlineTooltip':
-    '{app} – {state}, {unread, plural, =0 {keine ungelesenen Nachrichten} one {# ungelesene Nachricht} other {# ungelesene Nachrichten}}',
+    '{app} – {state}, {unread, plural, =0 {keine ungelesenen Nachrichten} one {# ungelesene Nachricht} other {# ungelesene Nachrichten}}{mentions, plural, =0 {} one {, # Erwähnung von dir} other {, # Erwähnungen von dir}}',
   'tray.open': 'EduSphere öffnen',
   'tray.noRooms': 'Keine beigetretenen Räume',
   'tray.moreRooms': '{count, plural, one {# weiterer Raum…} other {# weitere Räume…}}',
@@ -194,6 +201,9 @@ export const de: Readonly<Record<MessageKey, string>> = {
   // Systembenachrichtigungen (main)
   'notify.someone': 'Jemand',
   'notify.messageTitle': '{author} in {room}',
+  'notify.mentionTitle': '{author} hat dich in {room} erwähnt',
+  'notify.mentionGroupTitle':
+    '{count, plural, one {# Erwähnung von dir in {room}} other {# Erwähnungen von dir in {room}}}',
   'notify.emptyMessage': '(leere Nachricht)',
   'notify.groupTitle':
     '{count, plural, one {# neue Nachricht in {room}} other {# neue Nachrichten in {room}}}',

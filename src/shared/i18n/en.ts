@@ -74,6 +74,9 @@ export const en = {
   'rooms.empty': "You haven't joined any rooms yet. Use “Browse rooms” to find one.",
   'rooms.itemSpokenHost': 'hosted by ',
   'rooms.itemSpokenTopic': ', topic ',
+  'rooms.itemSpokenMentions':
+    '{mentions, plural, =0 {} one {, # mention of you} other {, # mentions of you}}',
+  'rooms.mentionBadgeTitle': '{mentions, plural, one {# mention of you} other {# mentions of you}}',
   'rooms.itemSpokenUnread':
     '{unread, plural, =0 {} one {, # unread message} other {, # unread messages}}',
   'rooms.loadFailed': "Couldn't load your rooms: {error}",
@@ -162,15 +165,18 @@ export const en = {
   'settings.languageDe': 'Deutsch',
   'settings.signOut': 'Sign out',
   'settings.keychainHint': "Keychain unavailable: you'll sign in again next time.",
+  'settings.mentionNotifications': 'Mention notifications',
+  'settings.mentionNotificationsHint':
+    'Notify me when someone writes @{username}, even with message notifications off.',
   'settings.saveFailed': "Couldn't save the setting: {error}",
   'settings.signOutFailed': 'Sign-out failed: {error}',
 
   // Tray (main)
   'tray.signedOutTooltip': '{app} — signed out',
   'tray.tooltip':
-    '{app} — {unread, plural, =0 {no unread messages} one {# unread message} other {# unread messages}}',
+    '{app} — {unread, plural, =0 {no unread messages} one {# unread message} other {# unread messages}}{mentions, plural, =0 {} one {, # mention of you} other {, # mentions of you}}',
   'tray.offlineTooltip':
-    '{app} — {state}, {unread, plural, =0 {no unread messages} one {# unread message} other {# unread messages}}',
+    '{app} — {state}, {unread, plural, =0 {no unread messages} one {# unread message} other {# unread messages}}{mentions, plural, =0 {} one {, # mention of you} other {, # mentions of you}}',
   'tray.open': 'Open EduSphere',
   'tray.noRooms': 'No joined rooms',
   'tray.moreRooms': '{count, plural, one {# more room…} other {# more rooms…}}',
@@ -186,6 +192,9 @@ export const en = {
   // Native notifications (main)
   'notify.someone': 'Someone',
   'notify.messageTitle': '{author} in {room}',
+  'notify.mentionTitle': '{author} mentioned you in {room}',
+  'notify.mentionGroupTitle':
+    '{count, plural, one {# mention of you in {room}} other {# mentions of you in {room}}}',
   'notify.emptyMessage': '(empty message)',
   'notify.groupTitle':
     '{count, plural, one {# new message in {room}} other {# new messages in {room}}}',

@@ -152,11 +152,13 @@ describe('chat service: sign in, rooms, history', () => {
     const c = track(createTestClient(server.url))
     expect(await c.service.getSettings()).toEqual({
       messageNotifications: true,
+      mentionNotifications: true,
       locale: 'system',
       systemLocale: 'en',
     })
     expect(await c.service.updateSettings({ messageNotifications: false })).toEqual({
       messageNotifications: false,
+      mentionNotifications: true,
       locale: 'system',
       systemLocale: 'en',
     })
@@ -209,7 +211,12 @@ describe('chat service: two clients', () => {
       expect.objectContaining({
         kind: 'message',
         body,
-        chat: { activeRoom: 'bob/private', messageNotifications: true, selfUsername: 'bob' },
+        chat: {
+          activeRoom: 'bob/private',
+          messageNotifications: true,
+          mentionNotifications: true,
+          selfUsername: 'bob',
+        },
       }),
     )
     expect(a.notified.filter((n) => n.kind === 'message' && n.body === body)).toEqual([])

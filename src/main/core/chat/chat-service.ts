@@ -142,6 +142,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     emit,
     wake: () => batcher.wake(),
     messageNotifications: () => settings.current().messageNotifications,
+    mentionNotifications: () => settings.current().mentionNotifications,
   })
 
   function snapshot(): SessionSnapshot {

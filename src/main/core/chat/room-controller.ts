@@ -18,6 +18,7 @@ import { frameFor, RoomTimeline } from './room-timeline'
 import type { RestoredEntry } from './outbox'
 import type { RoomPersistence } from './service/account-data'
 import { text } from '../../../shared/i18n'
+import type { ReadMark } from './read-position'
 
 export type { MeView } from './room-timeline'
 
@@ -80,6 +81,8 @@ export class RoomController {
   private partial = false
   /** The stored window has been read (it is read once, lazily). */
   private storedRead = false
+  /** The read mark when the room was last opened: the "New messages" divider goes after it. */
+  private dividerMark: ReadMark | null = null
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -99,7 +102,13 @@ export class RoomController {
         deps.notifier.error(deps.room.name, said, key)
       },
       ...(deps.persistence ? { journal: deps.persistence.journal } : {}),
+      readMark: deps.persistence?.readMark() ?? null,
+      ...(deps.persistence ? { readMarkChanged: deps.persistence.readMarkChanged } : {}),
     })
+    // Until the room's messages are read, the store's count keeps the room list and tray right.
+    const mark = this.timeline.reads.mark
+    if (mark && deps.persistence)
+      this.timeline.reads.seed(deps.persistence.unreadCount(mark, deps.me()?.username ?? null))
     // The unsent outbox at once (it is sent as soon as the room connects); the history as last
     // seen when the room is first opened or synced, unless the outbox needs it now to recognise
     // entries whose echo was stored before the app stopped.
@@ -124,6 +133,10 @@ export class RoomController {
 
   get unread(): number {
     return this.timeline.unread
+  }
+
+  get mentions(): number {
+    return this.timeline.mentions
   }
 
   start(): void {
@@ -151,6 +164,8 @@ export class RoomController {
    * successful fetch still delivers it.
    */
   async open(): Promise<void> {
+    // Before anything reads the room (the registry marks it read right after this starts).
+    this.dividerMark = this.timeline.reads.mark
     this.visible = true
     this.owed = true
     this.restoreStored([])
@@ -203,7 +218,8 @@ export class RoomController {
     this.owed = false
     this.partial = !this.timeline.messages.loaded
     const messages = this.timeline.messages.list()
-    this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages })
+    const { firstUnreadId } = this.timeline.reads.since(this.dividerMark)
+    this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages, firstUnreadId })
   }
 
   private invalidFrame(reason: string): void {

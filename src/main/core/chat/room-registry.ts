@@ -36,6 +36,8 @@ export interface RoomRegistryDeps {
   wake(): void
   /** The user's setting, from the service's one copy of the settings. */
   messageNotifications(): boolean
+  /** The user's "mentions notify" setting (independent of messageNotifications). */
+  mentionNotifications?(): boolean
   /** The room's view of the account's local store (null without one). */
   persistence?(key: RoomKey): RoomPersistence | null
 }
@@ -101,8 +103,10 @@ export class RoomRegistry {
   open(key: RoomKey): Promise<void> {
     const c = this.require(key)
     this.active = key
+    // Opening first: it notes where the user had read up to, for the "New messages" divider.
+    const opening = c.open()
     if (this.focused) c.markRead()
-    return c.open()
+    return opening
   }
 
   /**
@@ -117,7 +121,11 @@ export class RoomRegistry {
   summaryOf(key: RoomKey): RoomSummary | null {
     const c = this.rooms.get(key)
     if (!c) return null
-    return toRoomSummary(c.room, this.me?.username ?? null, { joined: true, unread: c.unread })
+    return toRoomSummary(c.room, this.me?.username ?? null, {
+      joined: true,
+      unread: c.unread,
+      mentions: c.mentions,
+    })
   }
 
   /** Every joined room's connection, for a window that starts after they connected. */
@@ -168,6 +176,7 @@ export class RoomRegistry {
           {
             activeRoom: this.active,
             messageNotifications: this.deps.messageNotifications(),
+            mentionNotifications: this.deps.mentionNotifications?.() ?? true,
             selfUsername: this.me?.username ?? null,
           },
         ),

@@ -19,7 +19,7 @@ const room: Room = {
 
 describe('toRoomSummary', () => {
   it('derives key, host, topic, participants and the joined flag from the participants', () => {
-    expect(toRoomSummary(room, 'bob', { unread: 2 })).toEqual({
+    expect(toRoomSummary(room, 'bob', { unread: 2, mentions: 1 })).toEqual({
       key: 'alice/general',
       id: 'r1',
       name: 'General',
@@ -30,6 +30,7 @@ describe('toRoomSummary', () => {
       participants: ['alice', 'bob'],
       joined: true,
       unread: 2,
+      mentions: 1,
     })
     expect(toRoomSummary({ ...room, topic: null }, 'carol', { unread: 0 })).toMatchObject({
       joined: false,

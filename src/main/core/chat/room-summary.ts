@@ -20,7 +20,7 @@ export function idleConnection(policy: Pick<ReconnectPolicy, 'maxAttempts'>): Co
 export function toRoomSummary(
   room: Room,
   me: string | null,
-  extra: { joined?: boolean; unread: number },
+  extra: { joined?: boolean; unread: number; mentions?: number },
 ): RoomSummary {
   const participants = room.participants.map((p) => p.username)
   return {
@@ -34,6 +34,7 @@ export function toRoomSummary(
     participants,
     joined: extra.joined ?? (me !== null && participants.includes(me)),
     unread: extra.unread,
+    mentions: extra.mentions ?? 0,
   }
 }
 

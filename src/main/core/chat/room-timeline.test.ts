@@ -553,9 +553,10 @@ describe('RoomTimeline history merge', () => {
   it('later merges bring edits, deletes and new messages made while away', () => {
     const t = loaded()
     const fresh = randomUUID()
+    // Written after the read mark (bob's deleted message): a later millisecond.
     t.timeline.applyHistory([
       row(t.mine.toUpperCase(), 'my old text'),
-      row(fresh, 'while you were away', 'bob'),
+      row(fresh, 'while you were away', 'bob', T0 + 2000),
     ])
     const events = t.take()
     expect(events).toEqual([
@@ -570,7 +571,7 @@ describe('RoomTimeline history merge', () => {
       ...row(t.mine, 'edited away', 'alice', T0 + 1000, true),
       updated: row(t.mine, '', 'alice', T0 + 9000).updated,
     }
-    t.timeline.applyHistory([edited, row(fresh, 'while you were away', 'bob')])
+    t.timeline.applyHistory([edited, row(fresh, 'while you were away', 'bob', T0 + 2000)])
     expect(lastMessage(t.take())).toMatchObject({ id: t.mine, body: 'edited away', edited: true })
   })
 

@@ -25,6 +25,8 @@ import type { OutboxEntry, OutboxJournal, RestoredEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
 import { text } from '../../../shared/i18n'
+import type { ReadMark } from './read-position'
+import { RoomUnread } from './room-unread'
 
 /** The signed-in user as messages show them. */
 export interface MeView {
@@ -42,8 +44,12 @@ export interface RoomTimelineDeps {
   /** The room is the active one: its new messages are read at once. */
   isActive(): boolean
   emit(event: ChatEvent): void
-  /** The unread count changed. */
+  /** The unread or mention count changed. */
   unreadChanged(): void
+  /** The read mark as last saved (the store's), or null when the room was never shown. */
+  readMark?: ReadMark | null
+  /** The read mark moved forward: the caller saves it. */
+  readMarkChanged?(mark: ReadMark): void
   /** A live message from someone else (for native notifications). */
   messageFromOther(author: string, body: string): void
   /** An error frame arrived (already attributed); the caller reports it to the user. */
@@ -56,7 +62,8 @@ export interface RoomTimelineDeps {
 export class RoomTimeline {
   readonly messages: RoomMessages
   readonly outbox: Outbox
-  unread = 0
+  /** The read mark and the unread and mention counts after it. */
+  readonly reads: RoomUnread
   /**
    * When (deps.now) a fetched history last showed another device of mine at work while this
    * client was away. Live frames do not count: one that arrives while our text's echo is missing
@@ -70,6 +77,21 @@ export class RoomTimeline {
     this.messages = new RoomMessages(deps.roomKey)
     this.outbox = new Outbox(deps.journal)
     this.authors = new AuthorCache(deps.baseUrl)
+    this.reads = new RoomUnread({
+      mark: deps.readMark ?? null,
+      me: () => this.deps.me()?.username ?? null,
+      messages: () => this.messages.list(),
+      countsChanged: () => this.deps.unreadChanged(),
+      ...(deps.readMarkChanged ? { markChanged: deps.readMarkChanged } : {}),
+    })
+  }
+
+  get unread(): number {
+    return this.reads.unread
+  }
+
+  get mentions(): number {
+    return this.reads.mentions
   }
 
   /** The view context, rebuilt only when the signed-in user changes (it is read per frame). */
@@ -86,9 +108,7 @@ export class RoomTimeline {
   }
 
   markRead(): void {
-    if (this.unread === 0) return
-    this.unread = 0
-    this.deps.unreadChanged()
+    this.reads.markRead()
   }
 
   // -------------------------------------------------------------------------------------------
@@ -166,7 +186,8 @@ export class RoomTimeline {
       this.messages.removeLocal(entry.clientId)
       const message = messageFromNew(frame, ctx, entry.clientId)
       this.messages.putConfirmed(message)
-      return this.emitUpsert(message, entry.clientId)
+      this.emitUpsert(message, entry.clientId)
+      return this.reads.ownArrived(message)
     }
     const message = messageFromNew(frame, ctx)
     const existed = this.messages.upsertConfirmed(message)
@@ -176,11 +197,9 @@ export class RoomTimeline {
       message.pendingAction = existed.pendingAction
     }
     this.emitUpsert(message, null)
-    if (existed || own) return
-    if (!this.deps.isActive()) {
-      this.unread++
-      this.deps.unreadChanged()
-    }
+    if (existed) return
+    if (own) return this.reads.ownArrived(message)
+    this.reads.arrived(message, this.deps.isActive())
     this.deps.messageFromOther(frame.user, frame.body)
   }
 
@@ -193,6 +212,7 @@ export class RoomTimeline {
     const message = { ...withUpdate(existing, frame), pendingAction }
     this.messages.putConfirmed(message)
     this.emitUpsert(message, null)
+    this.reads.touched(message)
   }
 
   private applyDelete(frame: DeleteMessageEvent): void {
@@ -204,8 +224,9 @@ export class RoomTimeline {
         this.report('The message was deleted before your edit could be saved.')
     }
     const removed = this.messages.removeConfirmed(frame.id)
-    if (removed)
-      this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
+    if (!removed) return
+    this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
+    this.reads.touched(removed)
   }
 
   private applyError(text: string): void {
@@ -273,10 +294,7 @@ export class RoomTimeline {
     }
     const result = mergeHistory(this.messages, rows, this.ctx, claims)
     for (const event of result.events) this.deps.emit(event)
-    if (result.newFromOthers > 0 && !this.deps.isActive()) {
-      this.unread += result.newFromOthers
-      this.deps.unreadChanged()
-    }
+    this.reads.loaded(this.deps.isActive())
     for (const [entry, fate] of fates) {
       if (fate.kind === 'resend') this.outbox.requeue(entry)
       else if (fate.kind === 'uncertain') this.settleUnconfirmed(entry)
@@ -304,7 +322,10 @@ export class RoomTimeline {
         echoed.add(row.clientId)
         claims.set(idKey(row.id), row.clientId)
       }
-    if (stored.length > 0) mergeHistory(this.messages, stored, this.ctx, claims)
+    if (stored.length > 0) {
+      mergeHistory(this.messages, stored, this.ctx, claims)
+      this.reads.loaded(this.deps.isActive())
+    }
     const me = this.deps.me()
     for (const entry of entries) {
       if (echoed.has(entry.clientId)) {

@@ -13,6 +13,7 @@ const hidden: AttentionState = {
   windowFocused: false,
   activeRoom: null,
   messageNotifications: true,
+  mentionNotifications: true,
   selfUsername: 'alice',
 }
 
@@ -206,5 +207,19 @@ describe('coalescing, error limits and the rate limit', () => {
     notifier.message('alice/general', 'General', 'bob', 'seen')
     notifier.message('bob/private', 'Private', 'alice', 'mine')
     expect(shown).toEqual([])
+  })
+
+  it('groups mentions apart, so a burst of chatter never hides one', () => {
+    const { shown, notifier } = setup('darwin')
+    notifier.message('alice/general', 'General', 'bob', 'chatter 1')
+    notifier.message('alice/general', 'General', 'carol', 'hey @alice, your turn')
+    notifier.message('alice/general', 'General', 'bob', 'chatter 2')
+    notifier.message('alice/general', 'General', 'bob', '@ALICE again')
+    expect(shown.map((n) => [n.key, n.title])).toEqual([
+      ['message:alice/general', 'bob in General'],
+      ['mention:alice/general', 'carol mentioned you in General'],
+      ['message:alice/general', '2 new messages in General'],
+      ['mention:alice/general', '2 mentions of you in General'],
+    ])
   })
 })

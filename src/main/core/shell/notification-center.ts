@@ -7,7 +7,8 @@
  * Anyone in a room can post fast, and a hostile server can send any number of error frames, so
  * what reaches the desktop is bounded three ways:
  * - per room, messages arriving within COALESCE_MS of the previous one fold into ONE notification,
- *   "N new messages in Room", which replaces the room's previous one (same `key`);
+ *   "N new messages in Room", which replaces the room's previous one (same `key`); mentions of
+ *   the user fold apart from the rest ("N mentions of you in Room"), so chatter never hides one;
  * - at most ERRORS_PER_ROOM_PER_MINUTE error notifications per room; the rest are counted, and
  *   the next error notification of the room says "and N more errors" (the window's toasts get
  *   every error anyway, through the chat events);
@@ -87,7 +88,8 @@ export function createNotificationCenter(deps: NotificationCenterDeps, sink: Not
   const now = () => deps.clock.now()
   const bucket = new TokenBucket(now, limits.burst, limits.refillMs)
   const recentErrors = new Map<string, number>()
-  const groups = new Map<RoomKey, RoomGroup>()
+  /** Per `message:<room>` and `mention:<room>`. */
+  const groups = new Map<string, RoomGroup>()
   const budgets = new Map<string, ErrorBudget>()
   /** Held back by the rate limit: the latest notice per key, in first-held order. */
   const pending = new Map<string, NativeNotice>()
@@ -155,13 +157,14 @@ export function createNotificationCenter(deps: NotificationCenterDeps, sink: Not
       const verdict = decideMessageNotification(message, { ...deps.window(), ...chat })
       if (!verdict.show) return
       const t = now()
-      const previous = groups.get(roomKey)
+      // Mentions of the user are grouped apart, so a burst of chatter never hides one.
+      const key = `${verdict.mention ? 'mention' : 'message'}:${roomKey}`
+      const previous = groups.get(key)
       const group =
         previous && t - previous.lastAt < limits.coalesceMs
           ? { count: previous.count + 1, lastAt: t }
           : { count: 1, lastAt: t }
-      groups.set(roomKey, group)
-      const key = `message:${roomKey}`
+      groups.set(key, group)
       if (group.count === 1) {
         const body = markup ? escapeMarkup(verdict.body) : verdict.body
         offer({ key, title: verdict.title, body, roomKey })
@@ -169,7 +172,10 @@ export function createNotificationCenter(deps: NotificationCenterDeps, sink: Not
       }
       offer({
         key,
-        title: text('notify.groupTitle', { count: group.count, room: verdict.room }),
+        title: text(verdict.mention ? 'notify.mentionGroupTitle' : 'notify.groupTitle', {
+          count: group.count,
+          room: verdict.room,
+        }),
         body: notificationBody(`${verdict.author}: ${verdict.body}`, markup),
         roomKey,
       })

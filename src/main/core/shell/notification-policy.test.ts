@@ -13,6 +13,7 @@ const away: AttentionState = {
   windowFocused: false,
   activeRoom: 'alice/general',
   messageNotifications: true,
+  mentionNotifications: true,
   selfUsername: 'alice',
 }
 
@@ -117,5 +118,45 @@ describe('notificationName', () => {
   it('keeps short text and never splits a surrogate pair', () => {
     expect(notificationName('a b')).toBe('a b')
     expect(notificationName('😀😀😀', 2)).toBe('😀…')
+  })
+})
+
+describe('mentions of the user', () => {
+  const mention = { ...msg, body: 'hey @Alice, look at this' }
+
+  it('notify with their own title, even with message notifications off', () => {
+    expect(decideMessageNotification(mention, { ...away, messageNotifications: false })).toEqual({
+      show: true,
+      title: 'bob mentioned you in General',
+      body: 'hey @Alice, look at this',
+      roomKey: 'alice/general',
+      author: 'bob',
+      room: 'General',
+      mention: true,
+    })
+  })
+
+  it('follow the mention switch, not the message switch', () => {
+    const off = { ...away, mentionNotifications: false }
+    expect(decideMessageNotification(mention, off)).toEqual({ show: false, reason: 'setting-off' })
+    expect(decideMessageNotification(msg, off)).toMatchObject({ show: true, mention: false })
+  })
+
+  it('stay quiet in the room in view and for own messages', () => {
+    const looking = { ...away, windowVisible: true, windowFocused: true }
+    expect(decideMessageNotification(mention, looking)).toEqual({
+      show: false,
+      reason: 'room-in-view',
+    })
+    expect(decideMessageNotification({ ...mention, author: 'alice' }, away)).toEqual({
+      show: false,
+      reason: 'own-message',
+    })
+  })
+
+  it('are whole-word: an e-mail address or a longer name is not a mention', () => {
+    const quiet = { ...away, messageNotifications: false }
+    for (const body of ['mail alice@example.org', 'hi @alice2', 'hi @alicex'])
+      expect(decideMessageNotification({ ...msg, body }, quiet).show).toBe(false)
   })
 })

@@ -3,6 +3,7 @@
  * is looking, and their setting. notifications.ts only carries out the verdict.
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
+import { mentionsUser } from '../../../shared/mentions'
 import { sanitizeNotificationText } from './notification-text'
 import { text } from '../../../shared/i18n'
 
@@ -18,6 +19,11 @@ export interface ChatAttention {
   activeRoom: RoomKey | null
   /** The user's "message notifications" setting (the service's one copy). */
   messageNotifications: boolean
+  /**
+   * The user's "mention notifications" setting: a message naming the user (`@username`) notifies
+   * by this one, even when message notifications are off.
+   */
+  mentionNotifications: boolean
   /** The signed-in user's name, so our own messages never notify even from another device. */
   selfUsername: string | null
 }
@@ -40,7 +46,16 @@ type Hidden = { show: false; reason: 'setting-off' | 'own-message' | 'room-in-vi
  * `author` and `room` are the sanitized names, for notifications composed from several messages.
  */
 export type MessageVerdict =
-  | { show: true; title: string; body: string; roomKey: RoomKey; author: string; room: string }
+  | {
+      show: true
+      title: string
+      body: string
+      roomKey: RoomKey
+      author: string
+      room: string
+      /** The message mentions the user (its notifications are grouped apart from the rest). */
+      mention: boolean
+    }
   | Hidden
 export type NotificationVerdict =
   { show: true; title: string; body: string; roomKey: RoomKey | null } | Hidden
@@ -67,12 +82,14 @@ export function decideMessageNotification(
   message: IncomingMessage,
   attention: AttentionState,
 ): MessageVerdict {
-  if (!attention.messageNotifications) return { show: false, reason: 'setting-off' }
   if (
     attention.selfUsername !== null &&
     message.author.toLowerCase() === attention.selfUsername.toLowerCase()
   )
     return { show: false, reason: 'own-message' }
+  const mention = mentionsUser(message.body, attention.selfUsername)
+  const wanted = mention ? attention.mentionNotifications : attention.messageNotifications
+  if (!wanted) return { show: false, reason: 'setting-off' }
   const looking = attention.windowVisible && attention.windowFocused
   if (looking && attention.activeRoom === message.roomKey)
     return { show: false, reason: 'room-in-view' }
@@ -81,11 +98,12 @@ export function decideMessageNotification(
   const body = notificationBody(message.body, false)
   return {
     show: true,
-    title: text('notify.messageTitle', { author, room }),
+    title: text(mention ? 'notify.mentionTitle' : 'notify.messageTitle', { author, room }),
     body: body || text('notify.emptyMessage'),
     roomKey: message.roomKey,
     author,
     room,
+    mention,
   }
 }
 

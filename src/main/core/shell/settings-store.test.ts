@@ -23,6 +23,7 @@ describe('parseSettings', () => {
     expect(settings).toEqual({
       messageNotifications: false,
       locale: 'system',
+      mentionNotifications: true,
       window,
       unencryptedServers: [],
     })
@@ -79,6 +80,7 @@ describe('parseSettings', () => {
     expect(settings).toEqual({
       messageNotifications: false,
       locale: 'system',
+      mentionNotifications: true,
       window: null,
       unencryptedServers: [],
     })

@@ -1,6 +1,7 @@
 /**
- * The shell's persisted settings (`settings.json` in userData): message notifications, the
- * language, the window's last bounds, and the server origins the user allowed over plain http. Pure Node. A damaged file never crashes the app or blocks startup: each
+ * The shell's persisted settings (`settings.json` in userData): message and mention notifications,
+ * the language, the window's last bounds, and the server origins the user allowed over plain http.
+ * Pure Node. A damaged file never crashes the app or blocks startup: each
  * field that fails validation falls back to its default, and the reason is reported once.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -25,6 +26,7 @@ export interface ShellSettings extends Omit<Settings, 'systemLocale'> {
 export const DEFAULT_SETTINGS: ShellSettings = {
   messageNotifications: true,
   locale: 'system',
+  mentionNotifications: true,
   window: null,
   unencryptedServers: [],
 }
@@ -47,6 +49,7 @@ const RectSchema = z.object({
 const FileSchema = z.object({
   messageNotifications: z.boolean().catch(DEFAULT_SETTINGS.messageNotifications),
   locale: z.enum(['system', 'en', 'de']).catch(DEFAULT_SETTINGS.locale),
+  mentionNotifications: z.boolean().catch(DEFAULT_SETTINGS.mentionNotifications),
   window: z
     .object({ bounds: RectSchema, maximized: z.boolean().catch(false) })
     .nullable()
@@ -82,12 +85,18 @@ export function parseSettings(text: string | null): {
   const parsed = FileSchema.parse({
     messageNotifications: record.messageNotifications ?? DEFAULT_SETTINGS.messageNotifications,
     locale: record.locale ?? DEFAULT_SETTINGS.locale,
+    mentionNotifications: record.mentionNotifications ?? DEFAULT_SETTINGS.mentionNotifications,
     window: record.window ?? null,
     unencryptedServers: record.unencryptedServers ?? [],
   })
-  const dropped = (
-    ['messageNotifications', 'locale', 'window', 'unencryptedServers'] as const
-  ).filter(
+  const fields = [
+    'messageNotifications',
+    'locale',
+    'mentionNotifications',
+    'window',
+    'unencryptedServers',
+  ] as const
+  const dropped = fields.filter(
     (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),
   )
   return {

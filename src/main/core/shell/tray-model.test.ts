@@ -204,3 +204,39 @@ describe('escapeMenuLabel', () => {
     expect(escapeMenuLabel('R&D && more')).toBe('R&&D &&&& more')
   })
 })
+
+describe('mentions in the tray', () => {
+  const withMentions: TrayState = {
+    signedIn: true,
+    rooms: [
+      { key: 'alice/general', name: 'General', unread: 3, mentions: 1 },
+      { key: 'bob/private', name: 'Private', unread: 2, mentions: 0 },
+    ],
+    unreadTotal: 5,
+    mentionTotal: 1,
+    connection: 'connected',
+  }
+
+  it('counts mentions per room and in the tooltip', () => {
+    const model = buildTrayModel(withMentions, shell)
+    expect(model.tooltip).toBe('EduSphere Desktop — 5 unread messages, 1 mention of you')
+    const rooms = model.items.filter((i) => i.kind === 'room')
+    expect(rooms.map((r) => r.label)).toEqual(['General (3, 1 @)', 'Private (2)'])
+    expect(rooms.map((r) => (r.kind === 'room' ? r.mentions : -1))).toEqual([1, 0])
+    expect(model.icon).toBe('unread')
+  })
+
+  it('never shows more mentions than unread messages, nor bad numbers', () => {
+    const model = buildTrayModel(
+      {
+        ...withMentions,
+        rooms: [{ key: 'a/b', name: 'B', unread: 1, mentions: 7 }],
+        unreadTotal: 1,
+        mentionTotal: Number.NaN,
+      },
+      shell,
+    )
+    expect(model.tooltip).toBe('EduSphere Desktop — 1 unread message')
+    expect(labels(model.items)).toContain('B (1, 1 @)')
+  })
+})

@@ -9,8 +9,10 @@ import type { EffectiveLocale, MessageKey } from '../../../shared/i18n'
 /** What the chat service reports for the tray (ChatService.trayState()). */
 export interface TrayState {
   signedIn: boolean
-  rooms: { key: RoomKey; name: string; unread: number }[]
+  rooms: { key: RoomKey; name: string; unread: number; mentions?: number }[]
   unreadTotal: number
+  /** Unread messages that mention the user, over all rooms. */
+  mentionTotal?: number
   connection: 'connected' | 'connecting' | 'disconnected' | 'failed'
 }
 
@@ -27,7 +29,7 @@ export type TrayActionId = 'open' | 'sign-out' | 'quit' | 'open-more-rooms'
 /** One menu line, independent of Electron. */
 export type TrayMenuItem =
   | { kind: 'action'; id: TrayActionId; label: string; enabled: boolean }
-  | { kind: 'room'; roomKey: RoomKey; label: string; unread: number }
+  | { kind: 'room'; roomKey: RoomKey; label: string; unread: number; mentions: number }
   | { kind: 'status'; label: string }
   | { kind: 'toggle'; id: 'start-at-login'; label: string; checked: boolean; enabled: boolean }
   | { kind: 'separator' }
@@ -63,6 +65,14 @@ function countLabel(n: number): string {
   return n > 99 ? '99+' : String(n)
 }
 
+/** `General (3)`, or `General (3, 1 @)` when some of them mention the user. */
+function roomLabel(name: string, unread: number, mentions: number): string {
+  if (!unread) return name
+  return mentions
+    ? `${name} (${countLabel(unread)}, ${countLabel(mentions)} @)`
+    : `${name} (${countLabel(unread)})`
+}
+
 const STATUS_KEY: Record<TrayState['connection'], MessageKey> = {
   connected: 'tray.connected',
   connecting: 'tray.connecting',
@@ -95,6 +105,7 @@ export function buildTrayModel(
       : 'normal'
 
   const app = APP_DISPLAY_NAME
+  const mentions = Math.min(sanitizeCount(state.mentionTotal ?? 0), unread)
   const tooltip = !state.signedIn
     ? t('tray.signedOutTooltip', { app })
     : offline
@@ -106,8 +117,9 @@ export function buildTrayModel(
               ? t(STATUS_KEY[state.connection]).toLowerCase()
               : t(STATUS_KEY[state.connection]),
           unread,
+          mentions,
         })
-      : t('tray.tooltip', { app, unread })
+      : t('tray.tooltip', { app, unread, mentions })
 
   const items: TrayMenuItem[] = [
     { kind: 'action', id: 'open', label: t('tray.open'), enabled: true },
@@ -117,12 +129,14 @@ export function buildTrayModel(
     if (state.rooms.length === 0) items.push({ kind: 'status', label: t('tray.noRooms') })
     for (const room of state.rooms.slice(0, MAX_MENU_ROOMS)) {
       const n = sanitizeCount(room.unread)
+      const m = Math.min(sanitizeCount(room.mentions ?? 0), n)
       const name = escapeMenuLabel(truncate(room.name || room.key, MAX_ROOM_LABEL))
       items.push({
         kind: 'room',
         roomKey: room.key,
-        label: n ? `${name} (${countLabel(n)})` : name,
+        label: roomLabel(name, n, m),
         unread: n,
+        mentions: m,
       })
     }
     const hidden = state.rooms.length - MAX_MENU_ROOMS

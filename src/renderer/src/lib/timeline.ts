@@ -137,6 +137,12 @@ export class Timeline {
     return undefined
   }
 
+  /** The position of the message with this id (any case), or -1. */
+  indexOfId(id: string): number {
+    const message = this.get(id)
+    return message ? this.indexOf(message) : -1
+  }
+
   private indexOf(message: ChatMessage): number {
     // Binary search for the first message created at the same time, then scan that short run.
     let lo = 0

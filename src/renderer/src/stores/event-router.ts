@@ -60,7 +60,7 @@ export function applyEvents(events: readonly ChatEvent[]): void {
         rooms.removeRoom(event.roomKey)
         break
       case 'messages-reset':
-        messages.reset(event.roomKey, event.messages)
+        messages.reset(event.roomKey, event.messages, event.firstUnreadId ?? null)
         rooms.historyArrived(event.roomKey)
         break
       case 'connection-changed':

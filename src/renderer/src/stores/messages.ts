@@ -24,6 +24,11 @@ export interface TimelineChange {
 export const useMessagesStore = defineStore('messages', () => {
   const timelines = markRaw(new Map<RoomKey, Timeline>())
   const changes = ref<Record<RoomKey, TimelineChange>>({})
+  /**
+   * Per room, the first message the user had not read when it was opened (main says, with the
+   * history): where the "New messages" divider goes until the room is opened again.
+   */
+  const firstUnread = ref<Record<RoomKey, string | null>>({})
   /** Unsent composer text per room, so switching rooms never loses a draft. */
   const drafts = ref<Record<RoomKey, string>>({})
 
@@ -50,7 +55,12 @@ export const useMessagesStore = defineStore('messages', () => {
     changes.value[roomKey] = { revision: prev.revision + 1, appended, appendedOwn, reset }
   }
 
-  function reset(roomKey: RoomKey, messages: readonly ChatMessage[]): void {
+  function reset(
+    roomKey: RoomKey,
+    messages: readonly ChatMessage[],
+    firstUnreadId: string | null = null,
+  ): void {
+    firstUnread.value[roomKey] = firstUnreadId
     timeline(roomKey).reset(messages)
     bump(roomKey, 0, false, true)
   }
@@ -96,6 +106,7 @@ export const useMessagesStore = defineStore('messages', () => {
   function forgetAll(): void {
     timelines.clear()
     changes.value = {}
+    firstUnread.value = {}
     drafts.value = {}
   }
 
@@ -134,6 +145,7 @@ export const useMessagesStore = defineStore('messages', () => {
 
   return {
     changes,
+    firstUnread,
     drafts,
     setDraft,
     timeline,

@@ -1,4 +1,4 @@
-/** User settings kept by main (message notifications, language). */
+/** User settings kept by main (message and mention notifications, language). */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { LocalePreference } from '../../../shared/i18n'
@@ -10,6 +10,7 @@ import { useNoticesStore } from './notices'
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>({
     messageNotifications: true,
+    mentionNotifications: true,
     locale: 'system',
     systemLocale: browserLocale(),
   })
@@ -25,7 +26,9 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   /** Saves a change; reverts it (and says why) if main refuses. */
-  async function save(patch: Partial<Pick<Settings, 'messageNotifications' | 'locale'>>) {
+  async function save(
+    patch: Partial<Pick<Settings, 'messageNotifications' | 'mentionNotifications' | 'locale'>>,
+  ) {
     const before = settings.value
     adopt({ ...before, ...patch })
     const result = await call((api) => api.updateSettings(patch))
@@ -41,10 +44,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return save({ messageNotifications: on })
   }
 
+  /** Turns mention notifications on or off (they notify even with message notifications off). */
+  function setMentionNotifications(on: boolean): Promise<void> {
+    return save({ mentionNotifications: on })
+  }
+
   /** Chooses the language: 'system' follows the OS. */
   function setLocale(locale: LocalePreference): Promise<void> {
     return save({ locale })
   }
 
-  return { settings, load, setMessageNotifications, setLocale }
+  return { settings, load, setMessageNotifications, setMentionNotifications, setLocale }
 })

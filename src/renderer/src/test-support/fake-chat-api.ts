@@ -24,6 +24,8 @@ export interface FakeChatApi extends ChatApi {
   rooms: RoomSummary[]
   browsable: RoomSummary[]
   history: Record<string, ChatMessage[]>
+  /** Per room, the first unread message sent with its history (the "New messages" divider). */
+  firstUnread: Record<string, string>
   connections: Record<string, ConnectionSnapshot>
   settingsValue: Settings
   /** What the next searches answer (the fake does not search). */
@@ -59,7 +61,7 @@ export const signedOutSession: SessionSnapshot = {
 /** Builds a fake with the given starting state. */
 export function createFakeChatApi(
   init: Partial<
-    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections'>
+    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections' | 'firstUnread'>
   > & {
     settingsValue?: Partial<Settings>
   } = {},
@@ -85,9 +87,11 @@ export function createFakeChatApi(
     rooms: init.rooms ?? [],
     browsable: init.browsable ?? [],
     history: init.history ?? {},
+    firstUnread: init.firstUnread ?? {},
     connections: init.connections ?? {},
     settingsValue: {
       messageNotifications: true,
+      mentionNotifications: true,
       locale: 'system',
       systemLocale: 'en-US',
       ...init.settingsValue,
@@ -141,7 +145,12 @@ export function createFakeChatApi(
       const result = await answer('openRoom', args, () => null)
       if (result.ok)
         fake.emit([
-          { kind: 'messages-reset', roomKey: args[0], messages: fake.history[args[0]] ?? [] },
+          {
+            kind: 'messages-reset',
+            roomKey: args[0],
+            messages: fake.history[args[0]] ?? [],
+            firstUnreadId: fake.firstUnread[args[0]] ?? null,
+          },
         ])
       return result
     },

@@ -52,6 +52,7 @@ export function makeRoom(overrides: Partial<RoomSummary> = {}): RoomSummary {
     participants: ['alice', 'bob'],
     joined: true,
     unread: 0,
+    mentions: 0,
     ...overrides,
   }
 }

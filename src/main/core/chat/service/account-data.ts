@@ -11,7 +11,12 @@ import type { ChatEvent, RoomKey } from '../../../../shared/ipc-contract'
 import type { ServerFrame } from '../../../../shared/frames'
 import type { Room } from '../../../../shared/graphql-shapes'
 import type { AccountStore } from '../../store/account-store'
-import type { StoredMessage, StoredOutboxEntry, StoreNotice } from '../../store/store-types'
+import type {
+  ReadMark,
+  StoredMessage,
+  StoredOutboxEntry,
+  StoreNotice,
+} from '../../store/store-types'
 import type { Clock, OpenAccountStore, TimerHandle } from '../../ports'
 import type { OutboxJournal, RestoredEntry } from '../outbox'
 
@@ -31,6 +36,12 @@ export interface RoomPersistence {
   historyFetched(rows: readonly StoredMessage[]): void
   /** A live frame was applied; `clientId` is set when a `new` echoed our own text. */
   frameApplied(frame: ServerFrame, clientId: string | null): void
+  /** How far the user had read when the app last ran (null: never shown). */
+  readMark(): ReadMark | null
+  /** The read mark moved: saved with the next batch of writes (it moves with every message read). */
+  readMarkChanged(mark: ReadMark): void
+  /** Stored messages from others after `mark`: the unread count before the room is loaded. */
+  unreadCount(mark: ReadMark, me: string | null): number
 }
 
 type Write =
@@ -100,6 +111,7 @@ export class AccountData {
   private store: AccountStore | null = null
   private unsubscribe: (() => void) | null = null
   private readonly pending = new Map<RoomKey, Write[]>()
+  private readonly pendingMarks = new Map<RoomKey, ReadMark>()
   private flushTimer: TimerHandle | null = null
   private idleTimer: TimerHandle | null = null
 
@@ -132,6 +144,7 @@ export class AccountData {
   /** Sign-out: the account's local data goes with it. */
   destroy(): void {
     this.pending.clear()
+    this.pendingMarks.clear()
     this.clearTimers()
     this.unsubscribe?.()
     this.unsubscribe = null
@@ -194,18 +207,37 @@ export class AccountData {
         const list = this.pending.get(key)
         if (list) list.push(write)
         else this.pending.set(key, [write])
-        this.flushTimer ??= this.deps.clock.setTimeout(() => {
-          this.flushTimer = null
-          this.flush()
-        }, STORE_FLUSH_MS)
+        this.scheduleFlush()
       },
+      readMark: () => store.readMarks.get(key),
+      readMarkChanged: (mark) => {
+        if (!live()) return
+        this.pendingMarks.set(key, mark)
+        this.scheduleFlush()
+      },
+      unreadCount: (mark, me) =>
+        store.history.countAfter(key, { createdUs: mark.createdUs, id: mark.messageId }, me),
     }
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= this.deps.clock.setTimeout(() => {
+      this.flushTimer = null
+      this.flush()
+    }, STORE_FLUSH_MS)
   }
 
   /** Writes the gathered live frames, one batch per room, in arrival order. */
   flush(): void {
     const store = this.store
-    if (!store || this.pending.size === 0) return
+    if (!store) return
+    const marks = this.pendingMarks.size
+    for (const [key, mark] of this.pendingMarks) store.readMarks.set(key, mark)
+    this.pendingMarks.clear()
+    if (this.pending.size === 0) {
+      if (marks > 0) this.wroteSomething()
+      return
+    }
     for (const [key, writes] of this.pending) {
       let run: StoredMessage[] = []
       const upsertRun = (): void => {

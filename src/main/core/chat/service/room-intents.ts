@@ -16,8 +16,10 @@ import { text } from '../../../../shared/i18n'
 /** What the tray shows. */
 export interface TrayState {
   signedIn: boolean
-  rooms: { key: RoomKey; name: string; unread: number }[]
+  rooms: { key: RoomKey; name: string; unread: number; mentions: number }[]
   unreadTotal: number
+  /** Unread messages that mention the user, over all rooms. */
+  mentionTotal: number
   connection: TrayConnection
   activeRoomKey: RoomKey | null
 }
@@ -59,6 +61,7 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
         return toRoomSummary(r, username, {
           ...(c ? { joined: true } : {}),
           unread: c?.unread ?? 0,
+          mentions: c?.mentions ?? 0,
         })
       })
     },
@@ -86,11 +89,12 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
     trayState() {
       const list = rooms
         .controllers()
-        .map((c) => ({ key: c.key, name: c.room.name, unread: c.unread }))
+        .map((c) => ({ key: c.key, name: c.room.name, unread: c.unread, mentions: c.mentions }))
       return {
         signedIn: session.snapshot().status === 'signed-in',
         rooms: list,
         unreadTotal: list.reduce((n, r) => n + r.unread, 0),
+        mentionTotal: list.reduce((n, r) => n + r.mentions, 0),
         connection: aggregateConnection(rooms.controllers().map((c) => c.snapshot.state)),
         activeRoomKey: rooms.activeRoom,
       }

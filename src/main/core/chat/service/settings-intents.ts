@@ -8,7 +8,7 @@ import { effectiveLocale, setTextLocale, text } from '../../../../shared/i18n'
 import { safeExternalUrl } from '../../shell/external-url'
 
 export interface SettingsIntentsDeps {
-  /** Settings loaded by the shell; defaults to message notifications on. */
+  /** Settings loaded by the shell; defaults to message and mention notifications on. */
   initial?: Settings
   /** Called after each change so the shell can persist it. */
   onChanged?: (settings: Settings) => void
@@ -30,6 +30,7 @@ export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntent
     messageNotifications: true,
     locale: 'system',
     systemLocale: 'en',
+    mentionNotifications: true,
     ...deps.initial,
   }
   // Main's sentences (errors, notifications) follow the user's language from the start. The
