@@ -9,7 +9,12 @@ describe('settings intents and the language', () => {
   it("main's errors follow the saved language, a change, and the OS for 'system'", () => {
     const saved: string[] = []
     const settings = createSettingsIntents({
-      initial: { messageNotifications: true, locale: 'de', systemLocale: 'en-US' },
+      initial: {
+        messageNotifications: true,
+        mentionNotifications: true,
+        locale: 'de',
+        systemLocale: 'en-US',
+      },
       onChanged: (s) => saved.push(s.locale),
     })
     expect(() => settings.openExternal('file:///etc/passwd')).toThrow(
@@ -23,7 +28,12 @@ describe('settings intents and the language', () => {
       'Only http and https links can be opened.',
     )
     createSettingsIntents({
-      initial: { messageNotifications: true, locale: 'system', systemLocale: 'de-CH' },
+      initial: {
+        messageNotifications: true,
+        mentionNotifications: true,
+        locale: 'system',
+        systemLocale: 'de-CH',
+      },
     })
     expect(text('error.notOwn', { action: 'edit' })).toBe(
       'Du kannst nur deine eigenen Nachrichten bearbeiten.',
