@@ -121,6 +121,7 @@ const api: ChatApi = {
     }, 0)
     return ok(null)
   },
+  loadOlder: () => ok(null),
   sendMessage: () => ok({ clientId: 'c' }),
   editMessage: () => ok(null),
   deleteMessage: () => ok(null),

@@ -281,7 +281,9 @@ describe('RoomController', () => {
     await expect(opening).rejects.toThrow('down')
     const resets = () => t.events.filter((e) => e.kind === 'messages-reset')
     // What there is (nothing yet) goes out, so a message typed now still shows.
-    expect(resets()).toEqual([{ kind: 'messages-reset', roomKey: 'alice/general', messages: [] }])
+    expect(resets()).toEqual([
+      { kind: 'messages-reset', roomKey: 'alice/general', messages: [], hasOlder: false },
+    ])
     t.hold(false)
     t.setHistory([row(randomUUID(), 'hello', 'bob')])
     t.connection.up()

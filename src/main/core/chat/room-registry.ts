@@ -99,6 +99,8 @@ export class RoomRegistry {
    */
   open(key: RoomKey): Promise<void> {
     const c = this.require(key)
+    // The room left behind keeps only its window again.
+    if (this.active !== null && this.active !== key) this.rooms.get(this.active)?.close()
     this.active = key
     if (this.focused) c.markRead()
     return c.open()
