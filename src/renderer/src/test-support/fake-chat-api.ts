@@ -25,6 +25,10 @@ export interface FakeChatApi extends ChatApi {
   history: Record<string, ChatMessage[]>
   connections: Record<string, ConnectionSnapshot>
   settingsValue: Settings
+  /** Messages an open delivers (the newest), as main's window; older ones come by loadOlder. */
+  windowSize: number
+  /** Messages per loadOlder page. */
+  pageSize: number
   /** Makes the next call of `method` fail with `error`. */
   failNext(method: Method, error: AppErrorShape): void
   /** Pushes a batch of events to every subscriber, as main does. */
@@ -80,6 +84,8 @@ export function createFakeChatApi(
     history: init.history ?? {},
     connections: init.connections ?? {},
     settingsValue: { messageNotifications: true },
+    windowSize: Number.POSITIVE_INFINITY,
+    pageSize: 200,
     failNext(method, error) {
       failures.set(method, error)
     },
@@ -125,10 +131,26 @@ export function createFakeChatApi(
     // As main does: the history arrives once, as an event, not as the call's result.
     openRoom: async (...args) => {
       const result = await answer('openRoom', args, () => null)
-      if (result.ok)
+      if (result.ok) {
+        const all = fake.history[args[0]] ?? []
+        const start = Math.max(0, all.length - fake.windowSize)
+        const messages = all.slice(start)
+        fake.emit([{ kind: 'messages-reset', roomKey: args[0], messages, hasOlder: start > 0 }])
+      }
+      return result
+    },
+    // As main does: the page follows as an event.
+    loadOlder: async (...args) => {
+      const result = await answer('loadOlder', args, () => null)
+      const all = fake.history[args[0]] ?? []
+      const end = all.findIndex((m) => m.id === args[1])
+      if (result.ok && end >= 0) {
+        const start = Math.max(0, end - fake.pageSize)
+        const messages = all.slice(start, end)
         fake.emit([
-          { kind: 'messages-reset', roomKey: args[0], messages: fake.history[args[0]] ?? [] },
+          { kind: 'older-messages-loaded', roomKey: args[0], messages, hasOlder: start > 0 },
         ])
+      }
       return result
     },
     sendMessage: (...args) =>
