@@ -4,7 +4,7 @@
  * window, the list asks for the page before its oldest message while the reader is near the top,
  * each page goes in front in order, and the top row says where the history stands.
  */
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type VueWrapper, flushPromises } from '@vue/test-utils'
 import { signedInSession } from '../../test-support/fake-chat-api'
 import { useMountedApp } from '../../test-support/mounted-app'
@@ -12,6 +12,19 @@ import { makeMessage, makeRoom } from '../../test-support/messages'
 import { useMessagesStore } from '../../stores/messages'
 
 const app = useMountedApp({ historyHeight: 600 })
+const scrollHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight')
+// happy-dom has no layout: the history is as tall as a long room's would be.
+beforeEach(() => {
+  Object.defineProperty(Element.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: Element) {
+      return this.classList.contains('history') ? 100_000 : 0
+    },
+  })
+})
+afterEach(() => {
+  if (scrollHeight) Object.defineProperty(Element.prototype, 'scrollHeight', scrollHeight)
+})
 const ROOM = 'alice/general'
 
 async function openLongRoom(total: number) {
@@ -31,7 +44,6 @@ async function openLongRoom(total: number) {
 /** The reader scrolls to the very top (happy-dom has no layout: the list is made tall). */
 async function scrollToTop(w: VueWrapper): Promise<HTMLElement> {
   const el = w.get('.history').element as HTMLElement
-  Object.defineProperty(el, 'scrollHeight', { configurable: true, get: () => 100_000 })
   el.scrollTop = 100_000 - 600
   await w.get('.history').trigger('scroll') // where the reader is now
   el.scrollTop = 0
