@@ -27,26 +27,50 @@ test('scrolling up pages in older messages, keeps the reader in place, and ends 
 
   const top = history.locator('.history-top')
   for (let round = 0; round < 10 && !(await top.textContent())?.includes('Beginning'); round++) {
-    // To the top; in the same task, how far the reader is from the end (no page can land first).
-    const fromEnd = await history.evaluate((el) => {
+    // Every frame, the page notes the row at the top of the view and where it is; the last note
+    // taken at offset 0 is what the reader saw right before the page went in front.
+    await history.evaluate((el) => {
+      const w = window as unknown as {
+        __seen?: { text: string; y: number } | null
+        __stop?: boolean
+      }
+      w.__seen = null
+      w.__stop = false
+      const note = (): void => {
+        if (w.__stop) return
+        if (el.scrollTop === 0) {
+          const box = el.getBoundingClientRect()
+          const row = Array.from(el.querySelectorAll('article.message')).find(
+            (r) => r.getBoundingClientRect().bottom > box.top + 40,
+          )
+          if (row) w.__seen = { text: row.textContent ?? '', y: row.getBoundingClientRect().top }
+        }
+        requestAnimationFrame(note)
+      }
       el.scrollTo({ top: 0 })
-      return el.scrollHeight - el.scrollTop
+      requestAnimationFrame(note)
     })
-    // A page goes in front: the view moves down by as much, so the same rows stay in view
-    // (the distance to the end is unchanged, give or take rows measured as they render).
     await expect
       .poll(() => history.evaluate((el) => el.scrollTop), { message: 'a page went in front' })
       .toBeGreaterThan(0)
-    // Rows measured as they render correct the offset over a few frames: wait for it to settle.
+    // That row is still where the reader saw it (once the rows above it are measured).
     await expect
       .poll(
-        async () => {
-          const now = await history.evaluate((el) => el.scrollHeight - el.scrollTop)
-          return Math.abs(now - fromEnd)
-        },
+        () =>
+          history.evaluate((el) => {
+            const w = window as unknown as { __seen?: { text: string; y: number } | null }
+            const seen = w.__seen
+            if (!seen) return 'nothing seen'
+            const row = Array.from(el.querySelectorAll('article.message')).find(
+              (r) => r.textContent === seen.text,
+            )
+            if (!row) return 'row gone'
+            return Math.abs(row.getBoundingClientRect().top - seen.y) < 40 ? 'kept' : 'moved'
+          }),
         { message: 'the reader stays where they were' },
       )
-      .toBeLessThan(120)
+      .toBe('kept')
+    await history.evaluate(() => ((window as unknown as { __stop?: boolean }).__stop = true))
   }
   await expect(history.locator('.history-top')).toHaveText('Beginning of the room')
   await history.evaluate((el) => el.scrollTo({ top: 0 }))
