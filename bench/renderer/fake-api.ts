@@ -15,7 +15,17 @@ import type {
 
 interface BenchConfig {
   count: number
+  /**
+   * As main sends it now: the newest WINDOW messages on open, older pages on request (made on
+   * demand, so the page holds no copy of the whole history). Without it the whole history goes
+   * in the reset, as before main held a window.
+   */
+  windowed?: boolean
 }
+
+/** Main's window (history-window.ts) and older page size. */
+const WINDOW = 300
+const PAGE = 192
 
 interface BenchControl {
   /** Pushes `total` new messages over `durationMs`, one batch per animation frame, like main's batcher. */
@@ -73,7 +83,12 @@ function makeMessage(n: number, startMs: number): ChatMessage {
 
 const config: BenchConfig = window.__benchConfig ?? { count: 10_000 }
 const start = Date.now() - (config.count + 10_000) * 45_000
-const history: ChatMessage[] = Array.from({ length: config.count }, (_, n) => makeMessage(n, start))
+const history: ChatMessage[] = config.windowed
+  ? []
+  : Array.from({ length: config.count }, (_, n) => makeMessage(n, start))
+/** Messages [from, to) of the room, made on demand in windowed mode. */
+const range = (from: number, to: number): ChatMessage[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, k) => makeMessage(from + k, start))
 let next = config.count
 
 const connection = {
@@ -123,9 +138,31 @@ const api: ChatApi = {
   joinRoom: () => ok(room),
   // As main does: the history arrives once, as an event, after the open.
   openRoom: (key) => {
+    const from = Math.max(0, config.count - WINDOW)
+    const event: ChatEvent = config.windowed
+      ? {
+          kind: 'messages-reset',
+          roomKey: key,
+          messages: range(from, config.count),
+          hasOlder: from > 0,
+        }
+      : { kind: 'messages-reset', roomKey: key, messages: history }
     setTimeout(() => {
-      for (const listener of listeners)
-        listener([{ kind: 'messages-reset', roomKey: key, messages: history }])
+      for (const listener of listeners) listener([event])
+    }, 0)
+    return ok(null)
+  },
+  loadOlder: (key, beforeId) => {
+    const end = parseInt(beforeId.slice(-12), 16)
+    const from = Math.max(0, end - PAGE)
+    const event: ChatEvent = {
+      kind: 'older-messages-loaded',
+      roomKey: key,
+      messages: range(from, end),
+      hasOlder: from > 0,
+    }
+    setTimeout(() => {
+      for (const listener of listeners) listener([event])
     }, 0)
     return ok(null)
   },

@@ -32,6 +32,8 @@ export interface ScenarioOptions {
   fakeApiSource: string
   count: number
   burst: number
+  /** The fake sends main's window, not the whole history (see fake-api.ts). */
+  windowed?: boolean
   colorScheme?: 'light' | 'dark'
 }
 
@@ -45,7 +47,9 @@ export async function runScenario(
   page.on('pageerror', (e) => errors.push(e.message))
   // tsx compiles this file with keepNames, so functions passed to page.evaluate call __name().
   await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
-  await page.addInitScript(`window.__benchConfig = { count: ${opts.count} };`)
+  await page.addInitScript(
+    `window.__benchConfig = { count: ${opts.count}, windowed: ${opts.windowed === true} };`,
+  )
   await page.addInitScript(opts.fakeApiSource)
   await page.goto(opts.url)
   await page.waitForSelector('.room-button', { timeout: 60_000 })

@@ -15,6 +15,8 @@ const serverRoot = process.env.EDUSPHERE_SERVER_ROOT ?? resolve(__dirname, '../.
 /** A server under test that can be stopped and started again on the same port with the same data. */
 export interface ServerProcess {
   url: string
+  /** Its data directory (SQLite): a stopped server's database can be filled directly. */
+  dataDir: string
   stop(): Promise<void>
   start(): Promise<void>
   restart(): Promise<void>
@@ -70,6 +72,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   let running = true
   const server: ServerProcess = {
     url,
+    dataDir,
     async stop() {
       running = false
       await terminate(child)

@@ -157,7 +157,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 /**
  * One change for the renderer; they travel batched on `chat:events`. Each fact has one carrier:
  * connection state only in `connection-changed`, a room's history only in `messages-reset` (once
- * per open), every later change of a message in one `message-upserted`/`message-removed`.
+ * per open), every later change of a message in one `message-upserted`/`message-removed`, an
+ * older page the reader scrolled to in one `older-messages-loaded`.
  */
 export type ChatEvent =
   | { kind: 'session-changed'; session: SessionSnapshot }
@@ -170,7 +171,11 @@ export type ChatEvent =
       messages: ChatMessage[]
       /** The first message the user had not read when the room was opened ("New messages"). */
       firstUnreadId?: string | null
+      /** Older messages exist than these (ask with loadOlder); absent means none. */
+      hasOlder?: boolean
     }
+  /** The page before the room's oldest shown message that loadOlder asked for, oldest first. */
+  | { kind: 'older-messages-loaded'; roomKey: RoomKey; messages: ChatMessage[]; hasOlder: boolean }
   | { kind: 'message-upserted'; roomKey: RoomKey; message: ChatMessage; replaces: string | null }
   | { kind: 'message-removed'; roomKey: RoomKey; id: string }
   | { kind: 'connection-changed'; roomKey: RoomKey; connection: ConnectionSnapshot }
@@ -236,6 +241,15 @@ export const invokeContract = {
   'rooms:open-room': {
     method: 'openRoom',
     args: z.tuple([RoomKeySchema]),
+    result: returns<null>(),
+  },
+  /**
+   * The page of history before message `beforeId` (the oldest the reader has), from the store,
+   * else the server; it follows as an `older-messages-loaded` event.
+   */
+  'rooms:load-older': {
+    method: 'loadOlder',
+    args: z.tuple([RoomKeySchema, Id]),
     result: returns<null>(),
   },
   'chat:send-message': {

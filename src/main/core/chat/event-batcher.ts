@@ -76,6 +76,7 @@ class Positions {
         this.messages.delete(event.roomKey)
         return
       case 'messages-reset':
+      case 'older-messages-loaded':
         this.messages.delete(event.roomKey)
         return
       case 'message-removed':

@@ -122,6 +122,9 @@ export function resolveUnknownFates(
   return outcomes
 }
 
+/** What other-device detection reads of a message this client knew. */
+export type KnownMessage = Pick<ChatMessage, 'id' | 'body' | 'own'>
+
 /**
  * A later history (not the first load) shows another device of mine at work: a message of mine
  * this client knew is edited or gone, and this client did not ask for that. `requested` holds the
@@ -129,7 +132,7 @@ export function resolveUnknownFates(
  */
 export function historyShowsOtherDevice(
   history: readonly HistoryMessage[],
-  knownMessages: Iterable<ChatMessage>,
+  knownMessages: Iterable<KnownMessage>,
   requested: ReadonlySet<string>,
 ): boolean {
   const rows = new Map<string, HistoryMessage>()

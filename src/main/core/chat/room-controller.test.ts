@@ -282,7 +282,13 @@ describe('RoomController', () => {
     const resets = () => t.events.filter((e) => e.kind === 'messages-reset')
     // What there is (nothing yet) goes out, so a message typed now still shows.
     expect(resets()).toEqual([
-      { kind: 'messages-reset', roomKey: 'alice/general', messages: [], firstUnreadId: null },
+      {
+        kind: 'messages-reset',
+        roomKey: 'alice/general',
+        messages: [],
+        firstUnreadId: null,
+        hasOlder: false,
+      },
     ])
     t.hold(false)
     t.setHistory([row(randomUUID(), 'hello', 'bob')])

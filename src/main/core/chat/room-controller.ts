@@ -19,6 +19,8 @@ import type { RestoredEntry } from './outbox'
 import type { RoomPersistence } from './service/account-data'
 import { text } from '../../../shared/i18n'
 import type { ReadMark } from './read-position'
+import { loadOlderPage } from './older-pages'
+import { MEMORY_ONLY_WINDOW, TRIM_SLACK, WINDOW_SIZE } from './history-window'
 
 export type { MeView } from './room-timeline'
 
@@ -55,6 +57,7 @@ export interface RoomControllerDeps {
 
 const MESSAGE_EVENTS: ReadonlySet<ChatEvent['kind']> = new Set([
   'messages-reset',
+  'older-messages-loaded',
   'message-upserted',
   'message-removed',
 ])
@@ -83,6 +86,8 @@ export class RoomController {
   private storedRead = false
   /** The read mark when the room was last opened: the "New messages" divider goes after it. */
   private dividerMark: ReadMark | null = null
+  /** The room is the one on screen: pages the reader loaded stay until it is left. */
+  private reading = false
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -101,9 +106,15 @@ export class RoomController {
         deps.emit({ kind: 'error', roomKey: key, code: 'server', message: said })
         deps.notifier.error(deps.room.name, said, key)
       },
-      ...(deps.persistence ? { journal: deps.persistence.journal } : {}),
+      windowSize: deps.persistence ? WINDOW_SIZE : MEMORY_ONLY_WINDOW,
+      ...(deps.persistence
+        ? {
+            journal: deps.persistence.journal,
+            storedOwnBefore: deps.persistence.ownBefore,
+            readMarkChanged: deps.persistence.readMarkChanged,
+          }
+        : {}),
       readMark: deps.persistence?.readMark() ?? null,
-      ...(deps.persistence ? { readMarkChanged: deps.persistence.readMarkChanged } : {}),
     })
     // Until the room's messages are read, the store's count keeps the room list and tray right.
     const mark = this.timeline.reads.mark
@@ -167,6 +178,7 @@ export class RoomController {
     // Before anything reads the room (the registry marks it read right after this starts).
     this.dividerMark = this.timeline.reads.mark
     this.visible = true
+    this.reading = true
     this.owed = true
     this.restoreStored([])
     // Loaded (from the store, or an earlier fetch): shown at once; a running fetch merges over it.
@@ -176,6 +188,33 @@ export class RoomController {
     if (this.owed && !this.disposed) this.deliver()
     if (!this.timeline.messages.loaded)
       throw this.lastSyncError ?? new AppError('internal', text('error.historyNotLoaded'))
+  }
+
+  /** The reader left the room: what they paged in goes back to the store. */
+  close(): void {
+    this.reading = false
+    this.timeline.messages.trimOldest(this.timeline.windowSize)
+  }
+
+  /**
+   * The page before `beforeId` joins the window and goes to the renderer as one event (or in
+   * the reset, when one is owed).
+   */
+  async loadOlder(beforeId: string): Promise<void> {
+    const page = await loadOlderPage({
+      beforeId,
+      held: this.timeline.messages,
+      persistence: this.deps.persistence ?? null,
+      fetchHistory: this.deps.fetchHistory,
+    })
+    if (this.disposed) return
+    const messages = this.timeline.addOlder(page.messages, page.hasOlder)
+    this.forward({
+      kind: 'older-messages-loaded',
+      roomKey: this.key,
+      messages,
+      hasOlder: page.hasOlder,
+    })
   }
 
   markRead(): void {
@@ -217,9 +256,10 @@ export class RoomController {
   private deliver(): void {
     this.owed = false
     this.partial = !this.timeline.messages.loaded
+    const { hasOlder } = this.timeline.messages
     const messages = this.timeline.messages.list()
     const { firstUnreadId } = this.timeline.reads.since(this.dividerMark)
-    this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages, firstUnreadId })
+    this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages, firstUnreadId, hasOlder })
   }
 
   private invalidFrame(reason: string): void {
@@ -267,6 +307,8 @@ export class RoomController {
       for (const frame of buffered) this.applyFrame(frame)
       this.flush()
     }
+    // A room nobody reads keeps only its window; the rest of what was fetched is in the store.
+    if (!this.reading) this.timeline.messages.trimOldest(this.timeline.windowSize)
     const loaded = this.timeline.messages.loaded
     if (!this.disposed && this.visible && loaded && (this.owed || this.partial)) this.deliver()
     if (this.lastSyncError !== null && !this.disposed) this.syncFailed(this.lastSyncError)
@@ -276,11 +318,15 @@ export class RoomController {
   private restoreStored(outbox: RestoredEntry[]): void {
     if (this.storedRead || !this.deps.persistence) return
     this.storedRead = true
-    this.timeline.restore(this.deps.persistence.window(), outbox)
+    const stored = this.deps.persistence.window(this.timeline.windowSize)
+    this.timeline.restore(stored.messages, outbox, stored.hasOlder)
   }
 
   private applyFrame(frame: ServerFrame): void {
     this.timeline.applyFrame(frame)
+    const held = this.timeline.messages
+    const size = this.timeline.windowSize
+    if (!this.reading && held.confirmedCount > size * TRIM_SLACK) held.trimOldest(size)
     const persistence = this.deps.persistence
     if (!persistence) return
     const own = 'action' in frame && frame.action === 'new'

@@ -102,6 +102,8 @@ export class RoomRegistry {
    */
   open(key: RoomKey): Promise<void> {
     const c = this.require(key)
+    // The room left behind keeps only its window again.
+    if (this.active !== null && this.active !== key) this.rooms.get(this.active)?.close()
     this.active = key
     // Opening first: it notes where the user had read up to, for the "New messages" divider.
     const opening = c.open()

@@ -12,6 +12,11 @@ export class RoomMessages {
   private local = new Map<string, ChatMessage>()
   /** True once a history fetch has been merged. */
   loaded = false
+  /**
+   * Older confirmed messages exist than the ones held here (in the store, or on the server):
+   * main holds a window of each room, not its whole history.
+   */
+  hasOlder = false
 
   constructor(readonly roomKey: RoomKey) {}
 
@@ -67,6 +72,41 @@ export class RoomMessages {
     this.confirmed = next
   }
 
+  /** The oldest confirmed message held (the window's floor), if any. */
+  oldestConfirmed(): ChatMessage | undefined {
+    for (const m of this.confirmed.values()) return m
+    return undefined
+  }
+
+  /** Puts older confirmed messages (oldest first) in front of the held ones; known ids are kept. */
+  prependConfirmed(older: readonly ChatMessage[]): ChatMessage[] {
+    const added: ChatMessage[] = []
+    const next = new Map<string, ChatMessage>()
+    for (const m of older) {
+      const key = idKey(m.id)
+      if (this.confirmed.has(key) || next.has(key)) continue
+      next.set(key, m)
+      added.push(m)
+    }
+    if (added.length === 0) return added
+    for (const [key, m] of this.confirmed) next.set(key, m)
+    this.confirmed = next
+    return added
+  }
+
+  /** Drops the oldest confirmed messages beyond the newest `keep`; returns how many went. */
+  trimOldest(keep: number): number {
+    const drop = this.confirmed.size - keep
+    if (drop <= 0) return 0
+    let left = drop
+    for (const key of this.confirmed.keys()) {
+      if (left-- <= 0) break
+      this.confirmed.delete(key)
+    }
+    this.hasOlder = true
+    return drop
+  }
+
   /** Adds or replaces a pending/failed message (keyed by its client id). */
   putLocal(message: ChatMessage): void {
     if (message.clientId === null) throw new Error('a local message needs a client id')
@@ -85,5 +125,6 @@ export class RoomMessages {
     this.confirmed.clear()
     this.local.clear()
     this.loaded = false
+    this.hasOlder = false
   }
 }

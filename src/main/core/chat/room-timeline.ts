@@ -17,10 +17,18 @@ import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import type { StoredMessage } from '../store/store-types'
 import { bodyError, idKey, isUuid } from '../../../shared/frames'
 import { attributeError } from './error-attribution'
+import type { KnownMessage } from './fate-resolution'
 import { historyShowsOtherDevice, resolveUnknownFates } from './fate-resolution'
 import { mergeHistory } from './history-merge'
+import { splitAtFloor } from './history-window'
 import type { ViewContext } from './message-view'
-import { AuthorCache, messageFromNew, pendingMessage, withUpdate } from './message-view'
+import {
+  AuthorCache,
+  messageFromHistory,
+  messageFromNew,
+  pendingMessage,
+  withUpdate,
+} from './message-view'
 import type { OutboxEntry, OutboxJournal, RestoredEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
@@ -56,6 +64,10 @@ export interface RoomTimelineDeps {
   serverError(text: string): void
   /** Where outbox changes are made durable (the account's store); none in memory-only runs. */
   journal?: OutboxJournal
+  /** Confirmed messages main holds at most after a first load (the window). */
+  windowSize?: number
+  /** My stored messages older than `beforeId`, by `username` (the store; none without one). */
+  storedOwnBefore?(beforeId: string, username: string): readonly StoredMessage[]
 }
 
 /** Messages, outbox and unread count of one room. */
@@ -73,7 +85,10 @@ export class RoomTimeline {
   private readonly authors: AuthorCache
   private cachedCtx: ViewContext | null = null
 
+  readonly windowSize: number
+
   constructor(private readonly deps: RoomTimelineDeps) {
+    this.windowSize = deps.windowSize ?? Number.POSITIVE_INFINITY
     this.messages = new RoomMessages(deps.roomKey)
     this.outbox = new Outbox(deps.journal)
     this.authors = new AuthorCache(deps.baseUrl)
@@ -266,8 +281,17 @@ export class RoomTimeline {
   private noteOtherDeviceIn(rows: readonly HistoryMessage[]): void {
     const requested = new Set<string>()
     for (const e of this.outbox.entries()) if (e.kind !== 'text') requested.add(idKey(e.messageId))
-    if (historyShowsOtherDevice(rows, this.messages.confirmedMessages(), requested))
-      this.sawOtherDevice()
+    if (historyShowsOtherDevice(rows, this.knownOwnMessages(), requested)) this.sawOtherDevice()
+  }
+
+  /** My messages this client knew: the window's, and the stored ones older than the window. */
+  private *knownOwnMessages(): Generator<KnownMessage> {
+    yield* this.messages.confirmedMessages()
+    const floor = this.messages.oldestConfirmed()
+    const me = this.deps.me()?.username
+    if (!floor || !me || !this.messages.hasOlder || !this.deps.storedOwnBefore) return
+    for (const r of this.deps.storedOwnBefore(floor.id, me))
+      yield { id: r.id, body: r.body, own: true }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -279,11 +303,15 @@ export class RoomTimeline {
    */
   applyHistory(rows: readonly HistoryMessage[]): void {
     const me = this.deps.me()
+    const firstLoad = !this.messages.loaded
+    const { below, within } = splitAtFloor(rows, this.messages, this.windowSize)
     const knownIds = new Set<string>()
     for (const m of this.messages.confirmedMessages()) knownIds.add(idKey(m.id))
+    // Rows older than the window were seen before (the store holds them), as when main held all.
+    if (!firstLoad) for (const r of below) knownIds.add(idKey(r.id))
     const unknown = this.outbox.unknown()
     // On a first load nothing is known yet, so nothing in it can tell another device apart.
-    if (me && this.messages.loaded) this.noteOtherDeviceIn(rows)
+    if (me && !firstLoad) this.noteOtherDeviceIn(rows)
     const fateCtx = { me: me?.username ?? '', knownIds, otherDeviceSeenAt: this.otherDeviceSeenAt }
     const fates = me ? resolveUnknownFates(unknown, rows, fateCtx) : new Map()
     const claims = new Map<string, string>()
@@ -292,8 +320,15 @@ export class RoomTimeline {
       claims.set(idKey(fate.row.id), entry.clientId)
       this.outbox.remove(entry)
     }
-    const result = mergeHistory(this.messages, rows, this.ctx, claims)
+    const result = mergeHistory(this.messages, within, this.ctx, claims)
+    if (firstLoad || below.length > 0) this.messages.hasOlder = below.length > 0
     for (const event of result.events) this.deps.emit(event)
+    // A text confirmed by a row older than the window: its pending copy goes, the row stays stored.
+    for (const row of below) {
+      const clientId = claims.get(idKey(row.id))
+      if (clientId && this.messages.removeLocal(clientId))
+        this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: clientId })
+    }
     this.reads.loaded(this.deps.isActive())
     for (const [entry, fate] of fates) {
       if (fate.kind === 'resend') this.outbox.requeue(entry)
@@ -308,13 +343,31 @@ export class RoomTimeline {
   }
 
   /**
+   * Older confirmed messages (oldest first) join the window in front: a page the reader asked
+   * for. Returns the ones that were not held yet, as the renderer should show them.
+   */
+  addOlder(rows: readonly StoredMessage[], hasOlder: boolean): ChatMessage[] {
+    const ctx = this.ctx
+    const page = rows.map(
+      (r) => this.messages.confirmedById(r.id) ?? messageFromHistory(r, ctx, r.clientId),
+    )
+    this.messages.prependConfirmed(page)
+    this.messages.hasOlder = hasOlder
+    return page
+  }
+
+  /**
    * What the store kept from the last run, before any network answer: the history as last seen
    * (a first load, so it emits nothing; the room's reset carries it) and the unsent outbox. It
    * resolves no fates: only a fetched history can say whether an in-flight entry arrived.
    * Stored rows carry the client id that sent them, so an entry whose echo was stored before
    * the app stopped is confirmed here, not sent again.
    */
-  restore(stored: readonly StoredMessage[], entries: readonly RestoredEntry[]): void {
+  restore(
+    stored: readonly StoredMessage[],
+    entries: readonly RestoredEntry[],
+    hasOlder = false,
+  ): void {
     const echoed = new Set<string>()
     const claims = new Map<string, string>()
     for (const row of stored)
@@ -324,6 +377,7 @@ export class RoomTimeline {
       }
     if (stored.length > 0) {
       mergeHistory(this.messages, stored, this.ctx, claims)
+      this.messages.hasOlder = hasOlder
       this.reads.loaded(this.deps.isActive())
     }
     const me = this.deps.me()

@@ -31,6 +31,10 @@ export interface HistoryRepo {
   /** A `delete` frame; false when the message is not stored. */
   applyDelete(roomKey: RoomKey, id: string): boolean
   newest(roomKey: RoomKey): StoredMessage | null
+  /** Where a stored message sits (for paging before it); null when it is not stored. */
+  cursorOfId(roomKey: RoomKey, id: string): HistoryCursor | null
+  /** Every stored message by `username` before `before`, oldest first. */
+  byAuthorBefore(roomKey: RoomKey, before: HistoryCursor, username: string): StoredMessage[]
   count(roomKey: RoomKey): number
   /** Messages after `after` (all when null) not written by `exceptUsername`: the unread count. */
   countAfter(roomKey: RoomKey, after: HistoryCursor | null, exceptUsername: string | null): number
@@ -112,6 +116,13 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
     `SELECT count(*) AS n FROM messages WHERE room = :room AND (created_us, id_key) > (:cu, :id)
      AND author_username IS NOT :me`,
   )
+  const cursorById = db.prepare(
+    'SELECT created_us, id_key FROM messages WHERE room = :room AND id_key = :id_key',
+  )
+  const authorBefore = db.prepare(
+    `SELECT ${COLUMNS} FROM messages WHERE room = :room AND (created_us, id_key) < (:cu, :id)
+     AND author_username = :me ORDER BY created_us, id_key`,
+  )
   const removeAll = db.prepare('DELETE FROM messages WHERE room = :room')
   db.exec('CREATE TEMP TABLE IF NOT EXISTS keep_ids (id_key TEXT PRIMARY KEY)')
   const clearKeep = db.prepare('DELETE FROM keep_ids')
@@ -164,6 +175,14 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
     newest(roomKey) {
       const row = newestPage.get({ room: roomKey, limit: 1 })
       return row ? toMessage(row) : null
+    },
+    cursorOfId(roomKey, id) {
+      const row = cursorById.get({ room: roomKey, id_key: idKey(id) })
+      return row ? { createdUs: num(row, 'created_us'), id: str(row, 'id_key') } : null
+    },
+    byAuthorBefore(roomKey, before, username) {
+      const params = { room: roomKey, cu: before.createdUs, id: before.id, me: username }
+      return authorBefore.all(params).map(toMessage)
     },
     count(roomKey) {
       return num(countAll.get({ room: roomKey }) ?? { n: 0 }, 'n')

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/frames'
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import { toPythonIsoformat } from '../../../../server/python-format'
-import type { MeView } from '../chat/room-timeline'
+import type { MeView, RoomTimelineDeps } from '../chat/room-timeline'
 import { RoomTimeline } from '../chat/room-timeline'
 
 export const BASE = 'http://127.0.0.1:8000'
@@ -71,7 +71,12 @@ export function row(
 }
 
 /** A timeline whose deps record everything. */
-export function recordingTimeline(opts: { active?: boolean; me?: MeView | null } = {}) {
+export function recordingTimeline(
+  opts: {
+    active?: boolean
+    me?: MeView | null
+  } & Pick<RoomTimelineDeps, 'windowSize' | 'storedOwnBefore'> = {},
+) {
   const events: ChatEvent[] = []
   const serverErrors: string[] = []
   const fromOthers: { author: string; body: string }[] = []
@@ -89,6 +94,8 @@ export function recordingTimeline(opts: { active?: boolean; me?: MeView | null }
     unreadChanged: () => undefined,
     messageFromOther: (author, body) => fromOthers.push({ author, body }),
     serverError: (text) => serverErrors.push(text),
+    ...(opts.windowSize !== undefined ? { windowSize: opts.windowSize } : {}),
+    ...(opts.storedOwnBefore ? { storedOwnBefore: opts.storedOwnBefore } : {}),
   })
   /** Marks every queued entry as sent, as the controller's flush would. */
   const flush = () => {

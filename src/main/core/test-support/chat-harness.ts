@@ -89,6 +89,12 @@ export function createTestClient(
         const r = room(e.roomKey)
         r.clear()
         for (const m of e.messages) r.set(m.id.toLowerCase(), m)
+      } else if (e.kind === 'older-messages-loaded') {
+        const r = room(e.roomKey)
+        const newer = [...r.entries()]
+        r.clear()
+        for (const m of e.messages) r.set(m.id.toLowerCase(), m)
+        for (const [k, m] of newer) if (!r.has(k)) r.set(k, m)
       } else if (e.kind === 'message-upserted') {
         const r = room(e.roomKey)
         if (e.replaces !== null) r.delete(e.replaces.toLowerCase())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { CHUNK_SIZE, chunkBounds, chunkCount } from './row-chunks'
+import { CHUNK_SIZE, chunkBounds, chunkCount, shiftFront } from './row-chunks'
 
 describe('row chunks', () => {
   it('splits messages into full chunks and a partial last one', () => {
@@ -24,5 +24,32 @@ describe('row chunks', () => {
         expect(seen).toEqual(Array.from({ length: messages }, (_, i) => i))
       }),
     )
+  })
+})
+
+describe('rows put in front keep their chunks', () => {
+  it('any number put in front or dropped leaves every old row in a chunk with the same rows', () => {
+    for (const shifts of [[192], [20], [5, 7, 192, 3], [-16], [30, -13, -4]]) {
+      let lead = 0
+      let base = 0
+      let size = 100
+      // rowsOf(key): which original rows a chunk key holds.
+      const holds = (key: number, l: number, b: number, n: number, offset: number) => {
+        const { start, end } = chunkBounds(key + b, n, 16, l)
+        return [start - offset, end - offset]
+      }
+      let offset = 0
+      const before = holds(3, lead, base, size, offset)
+      for (const shift of shifts) {
+        const next = shiftFront(lead, shift)
+        lead = next.lead
+        base += next.chunks
+        size += shift
+        offset += shift
+        expect(lead).toBeGreaterThanOrEqual(0)
+        expect(lead).toBeLessThan(16)
+      }
+      expect(holds(3, lead, base, size, offset)).toEqual(before)
+    }
   })
 })

@@ -10,9 +10,15 @@
 /** Messages per chunk: small enough that few rows render beyond the viewport. */
 export const CHUNK_SIZE = 16
 
+/**
+ * `lead`: empty places in front of the first message (0 to size - 1), so the first chunk may be
+ * short. Older messages put in front fill those places first: the rows already there keep their
+ * chunk (and its measured size) whatever the number put in front.
+ */
+
 /** Chunks needed for `messages` messages. */
-export function chunkCount(messages: number, size: number = CHUNK_SIZE): number {
-  return Math.ceil(messages / size)
+export function chunkCount(messages: number, size: number = CHUNK_SIZE, lead = 0): number {
+  return Math.ceil((messages + lead) / size)
 }
 
 /** The message indexes [start, end) of chunk `chunk` when there are `messages` messages. */
@@ -20,7 +26,21 @@ export function chunkBounds(
   chunk: number,
   messages: number,
   size: number = CHUNK_SIZE,
+  lead = 0,
 ): { start: number; end: number } {
-  const start = chunk * size
-  return { start, end: Math.min(start + size, messages) }
+  const start = Math.max(0, chunk * size - lead)
+  return { start, end: Math.min(chunk * size - lead + size, messages) }
+}
+
+/**
+ * After `shift` messages were put in front (negative: dropped), the new lead and by how many
+ * chunks the old ones moved.
+ */
+export function shiftFront(
+  lead: number,
+  shift: number,
+  size: number = CHUNK_SIZE,
+): { lead: number; chunks: number } {
+  const next = (((lead - shift) % size) + size) % size
+  return { lead: next, chunks: (next + shift - lead) / size }
 }

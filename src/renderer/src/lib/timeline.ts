@@ -31,6 +31,8 @@ export class Timeline {
   private readonly byId = new Map<string, ChatMessage>()
   /** Lowest index whose row moved, appeared or changed identity since takeLowestChange(). */
   private lowestChange = Infinity
+  /** Rows put in front (+) or dropped from the front (-) since takeFrontShift(). */
+  private frontShift = 0
 
   /** The ordered messages; read-only by contract, do not mutate. */
   get messages(): readonly ChatMessage[] {
@@ -51,6 +53,16 @@ export class Timeline {
     const lowest = this.lowestChange
     this.lowestChange = Infinity
     return lowest
+  }
+
+  /**
+   * How many rows were added at the front (negative: dropped) since the last call: the list
+   * moves the reader by as much, so the rows they look at stay where they are.
+   */
+  takeFrontShift(): number {
+    const shift = this.frontShift
+    this.frontShift = 0
+    return shift
   }
 
   get(id: string): ChatMessage | undefined {
@@ -74,6 +86,36 @@ export class Timeline {
     if (!ordered) unique.sort(compareMessages)
     this.items = unique
     this.lowestChange = 0
+    this.frontShift = 0
+  }
+
+  /**
+   * Puts an older page (oldest first) in front; messages already here are skipped. Returns how
+   * many were added. Rows after them keep their content, only their indexes move.
+   */
+  prepend(older: readonly ChatMessage[]): number {
+    const added: ChatMessage[] = []
+    for (const m of older) {
+      const key = idKey(m.id)
+      if (this.byId.has(key)) continue
+      this.byId.set(key, m)
+      added.push(m)
+    }
+    if (added.length === 0) return 0
+    this.items = [...added, ...this.items]
+    this.lowestChange = 0
+    this.frontShift += added.length
+    return added.length
+  }
+
+  /** Drops the `count` oldest messages (a page far above the reader). */
+  dropOldest(count: number): void {
+    const n = Math.min(count, this.items.length)
+    if (n <= 0) return
+    for (const m of this.items.slice(0, n)) this.byId.delete(idKey(m.id))
+    this.items = this.items.slice(n)
+    this.lowestChange = 0
+    this.frontShift -= n
   }
 
   /**

@@ -60,8 +60,14 @@ export function applyEvents(events: readonly ChatEvent[]): void {
         rooms.removeRoom(event.roomKey)
         break
       case 'messages-reset':
-        messages.reset(event.roomKey, event.messages, event.firstUnreadId ?? null)
+        messages.reset(event.roomKey, event.messages, {
+          firstUnreadId: event.firstUnreadId ?? null,
+          hasOlder: event.hasOlder ?? false,
+        })
         rooms.historyArrived(event.roomKey)
+        break
+      case 'older-messages-loaded':
+        messages.prependOlder(event.roomKey, event.messages, event.hasOlder)
         break
       case 'connection-changed':
         connection.set(event.roomKey, event.connection)

@@ -19,7 +19,21 @@ export interface TimelineChange {
   /** The last appended message was sent by this user (always scroll to it). */
   appendedOwn: boolean
   reset: boolean
+  /** Older messages put in front by this change (the list keeps the reader's place). */
+  prepended: number
+  /** Oldest messages dropped by this change (far above the reader). */
+  dropped: number
 }
+
+/** Where a room's history starts, as far as the window knows. */
+export interface PagingState {
+  /** Older messages exist than the first one held (ask main with loadOlder). */
+  hasOlder: boolean
+  /** A page was asked for and has not arrived. */
+  loading: boolean
+}
+
+const NO_CHANGE = { appended: 0, appendedOwn: false, reset: false, prepended: 0, dropped: 0 }
 
 export const useMessagesStore = defineStore('messages', () => {
   const timelines = markRaw(new Map<RoomKey, Timeline>())
@@ -29,6 +43,7 @@ export const useMessagesStore = defineStore('messages', () => {
    * history): where the "New messages" divider goes until the room is opened again.
    */
   const firstUnread = ref<Record<RoomKey, string | null>>({})
+  const paging = ref<Record<RoomKey, PagingState>>({})
   /** Unsent composer text per room, so switching rooms never loses a draft. */
   const drafts = ref<Record<RoomKey, string>>({})
 
@@ -47,22 +62,60 @@ export const useMessagesStore = defineStore('messages', () => {
 
   /** The room's last change; reading it makes a computed or render depend on the room. */
   function changeOf(roomKey: RoomKey): TimelineChange {
-    return changes.value[roomKey] ?? { revision: 0, appended: 0, appendedOwn: false, reset: false }
+    return changes.value[roomKey] ?? { revision: 0, ...NO_CHANGE }
   }
 
-  function bump(roomKey: RoomKey, appended: number, appendedOwn: boolean, reset: boolean): void {
+  function bump(roomKey: RoomKey, change: Partial<typeof NO_CHANGE>): void {
     const prev = changeOf(roomKey)
-    changes.value[roomKey] = { revision: prev.revision + 1, appended, appendedOwn, reset }
+    changes.value[roomKey] = { revision: prev.revision + 1, ...NO_CHANGE, ...change }
+  }
+
+  function pagingOf(roomKey: RoomKey): PagingState {
+    return paging.value[roomKey] ?? { hasOlder: false, loading: false }
   }
 
   function reset(
     roomKey: RoomKey,
     messages: readonly ChatMessage[],
-    firstUnreadId: string | null = null,
+    opts: { firstUnreadId?: string | null; hasOlder?: boolean } = {},
   ): void {
-    firstUnread.value[roomKey] = firstUnreadId
+    firstUnread.value[roomKey] = opts.firstUnreadId ?? null
     timeline(roomKey).reset(messages)
-    bump(roomKey, 0, false, true)
+    paging.value[roomKey] = { hasOlder: opts.hasOlder ?? false, loading: false }
+    bump(roomKey, { reset: true })
+  }
+
+  /** An older page arrived from main: it goes in front. */
+  function prependOlder(
+    roomKey: RoomKey,
+    messages: readonly ChatMessage[],
+    hasOlder: boolean,
+  ): void {
+    const prepended = timeline(roomKey).prepend(messages)
+    paging.value[roomKey] = { hasOlder, loading: false }
+    bump(roomKey, { prepended })
+  }
+
+  /** Asks main for the page before the oldest message held (once at a time). */
+  async function loadOlder(roomKey: RoomKey): Promise<void> {
+    const state = pagingOf(roomKey)
+    const oldest = timeline(roomKey).messages[0]
+    if (!state.hasOlder || state.loading || !oldest) return
+    paging.value[roomKey] = { ...state, loading: true }
+    const ok = await run("Couldn't load earlier messages", () =>
+      call((api) => api.loadOlder(roomKey, oldest.id)),
+    )
+    if (!ok) paging.value[roomKey] = { ...pagingOf(roomKey), loading: false }
+  }
+
+  /** Drops the `count` oldest messages (the reader is far below them); main still has them. */
+  function dropOldest(roomKey: RoomKey, count: number): void {
+    const t = timeline(roomKey)
+    const dropped = Math.min(count, t.size)
+    if (dropped <= 0) return
+    t.dropOldest(dropped)
+    paging.value[roomKey] = { ...pagingOf(roomKey), hasOlder: true }
+    bump(roomKey, { dropped })
   }
 
   /** Applies a batch of upserts/removals for one room with a single revision bump. */
@@ -74,6 +127,9 @@ export const useMessagesStore = defineStore('messages', () => {
     >,
   ): void {
     const t = timeline(roomKey)
+    // A change to a message older than the window's first one: not shown, so not added (it
+    // comes with its page if the reader scrolls up to it).
+    const first = pagingOf(roomKey).hasOlder ? t.messages[0] : undefined
     let appended = 0
     let appendedOwn = false
     let changed = false
@@ -82,6 +138,7 @@ export const useMessagesStore = defineStore('messages', () => {
         changed = t.remove(op.id) || changed
         continue
       }
+      if (first && op.message.created < first.created && !t.get(op.message.id)) continue
       const outcome = t.upsert(op.message, op.replaces)
       if (outcome === 'unchanged') continue
       changed = true
@@ -93,7 +150,7 @@ export const useMessagesStore = defineStore('messages', () => {
         appendedOwn = true
       }
     }
-    if (changed) bump(roomKey, appended, appendedOwn, false)
+    if (changed) bump(roomKey, { appended, appendedOwn })
   }
 
   function forget(roomKey: RoomKey): void {
@@ -101,12 +158,16 @@ export const useMessagesStore = defineStore('messages', () => {
     const next = { ...changes.value }
     delete next[roomKey]
     changes.value = next
+    const nextPaging = { ...paging.value }
+    delete nextPaging[roomKey]
+    paging.value = nextPaging
   }
 
   function forgetAll(): void {
     timelines.clear()
     changes.value = {}
     firstUnread.value = {}
+    paging.value = {}
     drafts.value = {}
   }
 
@@ -150,7 +211,12 @@ export const useMessagesStore = defineStore('messages', () => {
     setDraft,
     timeline,
     changeOf,
+    paging,
+    pagingOf,
     reset,
+    prependOlder,
+    loadOlder,
+    dropOldest,
     applyBatch,
     forget,
     forgetAll,

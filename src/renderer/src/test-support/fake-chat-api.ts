@@ -32,6 +32,10 @@ export interface FakeChatApi extends ChatApi {
   searchHits: SearchHit[]
   /** What revealMessage answers per room (default: the room's whole `history`). */
   revealed: Record<string, ChatMessage[]>
+  /** Messages an open delivers (the newest), as main's window; older ones come by loadOlder. */
+  windowSize: number
+  /** Messages per loadOlder page. */
+  pageSize: number
   /** Makes the next call of `method` fail with `error`. */
   failNext(method: Method, error: AppErrorShape): void
   /** Pushes a batch of events to every subscriber, as main does. */
@@ -98,6 +102,8 @@ export function createFakeChatApi(
     },
     searchHits: [],
     revealed: {},
+    windowSize: Number.POSITIVE_INFINITY,
+    pageSize: 200,
     failNext(method, error) {
       failures.set(method, error)
     },
@@ -143,15 +149,34 @@ export function createFakeChatApi(
     // As main does: the history arrives once, as an event, not as the call's result.
     openRoom: async (...args) => {
       const result = await answer('openRoom', args, () => null)
-      if (result.ok)
+      if (result.ok) {
+        const all = fake.history[args[0]] ?? []
+        const start = Math.max(0, all.length - fake.windowSize)
+        const messages = all.slice(start)
         fake.emit([
           {
             kind: 'messages-reset',
             roomKey: args[0],
-            messages: fake.history[args[0]] ?? [],
+            messages,
+            hasOlder: start > 0,
             firstUnreadId: fake.firstUnread[args[0]] ?? null,
           },
         ])
+      }
+      return result
+    },
+    // As main does: the page follows as an event.
+    loadOlder: async (...args) => {
+      const result = await answer('loadOlder', args, () => null)
+      const all = fake.history[args[0]] ?? []
+      const end = all.findIndex((m) => m.id === args[1])
+      if (result.ok && end >= 0) {
+        const start = Math.max(0, end - fake.pageSize)
+        const messages = all.slice(start, end)
+        fake.emit([
+          { kind: 'older-messages-loaded', roomKey: args[0], messages, hasOlder: start > 0 },
+        ])
+      }
       return result
     },
     sendMessage: (...args) =>

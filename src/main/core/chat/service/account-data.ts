@@ -28,8 +28,15 @@ export const STORE_IDLE_CHECKPOINT_MS = 1000
 /** What one room controller reads from and writes to the store. */
 export interface RoomPersistence {
   journal: OutboxJournal
-  /** The history as last seen: the newest window, oldest first. */
-  window(): StoredMessage[]
+  /** The history as last seen: the newest `limit` messages, oldest first. */
+  window(limit: number): { messages: StoredMessage[]; hasOlder: boolean }
+  /**
+   * The stored page before message `beforeId` (oldest first); null when that message is not
+   * stored, so the store cannot tell where the page starts.
+   */
+  older(beforeId: string, limit: number): { messages: StoredMessage[]; hasOlder: boolean } | null
+  /** My stored messages older than `beforeId` (to see what another device changed there). */
+  ownBefore(beforeId: string, username: string): StoredMessage[]
   /** The unsent outbox, in the order it was written. */
   outbox(): RestoredEntry[]
   /** A whole history was fetched and merged: the store follows (rows carry our client ids). */
@@ -184,7 +191,18 @@ export class AccountData {
     }
     return {
       journal,
-      window: () => store.history.window(key).messages,
+      window: (limit) => store.history.window(key, { limit }),
+      older: (beforeId, limit) => {
+        // Live writes still gathered would be missing from the page: write them first.
+        this.flush()
+        const before = store.history.cursorOfId(key, beforeId)
+        return before ? store.history.window(key, { before, limit }) : null
+      },
+      ownBefore: (beforeId, username) => {
+        this.flush()
+        const before = store.history.cursorOfId(key, beforeId)
+        return before ? store.history.byAuthorBefore(key, before, username) : []
+      },
       outbox: () =>
         store.outbox
           .list(key)

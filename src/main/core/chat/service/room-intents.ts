@@ -33,7 +33,13 @@ export interface RoomIntentsDeps {
 
 type RoomCalls = Pick<
   ChatBackend,
-  'listRooms' | 'browseRooms' | 'joinRoom' | 'openRoom' | 'listConnections' | 'retryNow'
+  | 'listRooms'
+  | 'browseRooms'
+  | 'joinRoom'
+  | 'openRoom'
+  | 'loadOlder'
+  | 'listConnections'
+  | 'retryNow'
 >
 
 /** The rooms part of the chat service. */
@@ -76,6 +82,10 @@ export function createRoomIntents(deps: RoomIntentsDeps): RoomIntents {
     },
     async openRoom(key) {
       await rooms.open(key)
+      return null
+    },
+    async loadOlder(key, beforeId) {
+      await rooms.require(key).loadOlder(beforeId)
       return null
     },
     retryNow(key) {
