@@ -37,6 +37,8 @@ export interface RoomRegistryDeps {
   messageNotifications(): boolean
   /** The room's view of the account's local store (null without one). */
   persistence?(key: RoomKey): RoomPersistence | null
+  /** Runs `connect` now, or once the stored rooms and history are on screen. */
+  afterFirstScreen?(connect: () => void): void
 }
 
 /** The API of the signed-in server; throws when signed out. */
@@ -196,7 +198,11 @@ export class RoomRegistry {
         }),
     })
     this.rooms.set(key, controller)
-    controller.start()
+    const start = (): void => {
+      if (this.rooms.get(key) === controller) controller.start()
+    }
+    if (this.deps.afterFirstScreen) this.deps.afterFirstScreen(start)
+    else start()
     return controller
   }
 

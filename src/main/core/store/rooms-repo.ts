@@ -42,7 +42,9 @@ export function createRoomsRepo(db: SqlDb, onRemoveRoom: (roomKey: RoomKey) => v
       const rooms: Room[] = []
       for (const row of all.all()) {
         // A row that no longer parses (hand-edited, older shape) is skipped: the fetch brings it.
-        const parsed = RoomSchema.safeParse(safeJson(str(row, 'data')))
+        // Jitless: compiling the schema's fast path costs more than it saves on a few rows, and
+        // this runs before the first screen.
+        const parsed = RoomSchema.safeParse(safeJson(str(row, 'data')), { jitless: true })
         if (parsed.success && roomKeyOf(parsed.data) === row['key']) rooms.push(parsed.data)
       }
       return rooms

@@ -77,6 +77,8 @@ export function prepareSchema(db: SqlDb, persistent: boolean): void {
   const version = Number(db.prepare('PRAGMA user_version').get()?.['user_version'] ?? 0)
   if (version > SCHEMA_VERSION)
     throw new SchemaError(`the store was written by a newer version (schema ${version})`)
+  // The tables are there: no write transaction at every start.
+  if (version === SCHEMA_VERSION) return
   db.exec('BEGIN IMMEDIATE')
   try {
     db.exec(TABLES)

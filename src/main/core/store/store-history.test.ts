@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { cursorOf } from './history-repo'
+import { cursorOf, NEWEST_PAGE_SQL, OLDER_PAGE_SQL } from './history-repo'
 import { openSqlite } from './sqlite'
 import { isoAt, messageAt, messages, openOrThrow, tempDir } from './store-fixtures'
 import type { StoredMessage } from './store-types'
@@ -88,20 +88,28 @@ describe('history windows', () => {
           .all({ room: ROOM, cu: 0, id: '', limit: 200 })
           .map((row) => String(row['detail']))
           .join(' | ')
-      const newest = plan(
-        'SELECT * FROM messages WHERE room = :room ORDER BY created_us DESC, id_key DESC LIMIT :limit',
-      )
-      const older = plan(
-        `SELECT * FROM messages WHERE room = :room AND (created_us, id_key) < (:cu, :id)
-         ORDER BY created_us DESC, id_key DESC LIMIT :limit`,
-      )
-      for (const p of [newest, older]) {
+      for (const p of [plan(NEWEST_PAGE_SQL), plan(OLDER_PAGE_SQL)]) {
         expect(p).toContain('messages_by_time')
-        expect(p).not.toContain('TEMP B-TREE')
+        // Only the page itself (at most `limit` rows) is put in order, never the room.
+        expect(p).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
       }
     } finally {
       db.close()
     }
+  })
+})
+
+describe('history rows that do not read back', () => {
+  it('a row of the wrong type is reported and the window comes back empty, never thrown', () => {
+    const store = openStore()
+    store.history.upsertMany(ROOM, messages(0, 5))
+    const notices: string[] = []
+    store.onNotice((n) => notices.push(n.kind === 'io-error' ? n.reason : n.kind))
+    const db = openSqlite(store.file!)
+    db.prepare("UPDATE messages SET edited = 'yes' WHERE room = :room").run({ room: ROOM })
+    db.close()
+    expect(store.history.window(ROOM)).toEqual({ messages: [], hasOlder: false, oldest: null })
+    expect(notices).toEqual(['column edited is not a number'])
   })
 })
 

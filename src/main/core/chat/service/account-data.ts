@@ -102,6 +102,11 @@ export class AccountData {
   private readonly pending = new Map<RoomKey, Write[]>()
   private flushTimer: TimerHandle | null = null
   private idleTimer: TimerHandle | null = null
+  /**
+   * The outbox as read once at start, by room: restoring fifty (or 1,500) rooms costs one query,
+   * not one each. Dropped at the first outbox write; a room created after that reads its own.
+   */
+  private outboxByRoom: Map<RoomKey, StoredOutboxEntry[]> | null = null
 
   constructor(private readonly deps: AccountDataDeps) {}
 
@@ -112,6 +117,7 @@ export class AccountData {
   /** Opens the account's store (closing another one); its notice becomes an error event. */
   open(origin: string, username: string): void {
     this.close()
+    this.outboxByRoom = null
     if (!this.deps.open) return
     const { store, notice } = this.deps.open({ origin, username })
     if (notice) this.report(notice)
@@ -122,6 +128,7 @@ export class AccountData {
   /** Writes what is pending and closes the store (another account, quit). */
   close(): void {
     this.flush()
+    this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
     this.unsubscribe = null
@@ -132,6 +139,7 @@ export class AccountData {
   /** Sign-out: the account's local data goes with it. */
   destroy(): void {
     this.pending.clear()
+    this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
     this.unsubscribe = null
@@ -158,23 +166,27 @@ export class AccountData {
     if (!store) return null
     // A room of an account that has since been closed writes nothing (its store is gone).
     const live = (): AccountStore | null => (this.store === store ? store : null)
+    /** The store for an outbox write (which makes the outbox read at start stale). */
+    const writing = (): AccountStore | null => {
+      this.outboxByRoom = null
+      return live()
+    }
     const journal: OutboxJournal = {
       put: (entry, created) => {
         const body = entry.kind === 'delete' ? null : entry.body
         const messageId = entry.kind === 'text' ? null : entry.messageId
-        live()?.outbox.put({ ...entry, roomKey: key, body, messageId, created })
+        writing()?.outbox.put({ ...entry, roomKey: key, body, messageId, created })
       },
-      inFlight: (clientId, sentAt) => void live()?.outbox.markInFlight(clientId, sentAt),
-      queued: (clientId) => void live()?.outbox.markQueued(clientId),
-      failed: (clientId, error) => void live()?.outbox.markFailed(clientId, error),
-      removed: (clientId) => void live()?.outbox.remove(clientId),
+      inFlight: (clientId, sentAt) => void writing()?.outbox.markInFlight(clientId, sentAt),
+      queued: (clientId) => void writing()?.outbox.markQueued(clientId),
+      failed: (clientId, error) => void writing()?.outbox.markFailed(clientId, error),
+      removed: (clientId) => void writing()?.outbox.remove(clientId),
     }
     return {
       journal,
       window: () => store.history.window(key).messages,
       outbox: () =>
-        store.outbox
-          .list(key)
+        this.outboxOf(store, key)
           .map(restoredOf)
           .filter((e) => e !== null),
       historyFetched: (rows) => {
@@ -200,6 +212,21 @@ export class AccountData {
         }, STORE_FLUSH_MS)
       },
     }
+  }
+
+  /** A room's unsent outbox, from the one read of the whole outbox while nothing has changed. */
+  private outboxOf(store: AccountStore, key: RoomKey): StoredOutboxEntry[] {
+    if (store !== this.store) return store.outbox.list(key)
+    if (!this.outboxByRoom) {
+      const byRoom = new Map<RoomKey, StoredOutboxEntry[]>()
+      for (const entry of store.outbox.list()) {
+        const list = byRoom.get(entry.roomKey)
+        if (list) list.push(entry)
+        else byRoom.set(entry.roomKey, [entry])
+      }
+      this.outboxByRoom = byRoom
+    }
+    return this.outboxByRoom.get(key) ?? []
   }
 
   /** Writes the gathered live frames, one batch per room, in arrival order. */
