@@ -11,7 +11,8 @@
  * (their newest windows held, the rest paged from the store). The median of the runs is printed.
  *
  * `--dir` keeps the filled profile in that folder (filled only when it holds no store yet), so
- * repeated runs skip the fill. `--profile` records a CPU profile of the measured part of the
+ * repeated runs skip the fill. `--cold` drops the store file from the OS page cache before each
+ * run (Linux: `dd … oflag=nocache`), as after a reboot; by default the file is warm. `--profile` records a CPU profile of the measured part of the
  * first run only (from `start()` to the history event); open it in Chrome DevTools or VS Code.
  */
 import { execFileSync } from 'node:child_process'
@@ -203,8 +204,19 @@ async function main(): Promise<void> {
       console.log(`using the profile in ${dir} (not filled again)`)
     else fill(dir)
     const profileFile = textArg('profile')
+    const cold = process.argv.includes('--cold')
+    const storeFile = storeFileOf(dir, { origin: ORIGIN, username: 'alice' })
+    if (cold) console.log('cold: the store file leaves the OS page cache before each run')
     const runs: RunFigures[] = []
     for (let run = 0; run < RUNS; run++) {
+      if (cold)
+        execFileSync(
+          'dd',
+          [`of=${storeFile}`, 'oflag=nocache', 'conv=notrunc,fdatasync', 'count=0'],
+          {
+            stdio: 'ignore',
+          },
+        )
       const args = [
         '--measure',
         dir,

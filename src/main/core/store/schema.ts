@@ -9,7 +9,7 @@
 import type { SqlDb } from './sqlite'
 
 /** Bump with a migration when the tables change; an unknown newer version is not touched. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 /** 8192 pages of 4 KiB: the WAL grows to at most about 32 MiB between checkpoints. */
 export const WAL_AUTOCHECKPOINT_PAGES = 8192
 
@@ -33,9 +33,9 @@ CREATE TABLE IF NOT EXISTS messages (
   updated TEXT NOT NULL,
   created_us INTEGER NOT NULL,
   client_id TEXT,
-  PRIMARY KEY (room, id_key)
+  PRIMARY KEY (room, created_us, id_key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS messages_by_time ON messages (room, created_us, id_key);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_by_id ON messages (room, id_key);
 CREATE TABLE IF NOT EXISTS outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   client_id TEXT NOT NULL UNIQUE,
@@ -54,6 +54,22 @@ CREATE TABLE IF NOT EXISTS read_marks (
   created_us INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS drafts (room TEXT PRIMARY KEY, body TEXT NOT NULL, updated INTEGER NOT NULL);
+`
+
+/**
+ * Version 1 kept messages in id order with an index by time: reading a window of 200 looked up
+ * 200 rows scattered over the file (about 90 ms when the file is not in the OS cache, against
+ * about 12 ms for the same window stored in time order). Version 2 keeps each room's messages in
+ * time order, so a window is a few neighbouring pages; the unique (room, id) index serves edits,
+ * deletes and upserts by id. The rows are copied once, in that order.
+ */
+const MIGRATE_V1_BEFORE = 'ALTER TABLE messages RENAME TO messages_v1'
+const MESSAGE_COLUMNS = `room, id_key, id, author_id, author_username, author_avatar, body, edited,
+  created, updated, created_us, client_id`
+const MIGRATE_V1_AFTER = `
+INSERT INTO messages (${MESSAGE_COLUMNS})
+  SELECT ${MESSAGE_COLUMNS} FROM messages_v1 ORDER BY room, created_us, id_key;
+DROP TABLE messages_v1;
 `
 
 export class SchemaError extends Error {}
@@ -81,7 +97,9 @@ export function prepareSchema(db: SqlDb, persistent: boolean): void {
   if (version === SCHEMA_VERSION) return
   db.exec('BEGIN IMMEDIATE')
   try {
+    if (version === 1) db.exec(MIGRATE_V1_BEFORE)
     db.exec(TABLES)
+    if (version === 1) db.exec(MIGRATE_V1_AFTER)
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
     db.exec('COMMIT')
   } catch (error) {
