@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS outbox (
   kind TEXT NOT NULL CHECK (kind IN ('text', 'edit', 'delete')),
   body TEXT,
   message_id TEXT,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'in-flight', 'failed')),
+  state TEXT NOT NULL CHECK (state IN ('queued', 'in-flight', 'failed', 'unconfirmed')),
   error TEXT,
   created INTEGER NOT NULL,
   first_sent_at INTEGER
@@ -61,15 +61,23 @@ CREATE TABLE IF NOT EXISTS drafts (room TEXT PRIMARY KEY, body TEXT NOT NULL, up
  * 200 rows scattered over the file (about 90 ms when the file is not in the OS cache, against
  * about 12 ms for the same window stored in time order). Version 2 keeps each room's messages in
  * time order, so a window is a few neighbouring pages; the unique (room, id) index serves edits,
- * deletes and upserts by id. The rows are copied once, in that order.
+ * deletes and upserts by id. The rows are copied once, in that order. Version 2's outbox also
+ * knows the state `unconfirmed` (a CHECK constraint, so the table is copied too).
  */
-const MIGRATE_V1_BEFORE = 'ALTER TABLE messages RENAME TO messages_v1'
+const MIGRATE_V1_BEFORE = `
+ALTER TABLE messages RENAME TO messages_v1;
+ALTER TABLE outbox RENAME TO outbox_v1;
+`
 const MESSAGE_COLUMNS = `room, id_key, id, author_id, author_username, author_avatar, body, edited,
   created, updated, created_us, client_id`
+const OUTBOX_COLUMNS = `seq, client_id, room, kind, body, message_id, state, error, created,
+  first_sent_at`
 const MIGRATE_V1_AFTER = `
 INSERT INTO messages (${MESSAGE_COLUMNS})
   SELECT ${MESSAGE_COLUMNS} FROM messages_v1 ORDER BY room, created_us, id_key;
 DROP TABLE messages_v1;
+INSERT INTO outbox (${OUTBOX_COLUMNS}) SELECT ${OUTBOX_COLUMNS} FROM outbox_v1 ORDER BY seq;
+DROP TABLE outbox_v1;
 `
 
 export class SchemaError extends Error {}

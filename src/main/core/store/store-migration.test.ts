@@ -1,6 +1,7 @@
 /**
- * A store written by the first schema (messages in id order, an index by time) opens as the
- * current one: every message, its client id and the outbox are kept, and windows read the same.
+ * A store written by the first schema (messages in id order, an index by time; an outbox without
+ * the unconfirmed state) opens as the current one: every message, its client id and the outbox
+ * are kept, and windows read the same.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { openSqlite } from './sqlite'
@@ -80,6 +81,9 @@ describe('schema migration', () => {
     expect(newest.messages.map((m) => m.body)).toEqual(rows.slice(490).map((m) => m.body))
     expect(newest.messages.at(-1)?.clientId).toBe('local-newest')
     expect(store.outbox.list().map((e) => e.clientId)).toEqual(['local-q'])
+    // The copied outbox takes the state version 1 did not know.
+    expect(store.outbox.markUnconfirmed('local-q')).toBe(true)
+    expect(store.outbox.list()[0]).toMatchObject({ clientId: 'local-q', state: 'unconfirmed' })
     expect(store.drafts.get('alice/general')).toBe('half a thought')
     // Edits and deletes by id still find their message.
     expect(store.history.applyDelete('alice/general', rows[250]!.id.toUpperCase())).toBe(true)

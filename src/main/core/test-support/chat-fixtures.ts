@@ -10,6 +10,7 @@ import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import { toPythonIsoformat } from '../../../../server/python-format'
 import type { MeView } from '../chat/room-timeline'
 import { RoomTimeline } from '../chat/room-timeline'
+import type { OutboxJournal } from '../chat/outbox'
 
 export const BASE = 'http://127.0.0.1:8000'
 export const ROOM = 'alice/general'
@@ -71,7 +72,9 @@ export function row(
 }
 
 /** A timeline whose deps record everything. */
-export function recordingTimeline(opts: { active?: boolean; me?: MeView | null } = {}) {
+export function recordingTimeline(
+  opts: { active?: boolean; me?: MeView | null; journal?: OutboxJournal } = {},
+) {
   const events: ChatEvent[] = []
   const serverErrors: string[] = []
   const fromOthers: { author: string; body: string }[] = []
@@ -89,6 +92,7 @@ export function recordingTimeline(opts: { active?: boolean; me?: MeView | null }
     unreadChanged: () => undefined,
     messageFromOther: (author, body) => fromOthers.push({ author, body }),
     serverError: (text) => serverErrors.push(text),
+    ...(opts.journal ? { journal: opts.journal } : {}),
   })
   /** Marks every queued entry as sent, as the controller's flush would. */
   const flush = () => {

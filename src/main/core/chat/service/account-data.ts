@@ -180,6 +180,7 @@ export class AccountData {
       inFlight: (clientId, sentAt) => void writing()?.outbox.markInFlight(clientId, sentAt),
       queued: (clientId) => void writing()?.outbox.markQueued(clientId),
       failed: (clientId, error) => void writing()?.outbox.markFailed(clientId, error),
+      unconfirmed: (clientId) => void writing()?.outbox.markUnconfirmed(clientId),
       removed: (clientId) => void writing()?.outbox.remove(clientId),
     }
     return {
