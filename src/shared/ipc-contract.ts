@@ -42,6 +42,8 @@ export interface RoomSummary {
   /** True when the signed-in user is a participant. */
   joined: boolean
   unread: number
+  /** The composer's unsent text in this joined room, as last saved (kept across restarts). */
+  draft?: string
 }
 
 /**
@@ -191,6 +193,12 @@ export const invokeContract = {
   'rooms:open-room': {
     method: 'openRoom',
     args: z.tuple([RoomKeySchema]),
+    result: returns<null>(),
+  },
+  /** Keeps the composer's unsent text for a joined room (debounced to disk; '' clears it). */
+  'rooms:save-draft': {
+    method: 'saveDraft',
+    args: z.tuple([RoomKeySchema, Text]),
     result: returns<null>(),
   },
   'chat:send-message': {

@@ -14,6 +14,7 @@ export const invokeMethods = {
   'rooms:browse-rooms': 'browseRooms',
   'rooms:join-room': 'joinRoom',
   'rooms:open-room': 'openRoom',
+  'rooms:save-draft': 'saveDraft',
   'chat:send-message': 'sendMessage',
   'chat:edit-message': 'editMessage',
   'chat:delete-message': 'deleteMessage',

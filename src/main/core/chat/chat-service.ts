@@ -134,6 +134,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const rooms = new RoomRegistry({
     persistence: (key) => data.forRoom(key),
     afterFirstScreen: (connect) => firstScreen.afterHold(connect),
+    draftOf: (key) => data.draftOf(key),
     session,
     clock,
     notifier: deps.notifier,
@@ -162,6 +163,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   return {
     ...roomIntents,
     ...createMessageIntents(rooms),
+    saveDraft(key, body) {
+      rooms.require(key)
+      data.saveDraft(key, body)
+      return null
+    },
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,

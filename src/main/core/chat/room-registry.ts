@@ -37,6 +37,8 @@ export interface RoomRegistryDeps {
   messageNotifications(): boolean
   /** The room's view of the account's local store (null without one). */
   persistence?(key: RoomKey): RoomPersistence | null
+  /** The composer's unsent text in a joined room ('' when none), for its summary. */
+  draftOf?(key: RoomKey): string
   /** Runs `connect` now, or once the stored rooms and history are on screen. */
   afterFirstScreen?(connect: () => void): void
 }
@@ -118,7 +120,12 @@ export class RoomRegistry {
   summaryOf(key: RoomKey): RoomSummary | null {
     const c = this.rooms.get(key)
     if (!c) return null
-    return toRoomSummary(c.room, this.me?.username ?? null, { joined: true, unread: c.unread })
+    const summary = toRoomSummary(c.room, this.me?.username ?? null, {
+      joined: true,
+      unread: c.unread,
+    })
+    const draft = this.deps.draftOf?.(key) ?? ''
+    return draft === '' ? summary : { ...summary, draft }
   }
 
   /** Every joined room's connection, for a window that starts after they connected. */

@@ -72,6 +72,7 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
     },
     drafts: {
       get: guard('drafts.get', drafts.get, ''),
+      all: guard('drafts.all', drafts.all, new Map<string, string>()),
       set: guard('drafts.set', drafts.set, undefined),
     },
   }

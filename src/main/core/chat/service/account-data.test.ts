@@ -10,7 +10,7 @@ import { openAccountStore } from '../../store/account-store'
 import { tempDir } from '../../store/store-fixtures'
 import { BASE, recordingTimeline, ROOM, row, T0 } from '../../test-support/chat-fixtures'
 import { FakeClock } from '../../test-support/fake-clock'
-import { AccountData } from './account-data'
+import { AccountData, DRAFT_SAVE_MS } from './account-data'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -72,5 +72,39 @@ describe('an unconfirmed text across a restart', () => {
     next.timeline.retry(clientId)
     expect(next.timeline.outbox.queued().map((e) => e.clientId)).toEqual([clientId])
     expect(second.notices).toEqual([])
+  })
+})
+
+describe('drafts', () => {
+  it('are written once typing pauses, kept across a restart, and cleared by an empty text', () => {
+    const p = profile()
+    const first = p.run()
+    first.data.saveDraft(ROOM, 'h')
+    first.data.saveDraft(ROOM, 'half a th')
+    first.data.saveDraft(ROOM, 'half a thought')
+    expect(first.data.draftOf(ROOM)).toBe('half a thought')
+    expect(first.data.current?.drafts.get(ROOM)).toBe('')
+    p.clock.advance(DRAFT_SAVE_MS)
+    expect(first.data.current?.drafts.get(ROOM)).toBe('half a thought')
+    // Quitting while typing keeps the last text too.
+    first.data.saveDraft('alice/maths', 'unsaved when the app quit')
+    first.data.close()
+
+    const second = p.run()
+    expect(second.data.draftOf(ROOM)).toBe('half a thought')
+    expect(second.data.draftOf('alice/maths')).toBe('unsaved when the app quit')
+    second.data.saveDraft(ROOM, '')
+    p.clock.advance(DRAFT_SAVE_MS)
+    second.data.close()
+    expect(p.run().data.draftOf(ROOM)).toBe('')
+  })
+
+  it('go with the account at sign-out', () => {
+    const p = profile()
+    const first = p.run()
+    first.data.saveDraft(ROOM, 'secret plans')
+    first.data.destroy()
+    expect(first.data.draftOf(ROOM)).toBe('')
+    expect(p.run().data.draftOf(ROOM)).toBe('')
   })
 })

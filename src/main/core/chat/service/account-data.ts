@@ -19,6 +19,8 @@ import type { OutboxJournal, RestoredEntry } from '../outbox'
 export const STORE_FLUSH_MS = 16
 /** The WAL is folded into the file this long after the last write (never inside a burst). */
 export const STORE_IDLE_CHECKPOINT_MS = 1000
+/** A draft is written this long after its last change: typing writes once, not per key. */
+export const DRAFT_SAVE_MS = 500
 
 /** What one room controller reads from and writes to the store. */
 export interface RoomPersistence {
@@ -107,6 +109,10 @@ export class AccountData {
    * not one each. Dropped at the first outbox write; a room created after that reads its own.
    */
   private outboxByRoom: Map<RoomKey, StoredOutboxEntry[]> | null = null
+  /** Every room's draft as the composer last sent it; the store follows (DRAFT_SAVE_MS). */
+  private drafts = new Map<RoomKey, string>()
+  private readonly unsavedDrafts = new Set<RoomKey>()
+  private draftTimer: TimerHandle | null = null
 
   constructor(private readonly deps: AccountDataDeps) {}
 
@@ -123,11 +129,13 @@ export class AccountData {
     if (notice) this.report(notice)
     this.store = store
     this.unsubscribe = store?.onNotice((n) => this.report(n)) ?? null
+    this.drafts = new Map(store?.drafts.all())
   }
 
   /** Writes what is pending and closes the store (another account, quit). */
   close(): void {
     this.flush()
+    this.saveDrafts()
     this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
@@ -139,6 +147,8 @@ export class AccountData {
   /** Sign-out: the account's local data goes with it. */
   destroy(): void {
     this.pending.clear()
+    this.drafts.clear()
+    this.unsavedDrafts.clear()
     this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
@@ -158,6 +168,35 @@ export class AccountData {
 
   roomJoined(room: Room): void {
     this.store?.rooms.upsert(room)
+  }
+
+  /** The composer's unsent text in a room ('' when none). */
+  draftOf(key: RoomKey): string {
+    return this.drafts.get(key) ?? ''
+  }
+
+  /** The composer's text changed: kept now, written to the store once typing pauses. */
+  saveDraft(key: RoomKey, body: string): void {
+    if (this.draftOf(key) === body) return
+    if (body === '') this.drafts.delete(key)
+    else this.drafts.set(key, body)
+    if (!this.store) return
+    this.unsavedDrafts.add(key)
+    const { clock } = this.deps
+    if (this.draftTimer !== null) clock.clearTimeout(this.draftTimer)
+    this.draftTimer = clock.setTimeout(() => {
+      this.draftTimer = null
+      this.saveDrafts()
+    }, DRAFT_SAVE_MS)
+  }
+
+  /** Writes the drafts changed since the last write (also at close, so quitting keeps them). */
+  private saveDrafts(): void {
+    const store = this.store
+    if (!store || this.unsavedDrafts.size === 0) return
+    for (const key of this.unsavedDrafts) store.drafts.set(key, this.draftOf(key))
+    this.unsavedDrafts.clear()
+    this.wroteSomething()
   }
 
   /** The persistence of one room, bound to the store open now (null without one). */
@@ -271,8 +310,10 @@ export class AccountData {
     const { clock } = this.deps
     if (this.flushTimer !== null) clock.clearTimeout(this.flushTimer)
     if (this.idleTimer !== null) clock.clearTimeout(this.idleTimer)
+    if (this.draftTimer !== null) clock.clearTimeout(this.draftTimer)
     this.flushTimer = null
     this.idleTimer = null
+    this.draftTimer = null
   }
 
   private report(notice: StoreNotice): void {
