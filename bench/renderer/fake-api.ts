@@ -171,6 +171,7 @@ const api: ChatApi = {
   deleteMessage: () => ok(null),
   retryMessage: () => ok(null),
   discardMessage: () => ok(null),
+  saveDraft: () => ok(null),
   listConnections: () => ok({ [ROOM_KEY]: connection }),
   retryNow: () => ok(null),
   searchMessages: () => ok({ hits: [], truncated: false }),

@@ -14,6 +14,7 @@ import { createChatService } from './core/chat/chat-service'
 import type { ChatService } from './core/chat/chat-service'
 import { systemClock } from './core/clock'
 import { openAccountStore } from './core/store/account-store'
+import { preloadSqlEngine } from './core/store/sqlite'
 import { createProfileCache } from './core/store/profile-cache'
 import { iconPaths } from './core/shell/icon-files'
 import { parseLaunchArgs, readShellEnvironment } from './core/shell/launch-args'
@@ -249,6 +250,8 @@ if (!app.requestSingleInstanceLock()) {
     handleLaunch(request)
   })
   app.on('activate', () => showWindow(win))
+  // While Electron gets ready the main thread is idle: load the store's engine now, not at start.
+  preloadSqlEngine()
   // The window hides instead of closing, so this only fires when there was no tray to hide to.
   app.on('window-all-closed', () => app.quit())
   app

@@ -44,6 +44,7 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'rooms:join-room': ['bob/private'],
   'rooms:open-room': ['alice/general'],
   'rooms:load-older': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],
+  'rooms:save-draft': ['alice/general', 'half a thought'],
   'chat:send-message': ['alice/general', 'hello'],
   'chat:edit-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11', 'hi'],
   'chat:delete-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],

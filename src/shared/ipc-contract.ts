@@ -46,6 +46,8 @@ export interface RoomSummary {
   unread: number
   /** Of those, the ones that mention the user (`@username`). */
   mentions: number
+  /** The composer's unsent text in this joined room, as last saved (kept across restarts). */
+  draft?: string
 }
 
 /**
@@ -250,6 +252,12 @@ export const invokeContract = {
   'rooms:load-older': {
     method: 'loadOlder',
     args: z.tuple([RoomKeySchema, Id]),
+    result: returns<null>(),
+  },
+  /** Keeps the composer's unsent text for a joined room (debounced to disk; '' clears it). */
+  'rooms:save-draft': {
+    method: 'saveDraft',
+    args: z.tuple([RoomKeySchema, Text]),
     result: returns<null>(),
   },
   'chat:send-message': {

@@ -15,6 +15,7 @@ export const invokeMethods = {
   'rooms:join-room': 'joinRoom',
   'rooms:open-room': 'openRoom',
   'rooms:load-older': 'loadOlder',
+  'rooms:save-draft': 'saveDraft',
   'chat:send-message': 'sendMessage',
   'chat:edit-message': 'editMessage',
   'chat:delete-message': 'deleteMessage',

@@ -1,8 +1,8 @@
 /**
  * The chat service on a real local store against the real local server: the outbox is durable
  * (written before a frame goes out, removed on its echo), a restart sends what was queued and
- * resolves what was in flight against the history exactly once, a damaged store becomes a notice
- * the user sees, and signing out deletes the account's store.
+ * resolves what was in flight against the history exactly once, drafts survive a restart, a
+ * damaged store becomes a notice the user sees, and signing out deletes the account's store.
  */
 import fs from 'node:fs'
 import { randomUUID } from 'node:crypto'
@@ -129,6 +129,37 @@ describe('chat service with its local store', () => {
     const after = openOrThrow({ dir, origin: server.url, username: 'alice' }).store
     cleanups.unshift(() => after.close())
     expect(after.outbox.list()).toEqual([])
+  })
+
+  it("keeps each room's draft across a restart, and in the rooms list", async () => {
+    const dir = profile()
+    const first = track(
+      await signedInClient(server.url, alice.email, alice.password, GENERAL, withStore(dir)),
+    )
+    await first.service.saveDraft(GENERAL, 'half a thought')
+    expect(() => first.service.saveDraft('nobody/nowhere', 'x')).toThrow(/not joined/)
+    expect((await first.service.listRooms()).find((r) => r.key === GENERAL)?.draft).toBe(
+      'half a thought',
+    )
+    await first.dispose()
+    clients.splice(clients.indexOf(first), 1)
+
+    const second = track(createTestClient(server.url, withStore(dir)))
+    await second.service.signIn({
+      server: server.url,
+      email: alice.email,
+      password: alice.password,
+    })
+    const summary = await second.waitFor(
+      () =>
+        second.events
+          .flatMap((e) => (e.kind === 'rooms-reset' ? e.rooms : []))
+          .find((r) => r.key === GENERAL && r.draft !== undefined),
+      'General with its draft',
+    )
+    expect(summary.draft).toBe('half a thought')
+    await second.service.saveDraft(GENERAL, '')
+    expect((await second.service.listRooms()).find((r) => r.key === GENERAL)?.draft).toBeUndefined()
   })
 
   it('says so when the store was damaged, and deletes it at sign-out', async () => {

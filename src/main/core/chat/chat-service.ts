@@ -14,7 +14,7 @@ import type {
   Unsubscribe,
 } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
-import type { EduSphereApi } from '../session/edusphere-api'
+import { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
 import type { TransportConsent } from '../session/transport-consent'
@@ -31,6 +31,7 @@ import { defaultReconnectPolicy } from '../ports'
 import { createEventBatcher } from './event-batcher'
 import { RoomRegistry } from './room-registry'
 import { AccountData } from './service/account-data'
+import { FirstScreen } from './service/first-screen'
 import { createMessageIntents } from './service/message-intents'
 import { createRoomIntents } from './service/room-intents'
 import type { TrayState } from './service/room-intents'
@@ -99,11 +100,13 @@ export interface ChatService extends ChatBackend {
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { clock } = deps
   const policy: ReconnectPolicy = { ...defaultReconnectPolicy, ...deps.policy }
+  const firstScreen = new FirstScreen(clock)
   const session = new Session({
     secretStore: deps.secretStore,
     keychainUnavailableReason: deps.keychainUnavailableReason,
     clock,
-    ...(deps.createApi ? { createApi: deps.createApi } : {}),
+    createApi:
+      deps.createApi ?? ((baseUrl) => new EduSphereApi(baseUrl, { fetch: firstScreen.fetch })),
     ...(deps.refreshLeadMs !== undefined ? { refreshLeadMs: deps.refreshLeadMs } : {}),
     ...(deps.transportConsent ? { transportConsent: deps.transportConsent } : {}),
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
@@ -126,6 +129,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           console.error('chat event listener failed', error)
         }
       }
+      firstScreen.delivered(events)
     },
     beforeFlush: () => rooms.emitDirty(),
   })
@@ -133,6 +137,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const data = new AccountData({ clock, emit, ...(deps.openStore ? { open: deps.openStore } : {}) })
   const rooms = new RoomRegistry({
     persistence: (key) => data.forRoom(key),
+    afterFirstScreen: (connect) => firstScreen.afterHold(connect),
+    draftOf: (key) => data.draftOf(key),
     session,
     clock,
     notifier: deps.notifier,
@@ -156,12 +162,17 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return status === 'signed-in' || status === 'expired' ? server : null
     },
   })
-  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot, data })
+  const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot, data, firstScreen })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
 
   return {
     ...roomIntents,
     ...createMessageIntents(rooms),
+    saveDraft(key, body) {
+      rooms.require(key)
+      data.saveDraft(key, body)
+      return null
+    },
     ...createSearchIntents({ session, rooms, store: () => data.current }),
     copyText(text) {
       if (!deps.copyText) throw new AppError('internal', 'Copying is not available here.')
@@ -181,6 +192,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return () => void listeners.delete(listener)
     },
     async dispose() {
+      firstScreen.open()
       lifecycle.dispose()
       rooms.clear()
       data.close()

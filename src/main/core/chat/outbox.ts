@@ -50,6 +50,8 @@ export interface OutboxJournal {
   inFlight(clientId: string, sentAt: number): void
   queued(clientId: string): void
   failed(clientId: string, error: string): void
+  /** A text the history could not settle: it waits for the user (Send again / Discard). */
+  unconfirmed(clientId: string): void
   removed(clientId: string): void
 }
 
@@ -57,7 +59,7 @@ export interface OutboxJournal {
 export type RestoredEntry = NewEntry & {
   /** Epoch ms when the user wrote it. */
   created: number
-  state: 'queued' | 'in-flight' | 'failed'
+  state: 'queued' | 'in-flight' | 'failed' | 'unconfirmed'
   firstSentAt: number | null
   error: string | null
 }
@@ -67,6 +69,7 @@ const noJournal: OutboxJournal = {
   inFlight: () => undefined,
   queued: () => undefined,
   failed: () => undefined,
+  unconfirmed: () => undefined,
   removed: () => undefined,
 }
 
@@ -108,7 +111,9 @@ export class Outbox {
     const { state, firstSentAt, error, created: _created, ...rest } = entry
     const restored = {
       ...rest,
-      state: state === 'in-flight' ? 'unknown' : state,
+      // An unconfirmed text is a failed one here (retry and discard work the same); the room
+      // timeline tells them apart for the user.
+      state: state === 'in-flight' ? 'unknown' : state === 'unconfirmed' ? 'failed' : state,
       firstSentAt,
       sentSeq: 0,
       error,
@@ -166,6 +171,13 @@ export class Outbox {
     entry.state = 'failed'
     entry.error = reason
     this.journal.failed(entry.clientId, reason)
+  }
+
+  /** Failed for sending purposes, but kept on disk as unconfirmed (see OutboxJournal). */
+  unconfirm(entry: OutboxEntry, reason: string): void {
+    entry.state = 'failed'
+    entry.error = reason
+    this.journal.unconfirmed(entry.clientId)
   }
 
   /**

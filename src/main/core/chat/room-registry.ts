@@ -40,6 +40,10 @@ export interface RoomRegistryDeps {
   mentionNotifications?(): boolean
   /** The room's view of the account's local store (null without one). */
   persistence?(key: RoomKey): RoomPersistence | null
+  /** The composer's unsent text in a joined room ('' when none), for its summary. */
+  draftOf?(key: RoomKey): string
+  /** Runs `connect` now, or once the stored rooms and history are on screen. */
+  afterFirstScreen?(connect: () => void): void
 }
 
 /** The API of the signed-in server; throws when signed out. */
@@ -123,11 +127,13 @@ export class RoomRegistry {
   summaryOf(key: RoomKey): RoomSummary | null {
     const c = this.rooms.get(key)
     if (!c) return null
-    return toRoomSummary(c.room, this.me?.username ?? null, {
+    const summary = toRoomSummary(c.room, this.me?.username ?? null, {
       joined: true,
       unread: c.unread,
       mentions: c.mentions,
     })
+    const draft = this.deps.draftOf?.(key) ?? ''
+    return draft === '' ? summary : { ...summary, draft }
   }
 
   /** Every joined room's connection, for a window that starts after they connected. */
@@ -208,7 +214,11 @@ export class RoomRegistry {
         }),
     })
     this.rooms.set(key, controller)
-    controller.start()
+    const start = (): void => {
+      if (this.rooms.get(key) === controller) controller.start()
+    }
+    if (this.deps.afterFirstScreen) this.deps.afterFirstScreen(start)
+    else start()
     return controller
   }
 

@@ -268,7 +268,7 @@ export class RoomTimeline {
    * The outbox keeps it as failed, so retry and discard work as for a failed text.
    */
   private settleUnconfirmed(entry: OutboxEntry): void {
-    this.outbox.fail(entry, unconfirmedText())
+    this.outbox.unconfirm(entry, unconfirmedText())
     const message = this.messages.localById(entry.clientId)
     if (message) this.putLocal({ ...message, status: 'unconfirmed', error: unconfirmedText() })
   }
@@ -386,12 +386,16 @@ export class RoomTimeline {
         this.outbox.journal.removed(entry.clientId)
         continue
       }
-      this.outbox.restore(entry)
+      const unconfirmed = entry.state === 'unconfirmed'
+      this.outbox.restore(unconfirmed ? { ...entry, error: unconfirmedText() } : entry)
       if (entry.kind !== 'text') this.refreshPendingAction(entry.messageId)
       else if (me) {
         const pending = pendingMessage(entry.clientId, entry.body, entry.created, this.ctx, me)
-        const failed = entry.state === 'failed'
-        this.putLocal(failed ? { ...pending, status: 'failed', error: entry.error } : pending)
+        if (unconfirmed)
+          this.putLocal({ ...pending, status: 'unconfirmed', error: unconfirmedText() })
+        else if (entry.state === 'failed')
+          this.putLocal({ ...pending, status: 'failed', error: entry.error })
+        else this.putLocal(pending)
       }
     }
   }

@@ -65,6 +65,7 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
       markInFlight: guard('outbox.markInFlight', outbox.markInFlight, false),
       markQueued: guard('outbox.markQueued', outbox.markQueued, false),
       markFailed: guard('outbox.markFailed', outbox.markFailed, false),
+      markUnconfirmed: guard('outbox.markUnconfirmed', outbox.markUnconfirmed, false),
       remove: guard('outbox.remove', outbox.remove, false),
       list: guard('outbox.list', outbox.list, []),
       removeRoom: guard('outbox.removeRoom', outbox.removeRoom, undefined),
@@ -75,6 +76,7 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
     },
     drafts: {
       get: guard('drafts.get', drafts.get, ''),
+      all: guard('drafts.all', drafts.all, new Map<string, string>()),
       set: guard('drafts.set', drafts.set, undefined),
     },
     search: {

@@ -6,8 +6,8 @@
  * - `put` commits with fsync before it returns: an accepted message survives a power cut;
  * - `markInFlight` commits with fsync before the frame is sent, so after a restart an entry that
  *   may have reached the server is resolved against the history instead of being resent;
- * - `remove`, `markQueued` and `markFailed` need no fsync: losing one only brings back an earlier
- *   state that the same resolution handles again.
+ * - `remove`, `markQueued`, `markFailed` and `markUnconfirmed` need no fsync: losing one only
+ *   brings back an earlier state that the same resolution handles again.
  */
 import type { RoomKey } from '../../../shared/ipc-contract'
 import type { SqlDb, SqlRow } from './sqlite'
@@ -30,6 +30,8 @@ export interface OutboxRepo {
   /** Back to queued (retry, or an unknown fate the history did not confirm). */
   markQueued(clientId: string): boolean
   markFailed(clientId: string, error: string): boolean
+  /** The history could not settle the text's fate: kept until the user sends it again or not. */
+  markUnconfirmed(clientId: string): boolean
   /** The echo arrived, or the user discarded it. */
   remove(clientId: string): boolean
   /** Entries in the order they were accepted; one room's, or all. */
@@ -38,7 +40,7 @@ export interface OutboxRepo {
 }
 
 const KINDS: readonly string[] = ['text', 'edit', 'delete']
-const STATES: readonly string[] = ['queued', 'in-flight', 'failed']
+const STATES: readonly string[] = ['queued', 'in-flight', 'failed', 'unconfirmed']
 
 /** Reads one outbox row; throws on a row no version of this code could have written. */
 export function outboxEntryOf(row: SqlRow): StoredOutboxEntry {
@@ -92,6 +94,9 @@ export function createOutboxRepo(db: SqlDb): OutboxRepo {
   const failed = db.prepare(
     `UPDATE outbox SET state = 'failed', error = :error WHERE client_id = :client_id`,
   )
+  const unconfirmed = db.prepare(
+    `UPDATE outbox SET state = 'unconfirmed', error = NULL WHERE client_id = :client_id`,
+  )
   const del = db.prepare('DELETE FROM outbox WHERE client_id = :client_id')
   const all = db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY seq`)
   const ofRoom = db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE room = :room ORDER BY seq`)
@@ -116,6 +121,7 @@ export function createOutboxRepo(db: SqlDb): OutboxRepo {
     },
     markQueued: (clientId) => queued.run({ client_id: clientId }).changes > 0,
     markFailed: (clientId, error) => failed.run({ client_id: clientId, error }).changes > 0,
+    markUnconfirmed: (clientId) => unconfirmed.run({ client_id: clientId }).changes > 0,
     remove: (clientId) => del.run({ client_id: clientId }).changes > 0,
     list(roomKey) {
       const rows = roomKey === undefined ? all.all() : ofRoom.all({ room: roomKey })

@@ -16,6 +16,8 @@ export interface ReadMarksRepo {
 
 export interface DraftsRepo {
   get(roomKey: RoomKey): string
+  /** Every room's draft (rooms without one are absent). */
+  all(): Map<RoomKey, string>
   /** An empty draft is deleted. */
   set(roomKey: RoomKey, body: string): void
 }
@@ -42,7 +44,9 @@ export function createRoomsRepo(db: SqlDb, onRemoveRoom: (roomKey: RoomKey) => v
       const rooms: Room[] = []
       for (const row of all.all()) {
         // A row that no longer parses (hand-edited, older shape) is skipped: the fetch brings it.
-        const parsed = RoomSchema.safeParse(safeJson(str(row, 'data')))
+        // Jitless: compiling the schema's fast path costs more than it saves on a few rows, and
+        // this runs before the first screen.
+        const parsed = RoomSchema.safeParse(safeJson(str(row, 'data')), { jitless: true })
         if (parsed.success && roomKeyOf(parsed.data) === row['key']) rooms.push(parsed.data)
       }
       return rooms
@@ -96,6 +100,7 @@ export function createReadMarksRepo(db: SqlDb): ReadMarksRepo {
 
 export function createDraftsRepo(db: SqlDb): DraftsRepo {
   const get = db.prepare('SELECT body FROM drafts WHERE room = :room')
+  const every = db.prepare('SELECT room, body FROM drafts')
   const set = db.prepare(
     `INSERT INTO drafts (room, body, updated) VALUES (:room, :body, :updated)
      ON CONFLICT (room) DO UPDATE SET body = excluded.body, updated = excluded.updated`,
@@ -105,6 +110,9 @@ export function createDraftsRepo(db: SqlDb): DraftsRepo {
     get(roomKey) {
       const row = get.get({ room: roomKey })
       return row ? str(row, 'body') : ''
+    },
+    all() {
+      return new Map(every.all().map((row) => [str(row, 'room'), str(row, 'body')]))
     },
     set(roomKey, body) {
       if (body === '') del.run({ room: roomKey })

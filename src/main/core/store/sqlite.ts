@@ -47,6 +47,20 @@ function loadEngine(): typeof LibsqlDatabase {
   return engine
 }
 
+/**
+ * Loads the engine now; false when it cannot be loaded (opening a store then reports why).
+ * Loading the native module takes tens of ms of main-thread time: the shell does it while
+ * Electron starts up, when the main thread would otherwise wait, instead of at sign-in.
+ */
+export function preloadSqlEngine(): boolean {
+  try {
+    loadEngine()
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Opens (creating when missing) a database file, or `:memory:`. Throws like SQLite does. */
 export const openSqlite: SqlOpener = (file) => {
   const Database = loadEngine()

@@ -109,7 +109,7 @@ describe('an in-flight entry after a restart', () => {
       clientId: e.clientId,
       body: e.body ?? '',
       // In flight when the app stopped: its fate is unknown until the history says.
-      state: e.state === 'in-flight' ? 'unknown' : e.state,
+      state: e.state === 'in-flight' ? 'unknown' : e.state === 'unconfirmed' ? 'failed' : e.state,
       firstSentAt: e.firstSentAt,
       sentSeq: i,
       error: e.error,

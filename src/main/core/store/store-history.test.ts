@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { cursorOf } from './history-repo'
+import { cursorOf, NEWEST_PAGE_SQL, OLDER_PAGE_SQL } from './history-repo'
 import { openSqlite } from './sqlite'
 import { isoAt, messageAt, messages, openOrThrow, tempDir } from './store-fixtures'
 import type { StoredMessage } from './store-types'
@@ -76,7 +76,7 @@ describe('history windows', () => {
     expect(store.history.window(ROOM, { limit: 2.7 }).messages).toHaveLength(2)
   })
 
-  it('reads the newest window through the index, without sorting the room (10k messages)', () => {
+  it('reads the newest window in key order, without sorting the room (10k messages)', () => {
     const store = openStore()
     store.history.replaceAll(ROOM, messages(0, 10_000))
     expect(store.history.count(ROOM)).toBe(10_000)
@@ -88,20 +88,33 @@ describe('history windows', () => {
           .all({ room: ROOM, cu: 0, id: '', limit: 200 })
           .map((row) => String(row['detail']))
           .join(' | ')
-      const newest = plan(
-        'SELECT * FROM messages WHERE room = :room ORDER BY created_us DESC, id_key DESC LIMIT :limit',
-      )
-      const older = plan(
-        `SELECT * FROM messages WHERE room = :room AND (created_us, id_key) < (:cu, :id)
-         ORDER BY created_us DESC, id_key DESC LIMIT :limit`,
-      )
-      for (const p of [newest, older]) {
-        expect(p).toContain('messages_by_time')
-        expect(p).not.toContain('TEMP B-TREE')
+      for (const p of [plan(NEWEST_PAGE_SQL), plan(OLDER_PAGE_SQL)]) {
+        // The table is kept in (room, time, id) order: a window is a range of its primary key.
+        expect(p).toMatch(/SEARCH messages USING PRIMARY KEY \(room=\?/)
+        // Only the page itself (at most `limit` rows) is put in order, never the room.
+        expect(p).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
       }
+      // Edits, deletes and upserts find a message by id through the unique index, never a scan.
+      expect(plan('SELECT body FROM messages WHERE room = :room AND id_key = :id')).toContain(
+        'messages_by_id',
+      )
     } finally {
       db.close()
     }
+  })
+})
+
+describe('history rows that do not read back', () => {
+  it('a row of the wrong type is reported and the window comes back empty, never thrown', () => {
+    const store = openStore()
+    store.history.upsertMany(ROOM, messages(0, 5))
+    const notices: string[] = []
+    store.onNotice((n) => notices.push(n.kind === 'io-error' ? n.reason : n.kind))
+    const db = openSqlite(store.file!)
+    db.prepare("UPDATE messages SET edited = 'yes' WHERE room = :room").run({ room: ROOM })
+    db.close()
+    expect(store.history.window(ROOM)).toEqual({ messages: [], hasOlder: false, oldest: null })
+    expect(notices).toEqual(['column edited is not a number'])
   })
 })
 

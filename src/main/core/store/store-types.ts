@@ -37,9 +37,10 @@ export interface MessageEdit {
 export type OutboxKind = 'text' | 'edit' | 'delete'
 /**
  * `in-flight` means "a frame may have left": after a restart such an entry's fate is unknown and
- * is resolved against the history, never blindly resent.
+ * is resolved against the history, never blindly resent. `unconfirmed`: a text whose fate the
+ * history could not settle (another device of the user was at work); the user decides.
  */
-export type StoredOutboxState = 'queued' | 'in-flight' | 'failed'
+export type StoredOutboxState = 'queued' | 'in-flight' | 'failed' | 'unconfirmed'
 
 export interface NewOutboxEntry {
   clientId: string

@@ -10,6 +10,7 @@ import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import { toPythonIsoformat } from '../../../../server/python-format'
 import type { MeView, RoomTimelineDeps } from '../chat/room-timeline'
 import { RoomTimeline } from '../chat/room-timeline'
+import type { OutboxJournal } from '../chat/outbox'
 
 export const BASE = 'http://127.0.0.1:8000'
 export const ROOM = 'alice/general'
@@ -75,6 +76,7 @@ export function recordingTimeline(
   opts: {
     active?: boolean
     me?: MeView | null
+    journal?: OutboxJournal
   } & Pick<RoomTimelineDeps, 'windowSize' | 'storedOwnBefore'> = {},
 ) {
   const events: ChatEvent[] = []
@@ -96,6 +98,7 @@ export function recordingTimeline(
     serverError: (text) => serverErrors.push(text),
     ...(opts.windowSize !== undefined ? { windowSize: opts.windowSize } : {}),
     ...(opts.storedOwnBefore ? { storedOwnBefore: opts.storedOwnBefore } : {}),
+    ...(opts.journal ? { journal: opts.journal } : {}),
   })
   /** Marks every queued entry as sent, as the controller's flush would. */
   const flush = () => {

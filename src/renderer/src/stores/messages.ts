@@ -44,11 +44,23 @@ export const useMessagesStore = defineStore('messages', () => {
    */
   const firstUnread = ref<Record<RoomKey, string | null>>({})
   const paging = ref<Record<RoomKey, PagingState>>({})
-  /** Unsent composer text per room, so switching rooms never loses a draft. */
+  /**
+   * Unsent composer text per room, so switching rooms never loses a draft. Main keeps a copy in
+   * the account's store, so a restart (or a reloaded window) does not lose it either.
+   */
   const drafts = ref<Record<RoomKey, string>>({})
 
   function setDraft(roomKey: RoomKey, text: string): void {
+    const changed = (drafts.value[roomKey] ?? '') !== text
     drafts.value[roomKey] = text
+    // Main writes it to disk once typing pauses; a failure there reaches the user as a notice.
+    if (changed) void call((api) => api.saveDraft(roomKey, text))
+  }
+
+  /** The drafts main kept, for rooms this window has no draft of its own for yet. */
+  function adoptDrafts(rooms: readonly { key: RoomKey; draft?: string }[]): void {
+    for (const room of rooms)
+      if (room.draft && drafts.value[room.key] === undefined) drafts.value[room.key] = room.draft
   }
 
   function timeline(roomKey: RoomKey): Timeline {
@@ -209,6 +221,7 @@ export const useMessagesStore = defineStore('messages', () => {
     firstUnread,
     drafts,
     setDraft,
+    adoptDrafts,
     timeline,
     changeOf,
     paging,

@@ -28,12 +28,14 @@ export const useRoomsStore = defineStore('rooms', () => {
 
   function reset(next: readonly RoomSummary[]): void {
     rooms.value = next
+    useMessagesStore().adoptDrafts(next)
     const keys = new Set(next.map((r) => r.key))
     useConnectionStore().keepOnly(keys)
     if (activeKey.value !== null && !keys.has(activeKey.value)) activeKey.value = null
   }
 
   function update(room: RoomSummary): void {
+    useMessagesStore().adoptDrafts([room])
     const index = rooms.value.findIndex((r) => r.key === room.key)
     const next = [...rooms.value]
     if (index >= 0) next[index] = room

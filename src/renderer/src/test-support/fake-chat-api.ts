@@ -179,6 +179,7 @@ export function createFakeChatApi(
       }
       return result
     },
+    saveDraft: (...args) => answer('saveDraft', args, () => null),
     sendMessage: (...args) =>
       answer('sendMessage', args, () => ({ clientId: `client-${nextClient++}` })),
     editMessage: (...args) => answer('editMessage', args, () => null),

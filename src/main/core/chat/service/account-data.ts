@@ -24,6 +24,8 @@ import type { OutboxJournal, RestoredEntry } from '../outbox'
 export const STORE_FLUSH_MS = 16
 /** The WAL is folded into the file this long after the last write (never inside a burst). */
 export const STORE_IDLE_CHECKPOINT_MS = 1000
+/** A draft is written this long after its last change: typing writes once, not per key. */
+export const DRAFT_SAVE_MS = 500
 
 /** What one room controller reads from and writes to the store. */
 export interface RoomPersistence {
@@ -121,6 +123,15 @@ export class AccountData {
   private readonly pendingMarks = new Map<RoomKey, ReadMark>()
   private flushTimer: TimerHandle | null = null
   private idleTimer: TimerHandle | null = null
+  /**
+   * The outbox as read once at start, by room: restoring fifty (or 1,500) rooms costs one query,
+   * not one each. Dropped at the first outbox write; a room created after that reads its own.
+   */
+  private outboxByRoom: Map<RoomKey, StoredOutboxEntry[]> | null = null
+  /** Every room's draft as the composer last sent it; the store follows (DRAFT_SAVE_MS). */
+  private drafts = new Map<RoomKey, string>()
+  private readonly unsavedDrafts = new Set<RoomKey>()
+  private draftTimer: TimerHandle | null = null
 
   constructor(private readonly deps: AccountDataDeps) {}
 
@@ -131,16 +142,20 @@ export class AccountData {
   /** Opens the account's store (closing another one); its notice becomes an error event. */
   open(origin: string, username: string): void {
     this.close()
+    this.outboxByRoom = null
     if (!this.deps.open) return
     const { store, notice } = this.deps.open({ origin, username })
     if (notice) this.report(notice)
     this.store = store
     this.unsubscribe = store?.onNotice((n) => this.report(n)) ?? null
+    this.drafts = new Map(store?.drafts.all())
   }
 
   /** Writes what is pending and closes the store (another account, quit). */
   close(): void {
     this.flush()
+    this.saveDrafts()
+    this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
     this.unsubscribe = null
@@ -152,6 +167,9 @@ export class AccountData {
   destroy(): void {
     this.pending.clear()
     this.pendingMarks.clear()
+    this.drafts.clear()
+    this.unsavedDrafts.clear()
+    this.outboxByRoom = null
     this.clearTimers()
     this.unsubscribe?.()
     this.unsubscribe = null
@@ -172,22 +190,57 @@ export class AccountData {
     this.store?.rooms.upsert(room)
   }
 
+  /** The composer's unsent text in a room ('' when none). */
+  draftOf(key: RoomKey): string {
+    return this.drafts.get(key) ?? ''
+  }
+
+  /** The composer's text changed: kept now, written to the store once typing pauses. */
+  saveDraft(key: RoomKey, body: string): void {
+    if (this.draftOf(key) === body) return
+    if (body === '') this.drafts.delete(key)
+    else this.drafts.set(key, body)
+    if (!this.store) return
+    this.unsavedDrafts.add(key)
+    const { clock } = this.deps
+    if (this.draftTimer !== null) clock.clearTimeout(this.draftTimer)
+    this.draftTimer = clock.setTimeout(() => {
+      this.draftTimer = null
+      this.saveDrafts()
+    }, DRAFT_SAVE_MS)
+  }
+
+  /** Writes the drafts changed since the last write (also at close, so quitting keeps them). */
+  private saveDrafts(): void {
+    const store = this.store
+    if (!store || this.unsavedDrafts.size === 0) return
+    for (const key of this.unsavedDrafts) store.drafts.set(key, this.draftOf(key))
+    this.unsavedDrafts.clear()
+    this.wroteSomething()
+  }
+
   /** The persistence of one room, bound to the store open now (null without one). */
   forRoom(key: RoomKey): RoomPersistence | null {
     const store = this.store
     if (!store) return null
     // A room of an account that has since been closed writes nothing (its store is gone).
     const live = (): AccountStore | null => (this.store === store ? store : null)
+    /** The store for an outbox write (which makes the outbox read at start stale). */
+    const writing = (): AccountStore | null => {
+      this.outboxByRoom = null
+      return live()
+    }
     const journal: OutboxJournal = {
       put: (entry, created) => {
         const body = entry.kind === 'delete' ? null : entry.body
         const messageId = entry.kind === 'text' ? null : entry.messageId
-        live()?.outbox.put({ ...entry, roomKey: key, body, messageId, created })
+        writing()?.outbox.put({ ...entry, roomKey: key, body, messageId, created })
       },
-      inFlight: (clientId, sentAt) => void live()?.outbox.markInFlight(clientId, sentAt),
-      queued: (clientId) => void live()?.outbox.markQueued(clientId),
-      failed: (clientId, error) => void live()?.outbox.markFailed(clientId, error),
-      removed: (clientId) => void live()?.outbox.remove(clientId),
+      inFlight: (clientId, sentAt) => void writing()?.outbox.markInFlight(clientId, sentAt),
+      queued: (clientId) => void writing()?.outbox.markQueued(clientId),
+      failed: (clientId, error) => void writing()?.outbox.markFailed(clientId, error),
+      unconfirmed: (clientId) => void writing()?.outbox.markUnconfirmed(clientId),
+      removed: (clientId) => void writing()?.outbox.remove(clientId),
     }
     return {
       journal,
@@ -204,8 +257,7 @@ export class AccountData {
         return before ? store.history.byAuthorBefore(key, before, username) : []
       },
       outbox: () =>
-        store.outbox
-          .list(key)
+        this.outboxOf(store, key)
           .map(restoredOf)
           .filter((e) => e !== null),
       historyFetched: (rows) => {
@@ -243,6 +295,21 @@ export class AccountData {
       this.flushTimer = null
       this.flush()
     }, STORE_FLUSH_MS)
+  }
+
+  /** A room's unsent outbox, from the one read of the whole outbox while nothing has changed. */
+  private outboxOf(store: AccountStore, key: RoomKey): StoredOutboxEntry[] {
+    if (store !== this.store) return store.outbox.list(key)
+    if (!this.outboxByRoom) {
+      const byRoom = new Map<RoomKey, StoredOutboxEntry[]>()
+      for (const entry of store.outbox.list()) {
+        const list = byRoom.get(entry.roomKey)
+        if (list) list.push(entry)
+        else byRoom.set(entry.roomKey, [entry])
+      }
+      this.outboxByRoom = byRoom
+    }
+    return this.outboxByRoom.get(key) ?? []
   }
 
   /** Writes the gathered live frames, one batch per room, in arrival order. */
@@ -293,8 +360,10 @@ export class AccountData {
     const { clock } = this.deps
     if (this.flushTimer !== null) clock.clearTimeout(this.flushTimer)
     if (this.idleTimer !== null) clock.clearTimeout(this.idleTimer)
+    if (this.draftTimer !== null) clock.clearTimeout(this.draftTimer)
     this.flushTimer = null
     this.idleTimer = null
+    this.draftTimer = null
   }
 
   private report(notice: StoreNotice): void {

@@ -10,6 +10,7 @@ import type { Session } from '../../session/session'
 import { meOf, requireApi } from '../room-registry'
 import type { RoomRegistry } from '../room-registry'
 import type { AccountData } from './account-data'
+import type { FirstScreen } from './first-screen'
 
 export interface SessionLifecycleDeps {
   session: Session
@@ -19,6 +20,8 @@ export interface SessionLifecycleDeps {
   snapshot(): SessionSnapshot
   /** The signed-in account's local store. */
   data: AccountData
+  /** Holds GraphQL requests while stored rooms and history go to the screen first. */
+  firstScreen?: Pick<FirstScreen, 'hold'>
 }
 
 const messageOf = (error: unknown): string =>
@@ -65,6 +68,7 @@ export class SessionLifecycle {
     const { rooms, emit, data } = this.deps
     const stored = data.rooms()
     if (stored.length === 0) return
+    this.deps.firstScreen?.hold()
     for (const room of stored) rooms.add(room)
     emit({ kind: 'rooms-reset', rooms: rooms.summaries() })
   }
