@@ -131,6 +131,16 @@ const api: ChatApi = {
   getSettings: () => ok({ messageNotifications: true }),
   updateSettings: () => ok({ messageNotifications: true }),
   openExternal: () => ok(null),
+  getRoomDetails: () =>
+    Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  listTopics: () => ok(['Math']),
+  createRoom: () => ok(room),
+  updateRoom: () => ok(room),
+  deleteRoom: () => ok(null),
+  getProfile: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  updateProfile: () =>
+    Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  register: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
   onEvents(listener) {
     listeners.add(listener)
     return () => listeners.delete(listener)
