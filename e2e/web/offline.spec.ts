@@ -15,7 +15,9 @@ test('restarts offline with rooms and history from the store; queued messages ar
   await signIn(desktop.page, server.url)
   await openGeneral(desktop.page)
   const history = desktop.page.getByRole('log', { name: 'Message history' })
-  const lastSeen = (await history.locator('article.message .message-body').last().textContent())?.trim()
+  const lastSeen = (
+    await history.locator('article.message .message-body').last().textContent()
+  )?.trim()
   expect(lastSeen).toBeTruthy()
 
   await server.stop()
