@@ -41,8 +41,8 @@ async function client(who: 'alice' | 'bob'): Promise<TestClient> {
 const of = <K extends ChatEvent['kind']>(c: TestClient, kind: K) =>
   c.events.filter((e): e is Extract<ChatEvent, { kind: K }> => e.kind === kind)
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
+async function failure(p: unknown): Promise<AppError> {
+  const e = await Promise.resolve(p).then(
     () => null,
     (error: unknown) => error,
   )
@@ -56,7 +56,7 @@ describe('rooms and people through the chat service', () => {
     const name = `Algebra ${randomUUID().slice(0, 6)}`
     const room = await alice.service.createRoom({ name, topic: 'Math', description: 'Proofs' })
     expect(room).toMatchObject({ name, host: 'alice', topic: 'Math', joined: true })
-    expect(alice.service.listRooms().map((r) => r.key)).toContain(room.key)
+    expect((await alice.service.listRooms()).map((r) => r.key)).toContain(room.key)
     await alice.waitFor(
       () => of(alice, 'room-updated').find((e) => e.room.key === room.key),
       'the new room reaches the renderer',
@@ -116,7 +116,7 @@ describe('rooms and people through the chat service', () => {
     )
 
     await bob.service.deleteRoom(room.key)
-    expect(bob.service.listRooms().map((r) => r.key)).not.toContain(room.key)
+    expect((await bob.service.listRooms()).map((r) => r.key)).not.toContain(room.key)
     await bob.waitFor(() => of(bob, 'room-removed').length > 0 || null, 'the room goes for bob')
     expect(of(bob, 'room-removed').map((e) => e.roomKey)).toEqual([room.key])
     expect(of(bob, 'error')).toEqual([]) // the host did it: no "was deleted" notice for them
@@ -125,7 +125,7 @@ describe('rooms and people through the chat service', () => {
       () => of(alice, 'room-removed').find((e) => e.roomKey === room.key),
       'alice sees the room go',
     )
-    expect(alice.service.listRooms().map((r) => r.key)).not.toContain(room.key)
+    expect((await alice.service.listRooms()).map((r) => r.key)).not.toContain(room.key)
     expect(of(alice, 'error').map((e) => e.message)).toContain(roomGoneText('Chess Club'))
   })
 
@@ -185,7 +185,7 @@ describe('rooms and people through the chat service', () => {
     expect(profile).toMatchObject({ name: 'Dora E.', bio: 'Explorer' })
     expect(profile.avatarUrl).toMatch(/^\/avatar\/avatars%2F.+\.png$/)
     // The session (sidebar, own messages) follows.
-    expect(c.service.getSession().user).toMatchObject({
+    expect((await c.service.getSession()).user).toMatchObject({
       name: 'Dora E.',
       avatarUrl: profile.avatarUrl,
     })

@@ -154,10 +154,7 @@ describe('room info', () => {
 describe('creating a room', () => {
   it('asks for name and topic, suggests topics, shows server errors, then opens the room', async () => {
     const w = await app.start({ session: signedInSession, rooms: [], topics: ['Math', 'Music'] })
-    await w
-      .findAll('button')
-      .find((b) => b.text() === 'New room')!
-      .trigger('click')
+    await w.get('button[aria-label="New room"]').trigger('click')
     await flushPromises()
     const create = dialog(w, 'Create a room')
     expect(create.findAll('datalist option').map((o) => o.attributes('value'))).toEqual([
@@ -194,10 +191,7 @@ describe('creating a room', () => {
 
   it('a failure that is not about a field is shown for the whole form', async () => {
     const w = await app.start({ session: signedInSession, rooms: [] })
-    await w
-      .findAll('button')
-      .find((b) => b.text() === 'New room')!
-      .trigger('click')
+    await w.get('button[aria-label="New room"]').trigger('click')
     const create = dialog(w, 'Create a room')
     await create.get('input[name=room-name]').setValue('X')
     await create.get('input[name=room-topic]').setValue('Y')
