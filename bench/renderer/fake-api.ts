@@ -180,6 +180,16 @@ const api: ChatApi = {
   getSettings: () => ok(settings),
   updateSettings: () => ok(settings),
   openExternal: () => ok(null),
+  getRoomDetails: () =>
+    Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  listTopics: () => ok(['Math']),
+  createRoom: () => ok(room),
+  updateRoom: () => ok(room),
+  deleteRoom: () => ok(null),
+  getProfile: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  updateProfile: () =>
+    Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  register: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
   onEvents(listener) {
     listeners.add(listener)
     return () => listeners.delete(listener)

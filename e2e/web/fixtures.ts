@@ -316,8 +316,14 @@ export async function signIn(
   await page.getByLabel('Email').fill(user.email)
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('list', { name: 'Your rooms' })).toBeVisible()
+  // The server checks the password with scrypt at the real cost: seconds on a busy machine.
+  await expect(page.getByRole('list', { name: 'Your rooms' })).toBeVisible({
+    timeout: SIGN_IN_TIMEOUT_MS,
+  })
 }
+
+/** How long a sign-in (or an account creation) may take: both hash a password on the server. */
+export const SIGN_IN_TIMEOUT_MS = 30_000
 
 /** Opens alice/general from the sidebar and waits for its history. */
 export async function openGeneral(page: Page): Promise<void> {

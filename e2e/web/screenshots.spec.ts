@@ -1,6 +1,7 @@
 /** Screenshots of the main screens in light and dark, for the test artifacts and the README. */
 import { join, resolve } from 'node:path'
-import { expect, messageRow, openGeneral, signIn, test } from './fixtures'
+import { TINY_PNG } from '../../src/main/core/test-support/tiny-png'
+import { expect, messageRow, openGeneral, SIGN_IN_TIMEOUT_MS, signIn, test } from './fixtures'
 
 const dir = resolve(__dirname, '../../test-results/screenshots')
 
@@ -54,6 +55,63 @@ for (const scheme of ['light', 'dark'] as const) {
     const dialog = page.getByRole('dialog', { name: 'Browse rooms' })
     await expect(dialog.getByRole('listitem').first()).toBeVisible()
     await page.screenshot({ path: join(dir, `browse-${scheme}.png`) })
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    // Rooms and people: room info, a new room, the profile.
+    await page.getByRole('button', { name: 'Room info' }).click()
+    const info = page.getByRole('dialog', { name: 'Room info' })
+    await expect(
+      info.getByRole('list', { name: 'Participants' }).getByRole('listitem'),
+    ).toHaveCount(2)
+    await expect
+      .poll(() =>
+        info
+          .locator('img.avatar')
+          .first()
+          .evaluate((i: HTMLImageElement) => i.naturalWidth),
+      )
+      .toBeGreaterThan(0)
+    await page.screenshot({ path: join(dir, `room-info-${scheme}.png`) })
+    await info.getByRole('button', { name: 'Close' }).click()
+
+    await page.getByRole('button', { name: 'New room' }).click()
+    const create = page.getByRole('dialog', { name: 'Create a room' })
+    await create.getByLabel('Room name').fill('Algebra Club')
+    await create.getByLabel('Topic').fill('Math')
+    await create.getByLabel('Description').fill('Proofs and puzzles, Fridays at four.')
+    await page.screenshot({ path: join(dir, `new-room-${scheme}.png`) })
+    await create.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.getByRole('button', { name: 'Your profile' }).click()
+    const profile = page.getByRole('dialog', { name: 'Your profile' })
+    await profile.getByLabel('Bio').fill('Maths tutor. Ask me about proofs.')
+    await profile.getByLabel('Avatar').setInputFiles({
+      name: 'alice.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    })
+    await expect(profile.getByRole('img', { name: 'Preview of alice.png' })).toBeVisible()
+    await page.screenshot({ path: join(dir, `profile-${scheme}.png`) })
+    await profile.getByRole('button', { name: 'Close' }).click()
+    expect(desktop.pageErrors).toEqual([])
+  })
+
+  test(`create account in ${scheme}`, async ({ desktop, server }) => {
+    const { page } = desktop
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.getByRole('button', { name: 'Create account' }).click()
+    const form = page.getByRole('form', { name: 'Create your EduSphere account' })
+    await form.getByLabel('Server address').fill(server.url)
+    await form.getByLabel('Username').fill('alice')
+    await form.getByLabel('Full name').fill('Alice Again')
+    await form.getByLabel('Email').fill('alice2@example.com')
+    await form.getByLabel('Password', { exact: true }).fill('pass-12345')
+    await form.getByLabel('Confirm password').fill('pass-12345')
+    await form.getByRole('button', { name: 'Create account' }).click()
+    await expect(form.locator('#register-username-error')).toBeVisible({
+      timeout: SIGN_IN_TIMEOUT_MS,
+    })
+    await page.screenshot({ path: join(dir, `create-account-${scheme}.png`) })
     expect(desktop.pageErrors).toEqual([])
   })
 }

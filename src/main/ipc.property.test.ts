@@ -31,6 +31,17 @@ const arity =
     args.length === n && checks.every((check, i) => check(args[i]))
 const url = (v: unknown) => str(v, 1, 2048) && URL.canParse(v)
 
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v)
+const only = (v: Record<string, unknown>, keys: readonly string[]) =>
+  Object.keys(v).every((k) => keys.includes(k))
+const ROOM_KEYS = ['name', 'topic', 'description'] as const
+/** A room form: name and topic at most 200, description at most 20,000; all required unless `partial`. */
+const roomForm = (v: Record<string, unknown>, partial: boolean) => {
+  const field = (x: unknown, max: number) =>
+    partial ? optional(x, (y) => str(y, 0, max)) : str(x, 0, max)
+  return field(v.name, 200) && field(v.topic, 200) && field(v.description, 20_000)
+}
+
 /** The contract's limits, restated: what each channel must accept. */
 const oracles: Record<InvokeChannel, Oracle> = {
   'session:get-state': arity(0),
@@ -72,6 +83,45 @@ const oracles: Record<InvokeChannel, Oracle> = {
   'chat:reveal-message': arity(2, roomKey, id),
   'app:copy-text': arity(1, text),
   'app:open-external': arity(1, url),
+  'rooms:get-details': arity(1, roomKey),
+  'rooms:list-topics': arity(1, (v) => isPlain(v) && str(v.search, 0, 200)),
+  'rooms:create-room': arity(1, (v) => isPlain(v) && roomForm(v, false)),
+  'rooms:update-room': arity(
+    2,
+    roomKey,
+    (v) => isPlain(v) && only(v, ROOM_KEYS) && roomForm(v, true),
+  ),
+  'rooms:delete-room': arity(1, roomKey),
+  'profile:get-profile': arity(0),
+  'profile:update-profile': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      only(v, ['name', 'bio', 'avatar']) &&
+      optional(v.name, (x) => str(x, 0, 200)) &&
+      optional(v.bio, text) &&
+      optional(
+        v.avatar,
+        (a) =>
+          isPlain(a) &&
+          only(a, ['fileName', 'bytes']) &&
+          str(a.fileName, 1, 255) &&
+          a.bytes instanceof Uint8Array &&
+          a.bytes.byteLength <= 2 * 1024 * 1024,
+      ),
+  ),
+  'session:register': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      str(v.server, 1, 2048) &&
+      str(v.username, 0, 150) &&
+      str(v.name, 0, 200) &&
+      str(v.email, 0, 320) &&
+      str(v.password1, 0, 1024) &&
+      str(v.password2, 0, 1024) &&
+      optional(v.allowUnencrypted, (b) => typeof b === 'boolean'),
+  ),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,6 +204,54 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
   'chat:reveal-message': fc.tuple(roomKeyArb, idArb),
   'app:copy-text': textArb.map((t) => [t]),
   'app:open-external': urlArb.map((u) => [u]),
+  'rooms:get-details': roomKeyArb.map((k) => [k]),
+  'rooms:list-topics': fc
+    .oneof(fc.string({ maxLength: 20 }), fc.constant('s'.repeat(201)))
+    .map((search) => [{ search }]),
+  'rooms:create-room': roomFormArb({ requiredKeys: ['name', 'topic', 'description'] }).map((f) => [
+    f,
+  ]),
+  'rooms:update-room': fc.tuple(roomKeyArb, roomFormArb({ requiredKeys: [] })),
+  'rooms:delete-room': roomKeyArb.map((k) => [k]),
+  'profile:get-profile': fc.constant([]),
+  'profile:update-profile': fc
+    .record(
+      {
+        name: fc.oneof(fc.string({ maxLength: 20 }), fc.constant('n'.repeat(201))),
+        bio: textArb,
+        avatar: fc.oneof(
+          fc.record({
+            fileName: fc.oneof(fc.constantFrom('me.png', '', 'x'.repeat(256)), fc.string()),
+            bytes: fc.oneof(
+              fc.uint8Array({ maxLength: 16 }),
+              fc.constant(new Uint8Array(2 * 1024 * 1024 + 1)),
+            ),
+          }),
+          cloneable,
+        ),
+      },
+      { requiredKeys: [] },
+    )
+    .map((o) => [o]),
+  'session:register': fc
+    .record(
+      {
+        server: fc.oneof(fc.webUrl(), fc.string({ maxLength: 5 })),
+        username: fc.oneof(fc.string({ maxLength: 10 }), fc.constant('u'.repeat(151))),
+        name: fc.string({ maxLength: 10 }),
+        email: fc.oneof(fc.emailAddress(), fc.string({ maxLength: 5 })),
+        password1: fc.string({ maxLength: 20 }),
+        password2: fc.string({ maxLength: 20 }),
+        allowUnencrypted: fc.oneof(fc.boolean(), cloneable),
+      },
+      { requiredKeys: ['server', 'username', 'name', 'email', 'password1', 'password2'] },
+    )
+    .map((o) => [o]),
+}
+
+function roomFormArb(opts: { requiredKeys: ('name' | 'topic' | 'description')[] }) {
+  const short = fc.oneof(fc.string({ maxLength: 20 }), fc.constant('r'.repeat(201)))
+  return fc.record({ name: short, topic: short, description: textArb }, opts)
 }
 
 /** A channel's arguments: valid-looking, one element replaced, one added or dropped, or junk. */

@@ -58,6 +58,25 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'chat:reveal-message': ['alice/general', '0b7e7bb4-5a0e-4d39-9a5b-4f0f6d0c1a11'],
   'app:copy-text': ['hello'],
   'app:open-external': ['https://example.org/'],
+  'rooms:get-details': ['alice/general'],
+  'rooms:list-topics': [{ search: 'ma' }],
+  'rooms:create-room': [{ name: 'Algebra Club', topic: 'Math', description: '' }],
+  'rooms:update-room': ['alice/general', { description: 'New words' }],
+  'rooms:delete-room': ['alice/general'],
+  'profile:get-profile': [],
+  'profile:update-profile': [
+    { name: 'Alice A.', avatar: { fileName: 'me.png', bytes: new Uint8Array([1]) } },
+  ],
+  'session:register': [
+    {
+      server: 'http://localhost:8000',
+      username: 'dora',
+      name: 'Dora',
+      email: 'dora@example.com',
+      password1: 'long-enough-1',
+      password2: 'long-enough-1',
+    },
+  ],
 }
 
 function setup(trusted: (sender: unknown) => boolean = (s) => s === 'our-frame') {

@@ -1,19 +1,25 @@
 /** A failure the UI can act on: its code crosses IPC intact inside a Result. */
-import type { AppErrorShape, ErrorCode, Result } from './ipc-contract'
+import type { AppErrorShape, ErrorCode, FieldErrors, Result } from './ipc-contract'
 import { text } from './i18n'
 
 export class AppError extends Error {
+  /** A server form's errors by field (registerUser, createRoom, updateUser…), when it sent them. */
+  readonly fields: FieldErrors | undefined
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: FieldErrors },
   ) {
-    super(message, options)
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
+    this.fields = options?.fields
   }
 
   toShape(): AppErrorShape {
-    return { code: this.code, message: this.message }
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
   }
 }
 

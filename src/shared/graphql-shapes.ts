@@ -20,7 +20,17 @@ export const TokenPayloadSchema = z.object({
 })
 export type TokenPayload = z.infer<typeof TokenPayloadSchema>
 
-export const UserRefSchema = z.object({ id: z.string(), username: z.string() })
+/**
+ * A room's participant. `name` and `avatar` are optional so rooms saved by an earlier version
+ * (which asked for id and username only) still read back.
+ */
+export const UserRefSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string().nullable().optional(),
+  avatar: z.string().nullable().optional(),
+})
+export type UserRef = z.infer<typeof UserRefSchema>
 export const SignedInUserSchema = z.object({
   id: z.string(),
   username: z.string(),
@@ -49,6 +59,8 @@ export const MeSchema = z.object({
   username: z.string(),
   name: z.string().nullable(),
   avatar: z.string().nullable(),
+  /** Optional: `me` answers without it where only the identity was asked for. */
+  bio: z.string().nullable().optional(),
 })
 export type Me = z.infer<typeof MeSchema>
 
@@ -59,7 +71,7 @@ export const RoomSchema = z.object({
   description: z.string().nullable(),
   created: z.string(),
   topic: z.object({ name: z.string() }).nullable(),
-  host: z.object({ username: z.string() }),
+  host: UserRefSchema.partial().extend({ username: z.string() }),
   participants: z.array(UserRefSchema),
 })
 export type Room = z.infer<typeof RoomSchema>
@@ -79,7 +91,18 @@ export type Topic = z.infer<typeof TopicSchema>
 
 /** The GraphQL selection for a room, shared by every query that returns one. */
 export const ROOM_FIELDS =
-  'id name slug description created topic { name } host { username } participants { id username }'
+  'id name slug description created topic { name } host { id username name avatar } ' +
+  'participants { id username name avatar }'
+
+/** `updateUser { user }`: the signed-in user as their profile shows them. */
+export const ProfileUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string().nullable(),
+  bio: z.string().nullable(),
+  avatar: z.string().nullable(),
+})
+export type ProfileUser = z.infer<typeof ProfileUserSchema>
 
 /** A room's stable key in the client: `host/slug`. */
 export function roomKeyOf(room: { host: { username: string }; slug: string }): string {

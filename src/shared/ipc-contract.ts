@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { LocalePreference } from './i18n'
+import { AVATAR_MAX_BYTES } from './avatar-file'
 
 // ---------------------------------------------------------------------------------------------
 // View models: what the renderer sees. Already validated; never contains the token.
@@ -118,6 +119,34 @@ export interface SessionSnapshot {
   reason: string | null
 }
 
+/** Someone as the room info panel and the profile show them. */
+export interface PersonView {
+  id: string
+  username: string
+  name: string | null
+  /** The app's own avatar URL (`/avatar/…`), or null when they have none. */
+  avatarUrl: string | null
+}
+
+/** A room as its info panel shows it, fresh from the server. */
+export interface RoomDetails {
+  key: RoomKey
+  name: string
+  topic: string | null
+  description: string | null
+  host: PersonView
+  participants: PersonView[]
+  /** ISO time the room was created. */
+  created: string
+  /** The signed-in user hosts it, so may rename, re-describe or delete it. */
+  isHost: boolean
+}
+
+/** The signed-in user's own profile. */
+export interface Profile extends PersonView {
+  bio: string
+}
+
 export interface Settings {
   messageNotifications: boolean
   // Localization: the language the user chose, and the OS's that 'system' follows.
@@ -148,9 +177,14 @@ export type ErrorCode =
   | 'protocol'
   | 'internal'
 
+/** A server form's errors: field name (or `__all__`) → its messages, in the server's words. */
+export type FieldErrors = Record<string, string[]>
+
 export interface AppErrorShape {
   code: ErrorCode
   message: string
+  /** Set when the server rejected a form ("Invalid data"): what is wrong with each field. */
+  fields?: FieldErrors
 }
 
 /** What every invoke resolves to: errors cross the process boundary intact. */
@@ -208,6 +242,44 @@ export const SignInArgsSchema = z.object({
   allowUnencrypted: z.boolean().optional(),
 })
 export type SignInArgs = z.infer<typeof SignInArgsSchema>
+
+/** What a new room is made of (createRoom). */
+export const RoomFormSchema = z.object({
+  name: z.string().max(200),
+  topic: z.string().max(200),
+  description: z.string().max(MAX_TEXT),
+})
+export type RoomForm = z.infer<typeof RoomFormSchema>
+
+/** A profile change: omitted fields keep their value; the avatar is the picked file's bytes. */
+export const ProfileChangesSchema = z
+  .object({
+    name: z.string().max(200),
+    bio: z.string().max(MAX_TEXT),
+    avatar: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= AVATAR_MAX_BYTES, 'is larger than 2 MB'),
+      })
+      .strict(),
+  })
+  .partial()
+  .strict()
+export type ProfileChanges = z.infer<typeof ProfileChangesSchema>
+
+/** A new account (registerUser), then a sign-in with its email and password. */
+export const RegisterArgsSchema = z.object({
+  server: z.string().min(1).max(2048),
+  username: z.string().max(150),
+  name: z.string().max(200),
+  email: z.string().max(320),
+  password1: z.string().max(1024),
+  password2: z.string().max(1024),
+  allowUnencrypted: z.boolean().optional(),
+})
+export type RegisterArgs = z.infer<typeof RegisterArgsSchema>
 
 /** Phantom marker carrying a channel's result type. */
 function returns<T>(): T {
@@ -340,6 +412,49 @@ export const invokeContract = {
     method: 'openExternal',
     args: z.tuple([z.string().url().max(2048)]),
     result: returns<null>(),
+  },
+  // Rooms and people: room info, room admin (host only), topics, profile, registration.
+  'rooms:get-details': {
+    method: 'getRoomDetails',
+    args: z.tuple([RoomKeySchema]),
+    result: returns<RoomDetails>(),
+  },
+  'rooms:list-topics': {
+    method: 'listTopics',
+    args: z.tuple([z.object({ search: z.string().max(200) })]),
+    result: returns<string[]>(),
+  },
+  /** Creates a room (the creator hosts and joins it); open it afterwards. */
+  'rooms:create-room': {
+    method: 'createRoom',
+    args: z.tuple([RoomFormSchema]),
+    result: returns<RoomSummary>(),
+  },
+  'rooms:update-room': {
+    method: 'updateRoom',
+    args: z.tuple([RoomKeySchema, RoomFormSchema.partial().strict()]),
+    result: returns<RoomSummary>(),
+  },
+  'rooms:delete-room': {
+    method: 'deleteRoom',
+    args: z.tuple([RoomKeySchema]),
+    result: returns<null>(),
+  },
+  'profile:get-profile': {
+    method: 'getProfile',
+    args: z.tuple([]),
+    result: returns<Profile>(),
+  },
+  'profile:update-profile': {
+    method: 'updateProfile',
+    args: z.tuple([ProfileChangesSchema]),
+    result: returns<Profile>(),
+  },
+  /** Creates the account, then signs in with it (the session follows as events). */
+  'session:register': {
+    method: 'register',
+    args: z.tuple([RegisterArgsSchema]),
+    result: returns<SessionSnapshot>(),
   },
 } as const
 

@@ -29,6 +29,14 @@ export const invokeMethods = {
   'chat:reveal-message': 'revealMessage',
   'app:copy-text': 'copyText',
   'app:open-external': 'openExternal',
+  'rooms:get-details': 'getRoomDetails',
+  'rooms:list-topics': 'listTopics',
+  'rooms:create-room': 'createRoom',
+  'rooms:update-room': 'updateRoom',
+  'rooms:delete-room': 'deleteRoom',
+  'profile:get-profile': 'getProfile',
+  'profile:update-profile': 'updateProfile',
+  'session:register': 'register',
 } as const satisfies { readonly [C in InvokeChannel]: MethodOf<C> }
 
 /** The channel every batch of ChatEvents travels on (eventChannels.events). */

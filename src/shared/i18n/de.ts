@@ -232,6 +232,10 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.sessionExpiredServer':
     'Deine Sitzung ist abgelaufen ({detail}). Melde dich erneut an, um fortzufahren.',
   'error.notFoundServer': '{detail}. Vielleicht wurde es gelöscht oder umbenannt.',
+  'error.hostOnly': 'Nur der Host dieses Raums kann ihn ändern oder löschen. Bitte ihn darum.',
+  'error.formRejected': 'Der Server hat das nicht angenommen: {detail}',
+  'error.formRejectedNoReason':
+    'Der Server hat das nicht angenommen, ohne einen Grund zu nennen. Prüfe deine Eingaben und versuche es erneut.',
   'error.permissionDenied':
     'Dazu fehlt dir die Berechtigung. Melde dich erneut an oder bitte den Host des Raums um Zugang.',
   'error.protocolOperation':

@@ -219,6 +219,10 @@ export const en = {
   'error.wrongCredentials': 'The email or password is incorrect. Check them and try again.',
   'error.sessionExpiredServer': 'Your session has expired ({detail}). Sign in again to continue.',
   'error.notFoundServer': '{detail}. It may have been deleted or renamed.',
+  'error.hostOnly': 'Only the host of this room can change or delete it. Ask them to do it.',
+  'error.formRejected': 'The server did not accept this: {detail}',
+  'error.formRejectedNoReason':
+    'The server did not accept this, without saying why. Check what you entered and try again.',
   'error.permissionDenied':
     'You do not have permission to do this. Sign in again or ask the room host for access.',
   'error.protocolOperation':

@@ -38,6 +38,8 @@ import type { TrayState } from './service/room-intents'
 import { SessionLifecycle } from './service/session-lifecycle'
 import { createSettingsIntents } from './service/settings-intents'
 import { createSearchIntents } from '../search/message-search'
+import { createPeopleIntents } from './service/people-intents'
+import { RoomSync } from './service/room-sync'
 
 export type { TrayState } from './service/room-intents'
 
@@ -60,6 +62,8 @@ export interface ChatServiceDeps {
   settings?: Settings
   /** Called after updateSettings so the shell can persist them. */
   onSettingsChanged?: (settings: Settings) => void
+  /** How often the joined rooms are fetched again (renames, deletions); 2 minutes by default. */
+  roomSyncIntervalMs?: number
   /** Session token refresh lead (ms before `exp`); the session's default when unset. */
   refreshLeadMs?: number
   /** Origins the user allowed over plain http (persisted by the shell); memory-only when unset. */
@@ -164,9 +168,41 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   })
   const lifecycle = new SessionLifecycle({ session, rooms, emit, snapshot, data, firstScreen })
   const roomIntents = createRoomIntents({ session, rooms, lifecycle, emit })
+  const sync = new RoomSync({
+    session,
+    rooms,
+    data,
+    clock,
+    emit,
+    ...(deps.roomSyncIntervalMs !== undefined ? { intervalMs: deps.roomSyncIntervalMs } : {}),
+  })
+  const stopSyncWatch = session.onChange((s) =>
+    s.status === 'signed-in' ? sync.start() : sync.stop(),
+  )
+
+  async function signIn(args: SignInArgs): Promise<SessionSnapshot> {
+    await session.signIn(args.server, args.email, args.password, {
+      allowUnencrypted: args.allowUnencrypted === true,
+    })
+    await lifecycle.roomsLoading
+    return snapshot()
+  }
 
   return {
     ...roomIntents,
+    ...createPeopleIntents({ session, rooms, data, sync, emit, signIn }),
+    async joinRoom(key) {
+      // Before and after: a room-list sync overlapping the join must not drop the new room.
+      sync.localChange()
+      const summary = await roomIntents.joinRoom(key)
+      sync.localChange()
+      return summary
+    },
+    setWindowFocused(focused) {
+      roomIntents.setWindowFocused(focused)
+      // Back to the window: renames and deletions made meanwhile show up now.
+      if (focused) void sync.sync()
+    },
     ...createMessageIntents(rooms),
     saveDraft(key, body) {
       rooms.require(key)
@@ -193,6 +229,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     async dispose() {
       firstScreen.open()
+      stopSyncWatch()
+      sync.stop()
       lifecycle.dispose()
       rooms.clear()
       data.close()
@@ -201,13 +239,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       session.dispose()
     },
     getSession: () => snapshot(),
-    async signIn(args: SignInArgs) {
-      await session.signIn(args.server, args.email, args.password, {
-        allowUnencrypted: args.allowUnencrypted === true,
-      })
-      await lifecycle.roomsLoading
-      return snapshot()
-    },
+    signIn,
     async signOut() {
       await session.signOut()
       return snapshot()

@@ -142,6 +142,11 @@ export class RoomController {
     return this.deps.room
   }
 
+  /** The host renamed or re-described it (same key, so the same socket and timeline). */
+  set room(room: Room) {
+    this.deps.room = room
+  }
+
   get unread(): number {
     return this.timeline.unread
   }

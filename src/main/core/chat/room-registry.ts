@@ -180,7 +180,7 @@ export class RoomRegistry {
       isActive: () => this.active === key && this.focused,
       messageFromOther: (author, body) =>
         this.deps.notifier.message(
-          { roomKey: key, roomName: room.name, author, body },
+          { roomKey: key, roomName: this.rooms.get(key)?.room.name ?? room.name, author, body },
           {
             activeRoom: this.active,
             messageNotifications: this.deps.messageNotifications(),
@@ -220,6 +220,29 @@ export class RoomRegistry {
     if (this.deps.afterFirstScreen) this.deps.afterFirstScreen(start)
     else start()
     return controller
+  }
+
+  /** A joined room changed on the server (same key): the renderer gets its new summary. */
+  replace(room: Room): void {
+    const key = roomKeyOf(room)
+    const c = this.rooms.get(key)
+    if (!c) return
+    c.room = room
+    this.dirty.delete(key)
+    const summary = this.summaryOf(key)
+    if (summary) this.deps.emit({ kind: 'room-updated', room: summary })
+  }
+
+  /** A joined room is gone (its host deleted it): its socket closes and the renderer forgets it. */
+  remove(key: RoomKey): boolean {
+    const c = this.rooms.get(key)
+    if (!c) return false
+    c.dispose()
+    this.rooms.delete(key)
+    this.dirty.delete(key)
+    if (this.active === key) this.active = null
+    this.deps.emit({ kind: 'room-removed', roomKey: key })
+    return true
   }
 
   /** Closes every socket and forgets every room (sign-out, another account). */

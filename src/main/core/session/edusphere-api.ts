@@ -6,9 +6,9 @@ import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
 import type { TerminalReason } from '../../../shared/ipc-contract'
 import {
-  GraphQLErrorText,
   HistoryMessageSchema,
   MeSchema,
+  ProfileUserSchema,
   RefreshTokenSchema,
   RoomSchema,
   TokenAuthSchema,
@@ -19,6 +19,7 @@ import { checkServerUrl } from '../../../shared/server-url'
 import type {
   HistoryMessage,
   Me,
+  ProfileUser,
   RefreshToken,
   Room,
   TokenAuth,
@@ -27,8 +28,11 @@ import type {
 import { GraphQLHttp } from './graphql-http'
 import { operations } from './operations'
 import type { OperationField } from './operations'
-import type { GraphQLErrorEntry } from './graphql-http'
 import { text } from '../../../shared/i18n'
+import type { UploadFile } from './graphql-http'
+import { errorFromGraphQL } from './graphql-errors'
+
+export { errorFromGraphQL }
 
 /**
  * Normalises what a user typed as the server address to its origin (the shared rule the sign-in
@@ -40,30 +44,10 @@ export function normaliseServerUrl(input: string): string {
   return checked.origin
 }
 
-const SESSION_EXPIRED_TEXTS: readonly string[] = [
-  GraphQLErrorText.signatureExpired,
-  GraphQLErrorText.refreshExpired,
-  GraphQLErrorText.decodingError,
-  GraphQLErrorText.tokenRequired,
-]
+const RoomResultSchema = z.object({ room: RoomSchema.nullable() }).nullable()
 
-/** Turns the first GraphQL error into the AppError a UI can act on. */
-export function errorFromGraphQL(operation: string, errors: GraphQLErrorEntry[]): AppError {
-  const first = errors[0]
-  const message = first?.message ?? 'Unknown error'
-  const code = first?.extensions?.code
-  if (message === GraphQLErrorText.invalidCredentials)
-    return new AppError('invalid-credentials', text('error.wrongCredentials'))
-  if (SESSION_EXPIRED_TEXTS.includes(message))
-    return new AppError('session-expired', text('error.sessionExpiredServer', { detail: message }))
-  // The server's own words already say when to try again.
-  if (code === 'TOO_MANY_ATTEMPTS') return new AppError('rate-limited', message)
-  if (message === GraphQLErrorText.roomNotFound || code === 'NOT_FOUND')
-    return new AppError('not-found', text('error.notFoundServer', { detail: message }))
-  if (message === GraphQLErrorText.permissionDenied)
-    return new AppError('forbidden', text('error.permissionDenied'))
-  return new AppError('protocol', text('error.protocolOperation', { operation, detail: message }))
-}
+const noRoomIn = (field: string): AppError =>
+  new AppError('protocol', `The server's answer to ${field} had no room. Try again.`)
 
 /** The GraphQL client: one per server origin, sharing its cookie jar and CSRF token. */
 export class EduSphereApi {
@@ -151,6 +135,80 @@ export class EduSphereApi {
     return result.room
   }
 
+  /** Topic names, for the room form's suggestions. */
+  async topics(token: string | null, search?: string): Promise<string[]> {
+    const text = search?.trim() ?? ''
+    const list = await this.call(
+      'topics',
+      text ? { search: text } : {},
+      token,
+      z.array(z.object({ name: z.string() }).nullable()),
+    )
+    return list.flatMap((t) => (t ? [t.name] : []))
+  }
+
+  /** Creates a room hosted (and joined) by the signed-in user; the topic is made when new. */
+  async createRoom(
+    token: string,
+    form: { name: string; topic: string; description: string },
+  ): Promise<Room> {
+    const result = await this.call('createRoom', form, token, RoomResultSchema)
+    if (!result?.room) throw noRoomIn('createRoom')
+    return result.room
+  }
+
+  /** Renames, re-describes or re-topics a room (host only); an omitted field keeps its value. */
+  async updateRoom(
+    token: string,
+    host: string,
+    slug: string,
+    changes: { name?: string; topic?: string; description?: string },
+  ): Promise<Room> {
+    const result = await this.call(
+      'updateRoom',
+      { host, slug, ...changes },
+      token,
+      RoomResultSchema,
+    )
+    if (!result?.room) throw noRoomIn('updateRoom')
+    return result.room
+  }
+
+  /** Deletes a room, its history and memberships (host only). */
+  async deleteRoom(token: string, host: string, slug: string): Promise<void> {
+    const schema = z.object({ success: z.boolean().nullable() }).nullable()
+    const result = await this.call('deleteRoom', { host, slug }, token, schema)
+    if (result?.success === false)
+      throw new AppError('protocol', 'The server did not delete the room. Try again.')
+  }
+
+  /** Changes the signed-in user's name, bio and avatar (a multipart upload); omitted: unchanged. */
+  async updateUser(
+    token: string,
+    changes: { name?: string; bio?: string },
+    avatar?: Omit<UploadFile, 'variable'>,
+  ): Promise<ProfileUser> {
+    const schema = z.object({ user: ProfileUserSchema.nullable() }).nullable()
+    const files = avatar ? [{ ...avatar, variable: 'avatar' }] : []
+    const result = await this.call('updateUser', changes, token, schema, files)
+    if (!result?.user) throw new AppError('protocol', 'The server did not return your profile.')
+    return result.user
+  }
+
+  /** Creates an account; form errors come back as an invalid-argument AppError with `fields`. */
+  async registerUser(form: {
+    username: string
+    name: string
+    email: string
+    password1: string
+    password2: string
+  }): Promise<void> {
+    const schema = z.object({ success: z.boolean().nullable() }).nullable()
+    const result = await this.call('registerUser', form, null, schema)
+    if (result?.success === false)
+      throw new AppError('protocol', 'The server did not create the account. Try again.')
+  }
+
   /**
    * Why a chat handshake was refused with 403 (docs/protocol.md §4 gives no reason): an expired session,
    * an unknown room, or not being a participant. Null when GraphQL shows none of these.
@@ -178,14 +236,21 @@ export class EduSphereApi {
     return member ? null : 'not-participant'
   }
 
-  /** Sends the one document for `field` (operations.ts) and validates data[field] with `schema`. */
+  /**
+   * Sends the one document for `field` (operations.ts), as a multipart request when `files` go
+   * with it, and validates data[field] with `schema`.
+   */
   private async call<T>(
     field: OperationField,
     variables: Record<string, unknown>,
     token: string | null,
     schema: z.ZodType<T>,
+    files: readonly UploadFile[] = [],
   ): Promise<T> {
-    const body = await this.http.post(operations[field], variables, token)
+    const body =
+      files.length > 0
+        ? await this.http.upload(operations[field], variables, files, token)
+        : await this.http.post(operations[field], variables, token)
     if (body.errors.length > 0) throw errorFromGraphQL(field, body.errors)
     if (!body.data || !(field in body.data))
       throw new AppError('protocol', text('error.noData', { field }))

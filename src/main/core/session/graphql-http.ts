@@ -8,6 +8,10 @@
 import { AppError, hostNotAllowedError } from '../../../shared/errors'
 import { MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body'
 import { text } from '../../../shared/i18n'
+import type { RequestBody, UploadFile } from './multipart-body'
+import { jsonBody, multipartBody } from './multipart-body'
+
+export type { UploadFile } from './multipart-body'
 
 /** One GraphQL error as the server reports it. */
 export interface GraphQLErrorEntry {
@@ -84,15 +88,33 @@ export class GraphQLHttp {
   }
 
   /** POSTs one operation; retries once with a fresh CSRF token if the server refuses the old one. */
-  async post(query: string, variables: Record<string, unknown>, token: string | null) {
+  post(query: string, variables: Record<string, unknown>, token: string | null) {
+    return this.postBody(() => jsonBody(query, variables), token)
+  }
+
+  /**
+   * POSTs one operation as a GraphQL multipart request (the spec graphene-file-upload follows):
+   * `operations` (the request, each file's variable null), `map` (file part → variable path),
+   * then the files. Cookies, CSRF and the token go exactly as for `post`.
+   */
+  upload(
+    query: string,
+    variables: Record<string, unknown>,
+    files: readonly UploadFile[],
+    token: string | null,
+  ) {
+    return this.postBody(() => multipartBody(query, variables, files), token)
+  }
+
+  private async postBody(body: () => RequestBody, token: string | null) {
     await this.ensureCsrf()
-    let response = await this.send(query, variables, token)
+    let response = await this.send(body(), token)
     if (response.status === 403 && !isJson(response)) {
       // The token may have rotated under us (a lost response carrying the new cookie).
       await response.text().catch(() => '')
       this.cookies.delete(CSRF_COOKIE)
       await this.ensureCsrf()
-      response = await this.send(query, variables, token)
+      response = await this.send(body(), token)
       if (response.status === 403 && !isJson(response))
         throw new AppError('forbidden', text('error.csrf', { server: this.baseUrl }))
     }
@@ -129,10 +151,11 @@ export class GraphQLHttp {
     )
   }
 
-  private async send(query: string, variables: Record<string, unknown>, token: string | null) {
+  private async send(body: RequestBody, token: string | null) {
     const csrf = this.cookies.get(CSRF_COOKIE) ?? ''
     const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
+      // A multipart body sets its own Content-Type (with the boundary).
+      ...(body.contentType ? { 'Content-Type': body.contentType } : {}),
       Accept: 'application/json',
       'X-CSRFToken': csrf,
       // Django also checks the Referer on HTTPS; our own origin is what a browser would send.
@@ -143,7 +166,7 @@ export class GraphQLHttp {
     return this.request(`${this.baseUrl}/graphql/`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: body.body,
     })
   }
 

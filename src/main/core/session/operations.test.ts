@@ -48,6 +48,23 @@ const calls: Record<string, (api: EduSphereApi) => Promise<unknown>> = {
   history: (api) => api.history(null, 'alice', 'general'),
   joinRoom: (api) => api.joinRoom('tok', 'bob', 'private'),
   classifyRejection: (api) => api.classifyRejection('tok', 'alice', 'general'),
+  topics: (api) => api.topics('tok', 'ma'),
+  createRoom: (api) => api.createRoom('tok', { name: 'Club', topic: 'Math', description: '' }),
+  updateRoom: (api) => api.updateRoom('tok', 'alice', 'general', { name: 'Lounge' }),
+  deleteRoom: (api) => api.deleteRoom('tok', 'alice', 'general'),
+  updateUser: async (api) => {
+    await api.updateUser('tok', { bio: 'hi' }).catch(() => undefined)
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])
+    await api.updateUser('tok', {}, { fileName: 'me.png', contentType: 'image/png', bytes })
+  },
+  registerUser: (api) =>
+    api.registerUser({
+      username: 'dora',
+      name: 'Dora',
+      email: 'dora@example.com',
+      password1: 'pw-long-enough',
+      password2: 'pw-long-enough',
+    }),
 }
 
 describe('EduSphereApi sends no document outside operations.ts', () => {
@@ -63,7 +80,9 @@ describe('EduSphereApi sends no document outside operations.ts', () => {
     const fetchFn = (async (input: string | URL | Request, init?: RequestInit) => {
       if (String(input).endsWith('/api/csrf/'))
         return new Response('{}', { headers: { 'set-cookie': 'csrftoken=c; Path=/' } })
-      const body = JSON.parse(String(init?.body)) as { query: string }
+      // A multipart upload carries the request in its `operations` part.
+      const raw = init?.body instanceof FormData ? init.body.get('operations') : init?.body
+      const body = JSON.parse(String(raw)) as { query: string }
       sent.push(body.query)
       // Any answer will do: the test is about what was sent, not how the answer is read.
       return new Response(JSON.stringify({ errors: [{ message: 'stub' }], data: null }), {

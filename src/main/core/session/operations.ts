@@ -18,7 +18,7 @@ export const operations = {
 }`,
   verifyToken: `mutation VerifyToken($token: String!) { verifyToken(token: $token) { payload } }`,
   deleteToken: `mutation DeleteToken { deleteToken { deleted } }`,
-  me: `query Me { me { id username name avatar } }`,
+  me: `query Me { me { id username name avatar bio } }`,
   roomsParticipatedByUser: `query Joined($user: String!) {
   roomsParticipatedByUser(userSlug: $user) { ${ROOM_FIELDS} }
 }`,
@@ -34,6 +34,29 @@ export const operations = {
 }`,
   joinRoom: `mutation JoinRoom($host: String!, $slug: String!) {
   joinRoom(hostSlug: $host, roomSlug: $slug) { room { ${ROOM_FIELDS} } }
+}`,
+  // Rooms and people: topics for the room form, room admin (host only), the profile, accounts.
+  topics: `query Topics($search: String) { topics(search: $search) { name } }`,
+  createRoom: `mutation CreateRoom($name: String!, $topic: String!, $description: String) {
+  createRoom(name: $name, topicName: $topic, description: $description) { room { ${ROOM_FIELDS} } }
+}`,
+  // Left-out variables leave their arguments out: the server keeps those values.
+  updateRoom: `mutation UpdateRoom($host: String!, $slug: String!, $name: String, $topic: String, $description: String) {
+  updateRoom(hostSlug: $host, roomSlug: $slug, name: $name, topicName: $topic, description: $description) {
+    room { ${ROOM_FIELDS} }
+  }
+}`,
+  deleteRoom: `mutation DeleteRoom($host: String!, $slug: String!) {
+  deleteRoom(hostSlug: $host, roomSlug: $slug) { success }
+}`,
+  // $avatar travels as a file of a GraphQL multipart request when there is one.
+  updateUser: `mutation UpdateUser($name: String, $bio: String, $avatar: Upload) {
+  updateUser(name: $name, bio: $bio, avatar: $avatar) { user { id username name bio avatar } }
+}`,
+  registerUser: `mutation RegisterUser($username: String!, $name: String!, $email: String!, $password1: String!, $password2: String!) {
+  registerUser(username: $username, name: $name, email: $email, password1: $password1, password2: $password2) {
+    success user { id username }
+  }
 }`,
 } as const
 

@@ -228,6 +228,25 @@ export class Session implements SessionPort {
     }
   }
 
+  /**
+   * An API client for `server` before anyone signs in (creating an account), behind the same
+   * plain-http gate as signIn: the password must not travel in clear text unasked.
+   */
+  apiFor(server: string, allowUnencrypted: boolean): EduSphereApi {
+    const origin = normaliseServerUrl(server)
+    requireTransport(origin, this.consent, allowUnencrypted)
+    return this.createApi(origin)
+  }
+
+  /** The signed-in user changed their name or avatar: the snapshot (and saved profile) follow. */
+  userChanged(changes: { name: string | null; avatarUrl: string | null }): void {
+    const { user, server, email } = this.state
+    if (!user || this.state.status === 'signed-out') return
+    const next = { ...user, ...changes }
+    if (server && email) this.profiles?.set(server, email, next)
+    this.setState({ ...this.state, user: next })
+  }
+
   /** deleteToken (best effort) -> remove the keychain entry -> signed-out. */
   async signOut(): Promise<SessionSnapshot> {
     ++this.epoch

@@ -9,7 +9,9 @@ import type {
   ChatEvent,
   ChatMessage,
   ConnectionSnapshot,
+  Profile,
   Result,
+  RoomDetails,
   RoomSummary,
   SearchHit,
   SessionSnapshot,
@@ -36,6 +38,10 @@ export interface FakeChatApi extends ChatApi {
   windowSize: number
   /** Messages per loadOlder page. */
   pageSize: number
+  /** Room info by key (getRoomDetails); a key without one fails as not found. */
+  details: Record<string, RoomDetails>
+  topics: string[]
+  profile: Profile
   /** Makes the next call of `method` fail with `error`. */
   failNext(method: Method, error: AppErrorShape): void
   /** Pushes a batch of events to every subscriber, as main does. */
@@ -62,10 +68,146 @@ export const signedOutSession: SessionSnapshot = {
   reason: null,
 }
 
+function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+/** The rooms-and-people calls, answering as main does (room and session changes as events too). */
+function peopleCalls(get: () => FakeChatApi) {
+  const run = <T>(method: Method, args: unknown[], value: () => T): Promise<Result<T>> => {
+    const fake = get()
+    fake.calls.push({ method, args })
+    const failure = pendingFailures.get(fake)?.get(method)
+    if (failure) {
+      pendingFailures.get(fake)!.delete(method)
+      return Promise.resolve({ ok: false, error: failure })
+    }
+    try {
+      return Promise.resolve({ ok: true, value: value() })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return Promise.resolve({ ok: false, error: { code: 'not-found', message } })
+    }
+  }
+  const api: Pick<
+    ChatApi,
+    | 'getRoomDetails'
+    | 'listTopics'
+    | 'createRoom'
+    | 'updateRoom'
+    | 'deleteRoom'
+    | 'getProfile'
+    | 'updateProfile'
+    | 'register'
+  > = {
+    getRoomDetails: (...args) =>
+      run('getRoomDetails', args, () => {
+        const details = get().details[args[0]]
+        if (!details) throw new Error('This room was deleted by its host.')
+        return details
+      }),
+    listTopics: (...args) =>
+      run('listTopics', args, () =>
+        get().topics.filter((t) => t.toLowerCase().includes(args[0].search.toLowerCase())),
+      ),
+    createRoom: (...args) =>
+      run('createRoom', args, () => {
+        const fake = get()
+        const host = fake.session.user?.username ?? 'alice'
+        const slug = slugOf(args[0].name)
+        const room: RoomSummary = {
+          key: `${host}/${slug}`,
+          id: `room-${slug}`,
+          name: args[0].name,
+          slug,
+          host,
+          topic: args[0].topic,
+          description: args[0].description,
+          participants: [host],
+          joined: true,
+          unread: 0,
+          mentions: 0,
+        }
+        fake.rooms = [...fake.rooms, room]
+        fake.emit([{ kind: 'room-updated', room }])
+        return room
+      }),
+    updateRoom: (...args) =>
+      run('updateRoom', args, () => {
+        const fake = get()
+        const current = fake.rooms.find((r) => r.key === args[0])
+        if (!current) throw new Error(`fake: no room ${args[0]}`)
+        const room = { ...current, ...args[1] }
+        fake.rooms = fake.rooms.map((r) => (r.key === room.key ? room : r))
+        fake.emit([{ kind: 'room-updated', room }])
+        return room
+      }),
+    deleteRoom: (...args) =>
+      run('deleteRoom', args, () => {
+        const fake = get()
+        fake.rooms = fake.rooms.filter((r) => r.key !== args[0])
+        fake.emit([{ kind: 'room-removed', roomKey: args[0] }])
+        return null
+      }),
+    getProfile: (...args) => run('getProfile', args, () => get().profile),
+    updateProfile: (...args) =>
+      run('updateProfile', args, () => {
+        const fake = get()
+        const { name, bio, avatar } = args[0]
+        fake.profile = {
+          ...fake.profile,
+          ...(name !== undefined ? { name } : {}),
+          ...(bio !== undefined ? { bio } : {}),
+          ...(avatar
+            ? { avatarUrl: `/avatar/avatars%2F${encodeURIComponent(avatar.fileName)}` }
+            : {}),
+        }
+        if (fake.session.user) {
+          const { name: n, avatarUrl } = fake.profile
+          fake.session = { ...fake.session, user: { ...fake.session.user, name: n, avatarUrl } }
+          fake.emit([{ kind: 'session-changed', session: fake.session }])
+        }
+        return fake.profile
+      }),
+    register: (...args) =>
+      run('register', args, () => {
+        const fake = get()
+        const { username, name, server } = args[0]
+        fake.session = {
+          ...signedInSession,
+          server,
+          user: { id: 'new', username, name, avatarUrl: null },
+        }
+        fake.emit([
+          { kind: 'session-changed', session: fake.session },
+          { kind: 'rooms-reset', rooms: fake.rooms },
+        ])
+        return fake.session
+      }),
+  }
+  return api
+}
+
+/** failNext's failures, shared with the rooms-and-people calls. */
+const pendingFailures = new WeakMap<FakeChatApi, Map<Method, AppErrorShape>>()
+
 /** Builds a fake with the given starting state. */
 export function createFakeChatApi(
   init: Partial<
-    Pick<FakeChatApi, 'session' | 'rooms' | 'browsable' | 'history' | 'connections' | 'firstUnread'>
+    Pick<
+      FakeChatApi,
+      | 'session'
+      | 'rooms'
+      | 'browsable'
+      | 'history'
+      | 'connections'
+      | 'firstUnread'
+      | 'details'
+      | 'topics'
+    >
   > & {
     settingsValue?: Partial<Settings>
   } = {},
@@ -104,6 +246,9 @@ export function createFakeChatApi(
     revealed: {},
     windowSize: Number.POSITIVE_INFINITY,
     pageSize: 200,
+    details: init.details ?? {},
+    topics: init.topics ?? ['Math', 'Science'],
+    profile: { id: '1', username: 'alice', name: 'Alice', avatarUrl: null, bio: '' },
     failNext(method, error) {
       failures.set(method, error)
     },
@@ -203,6 +348,8 @@ export function createFakeChatApi(
       })),
     copyText: (...args) => answer('copyText', args, () => null),
     openExternal: (...args) => answer('openExternal', args, () => null),
+    ...peopleCalls(() => fake),
   }
+  pendingFailures.set(fake, failures)
   return fake
 }

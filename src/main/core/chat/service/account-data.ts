@@ -219,6 +219,12 @@ export class AccountData {
     this.wroteSomething()
   }
 
+  /** A room that is gone (deleted): its row, history and outbox go from the store too. */
+  roomRemoved(key: RoomKey): void {
+    this.pending.delete(key)
+    this.store?.rooms.remove(key)
+  }
+
   /** The persistence of one room, bound to the store open now (null without one). */
   forRoom(key: RoomKey): RoomPersistence | null {
     const store = this.store
