@@ -128,9 +128,10 @@ const api: ChatApi = {
   discardMessage: () => ok(null),
   listConnections: () => ok({ [ROOM_KEY]: connection }),
   retryNow: () => ok(null),
-  getSettings: () => ok({ messageNotifications: true }),
-  updateSettings: () => ok({ messageNotifications: true }),
+  getSettings: () => ok({ messageNotifications: true, logLevel: 'info' }),
+  updateSettings: () => ok({ messageNotifications: true, logLevel: 'info' }),
   openExternal: () => ok(null),
+  writeLog: () => ok(null),
   onEvents(listener) {
     listeners.add(listener)
     return () => listeners.delete(listener)

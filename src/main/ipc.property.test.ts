@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { InvokeChannel, Result } from '../shared/ipc-contract'
-import { invokeChannelNames, invokeContract } from '../shared/ipc-contract'
+import { LOG_LEVELS, invokeChannelNames, invokeContract } from '../shared/ipc-contract'
 import type { IpcBackend } from './ipc'
 import { registerIpc } from './ipc'
 
@@ -55,10 +55,21 @@ const oracles: Record<InvokeChannel, Oracle> = {
     1,
     (v) =>
       isPlain(v) &&
-      Object.keys(v).every((k) => k === 'messageNotifications') &&
-      (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean'),
+      Object.keys(v).every((k) => k === 'messageNotifications' || k === 'logLevel') &&
+      (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean') &&
+      (v.logLevel === undefined || (LOG_LEVELS as readonly unknown[]).includes(v.logLevel)),
   ),
   'app:open-external': arity(1, url),
+  'log:write-entry': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      Object.keys(v).every((k) => ['level', 'scope', 'message'].includes(k)) &&
+      (LOG_LEVELS as readonly unknown[]).includes(v.level) &&
+      typeof v.scope === 'string' &&
+      /^[\w.-]{1,40}$/.test(v.scope) &&
+      str(v.message, 0, 4000),
+  ),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,9 +128,17 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       fc.record({ messageNotifications: fc.boolean() }, { requiredKeys: [] }),
       fc.record({ messageNotifications: cloneable }),
       fc.record({ messageNotifications: fc.boolean(), theme: fc.string() }),
+      fc.record({ logLevel: fc.constantFrom('error', 'warn', 'info', 'debug', 'trace', '') }),
     )
     .map((o) => [o]),
   'app:open-external': urlArb.map((u) => [u]),
+  'log:write-entry': fc
+    .record({
+      level: fc.constantFrom('error', 'warn', 'info', 'debug', 'fatal'),
+      scope: fc.oneof(fc.constantFrom('app', 'page', 'a'.repeat(41), 'a b'), fc.string()),
+      message: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('m'.repeat(4001))),
+    })
+    .map((o) => [o]),
 }
 
 /** A channel's arguments: valid-looking, one element replaced, one added or dropped, or junk. */

@@ -53,6 +53,7 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
   'settings:get-settings': [],
   'settings:update-settings': [{ messageNotifications: false }],
   'app:open-external': ['https://example.org/'],
+  'log:write-entry': [{ level: 'warn', scope: 'app', message: 'hello' }],
 }
 
 function setup(trusted: (sender: unknown) => boolean = (s) => s === 'our-frame') {

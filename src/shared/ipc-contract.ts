@@ -86,7 +86,24 @@ export interface SessionSnapshot {
 
 export interface Settings {
   messageNotifications: boolean
+  // Logs, zoom and updates.
+  /** Least severe level written to the log files. */
+  logLevel: LogLevel
 }
+
+// Logs: levels and what the renderer may send to the log files.
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+/** Longest message one renderer log entry may carry (a longer one is refused). */
+export const MAX_RENDERER_LOG_CHARS = 4000
+export const RendererLogEntrySchema = z
+  .object({
+    level: z.enum(LOG_LEVELS),
+    scope: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, . _ or -'),
+    message: z.string().max(MAX_RENDERER_LOG_CHARS),
+  })
+  .strict()
+export type RendererLogEntry = z.infer<typeof RendererLogEntrySchema>
 
 /** Every error a call can fail with, so the UI can act on it. */
 export type ErrorCode =
@@ -236,12 +253,23 @@ export const invokeContract = {
   },
   'settings:update-settings': {
     method: 'updateSettings',
-    args: z.tuple([z.object({ messageNotifications: z.boolean() }).partial().strict()]),
+    args: z.tuple([
+      z
+        .object({ messageNotifications: z.boolean(), logLevel: z.enum(LOG_LEVELS) })
+        .partial()
+        .strict(),
+    ]),
     result: returns<Settings>(),
   },
   'app:open-external': {
     method: 'openExternal',
     args: z.tuple([z.string().url().max(2048)]),
+    result: returns<null>(),
+  },
+  // Logs: the renderer's lines, rate-limited and redacted by main before they reach a file.
+  'log:write-entry': {
+    method: 'writeLog',
+    args: z.tuple([RendererLogEntrySchema]),
     result: returns<null>(),
   },
 } as const

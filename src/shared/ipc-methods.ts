@@ -24,6 +24,7 @@ export const invokeMethods = {
   'settings:get-settings': 'getSettings',
   'settings:update-settings': 'updateSettings',
   'app:open-external': 'openExternal',
+  'log:write-entry': 'writeLog',
 } as const satisfies { readonly [C in InvokeChannel]: MethodOf<C> }
 
 /** The channel every batch of ChatEvents travels on (eventChannels.events). */

@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { hasChatApi } from './api/bridge'
+import { appLog, installErrorLogging, logVueError } from './lib/app-log'
 import { bootstrap } from './stores/bootstrap'
 import './styles/main.css'
 
@@ -22,5 +23,16 @@ const pinia = createPinia()
 const missing = hasChatApi()
   ? null
   : 'The connection to the app is missing (no preload bridge). Please reinstall EduSphere.'
-createApp(App, { bridgeMissing: missing }).use(pinia).mount('#app')
-if (!missing) void bootstrap()
+const app = createApp(App, { bridgeMissing: missing })
+if (!missing) {
+  installErrorLogging(window)
+  app.config.errorHandler = (error, _instance, info) => {
+    console.error(error)
+    logVueError(error, info)
+  }
+}
+app.use(pinia).mount('#app')
+if (!missing) {
+  appLog('info', 'app', `renderer started (${navigator.language})`)
+  void bootstrap()
+}

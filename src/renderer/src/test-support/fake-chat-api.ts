@@ -79,7 +79,7 @@ export function createFakeChatApi(
     browsable: init.browsable ?? [],
     history: init.history ?? {},
     connections: init.connections ?? {},
-    settingsValue: { messageNotifications: true },
+    settingsValue: { messageNotifications: true, logLevel: 'info' },
     failNext(method, error) {
       failures.set(method, error)
     },
@@ -146,6 +146,7 @@ export function createFakeChatApi(
         return fake.settingsValue
       }),
     openExternal: (...args) => answer('openExternal', args, () => null),
+    writeLog: (...args) => answer('writeLog', args, () => null),
   }
   return fake
 }

@@ -25,7 +25,7 @@ export interface SettingsIntents extends Pick<
 
 /** Creates the settings part. */
 export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntents {
-  let settings: Settings = { messageNotifications: true, ...deps.initial }
+  let settings: Settings = { messageNotifications: true, logLevel: 'info', ...deps.initial }
   return {
     current: () => settings,
     getSettings: () => ({ ...settings }),
