@@ -3,7 +3,11 @@ import { createLogger, formatLine, MAX_LINE_CHARS, passes } from './logger'
 
 function recorder(level?: 'error' | 'warn' | 'info' | 'debug') {
   const lines: string[] = []
-  const log = createLogger({ write: (l) => lines.push(l), now: () => Date.UTC(2026, 0, 2, 3, 4, 5), ...(level ? { level } : {}) })
+  const log = createLogger({
+    write: (l) => lines.push(l),
+    now: () => Date.UTC(2026, 0, 2, 3, 4, 5),
+    ...(level ? { level } : {}),
+  })
   return { lines, log }
 }
 

@@ -52,7 +52,15 @@ describe('redactValue', () => {
       'Set-Cookie': 'c=1',
     })
     const text = JSON.stringify(out)
-    for (const secret of ['pass-1234', '"deep"', '"r"', 'JWT a', 'my private words', 'half typed', 'c=1'])
+    for (const secret of [
+      'pass-1234',
+      '"deep"',
+      '"r"',
+      'JWT a',
+      'my private words',
+      'half typed',
+      'c=1',
+    ])
       expect(text).not.toContain(secret)
     expect(out).toMatchObject({ email: 'alice@example.com', message: { id: '1' } })
   })
@@ -99,6 +107,7 @@ describe('redactValue', () => {
   it('knows sensitive keys whatever their case or separators', () => {
     for (const key of ['PASSWORD', 'access-token', 'Refresh_Token', 'X-CSRFToken', 'Body'])
       expect(isSensitiveKey(key)).toBe(true)
-    for (const key of ['email', 'room', 'status', 'id', 'server']) expect(isSensitiveKey(key)).toBe(false)
+    for (const key of ['email', 'room', 'status', 'id', 'server'])
+      expect(isSensitiveKey(key)).toBe(false)
   })
 })

@@ -60,7 +60,14 @@ describe('chat events in the log', () => {
       {
         kind: 'connection-changed',
         roomKey: 'alice/general',
-        connection: { state: 'connected', attempt: 0, maxAttempts: 5, nextRetryAt: null, reason: null, terminal: null },
+        connection: {
+          state: 'connected',
+          attempt: 0,
+          maxAttempts: 5,
+          nextRetryAt: null,
+          reason: null,
+          terminal: null,
+        },
       },
       { kind: 'error', roomKey: null, code: 'server', message: 'Message exceeds 500 characters.' },
     ])

@@ -36,7 +36,9 @@ export function createRendererLog(options: RendererLogOptions): RendererLog {
         return null
       }
       if (unreported > 0) {
-        options.log.scoped('renderer').warn(`${unreported} renderer log entries dropped (rate limit)`)
+        options.log
+          .scoped('renderer')
+          .warn(`${unreported} renderer log entries dropped (rate limit)`)
         unreported = 0
       }
       options.log.scoped(`renderer:${entry.scope}`)[entry.level](entry.message)

@@ -50,7 +50,11 @@ describe('rotating log file', () => {
     writeFileSync(join(dir, 'blocker'), '')
     const errors: unknown[] = []
     // A folder that cannot be created: its parent is a file.
-    const file = openRotatingFile({ dir: join(dir, 'blocker', 'logs'), name: 'main', onError: (e) => errors.push(e) })
+    const file = openRotatingFile({
+      dir: join(dir, 'blocker', 'logs'),
+      name: 'main',
+      onError: (e) => errors.push(e),
+    })
     expect(() => {
       file.write('a\n')
       file.write('b\n')
