@@ -230,7 +230,7 @@ describe('the built main bundle against the electron stand-in', () => {
   // Logs and desktop conventions, as the packaged main wires them.
   it('logs to main.log in the logs folder and spell-checks in the OS languages', () => {
     const log = readFileSync(join(profile, 'logs', 'main.log'), 'utf8')
-    expect(log).toMatch(/ INFO  \[main\] EduSphere Desktop 0\.1\.0 starting /)
+    expect(log).toMatch(/ INFO {2}\[main\] EduSphere Desktop 0\.1\.0 starting /)
     expect(recorder.spellCheckerLanguages).toEqual(['de-CH', 'en-US'])
   })
 
