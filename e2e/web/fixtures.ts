@@ -143,7 +143,6 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     keychainUnavailableReason: unavailableReason,
     notifier,
     // The real logger into the profile's logs folder, at its most talkative level.
-    settings: { messageNotifications: true, logLevel: 'debug' },
     log: audit.log,
     createWebSocket: createWsSocket,
     clock: systemClock,

@@ -37,6 +37,11 @@ export interface LogAudit {
   secrets(): Secrets
 }
 
+/** A logger whose level the app cannot change. */
+function pinned(log: Logger): Logger {
+  return { ...log, setLevel: () => undefined }
+}
+
 /** Opens the audit (and the log files) for a profile folder. */
 export function openLogAudit(profileDir: string): LogAudit {
   const dir = join(profileDir, 'logs')
@@ -47,8 +52,9 @@ export function openLogAudit(profileDir: string): LogAudit {
   const bodies = new Set<string>()
   return {
     dir,
+    // Pinned at debug, whatever the user's setting says (it stays at its default in the UI).
     log: {
-      main: createLogger({ write: (l) => mainFile.write(l), level: 'debug' }),
+      main: pinned(createLogger({ write: (l) => mainFile.write(l), level: 'debug' })),
       renderer: createLogger({
         write: (l) => rendererFile.write(l),
         level: 'debug',
