@@ -150,9 +150,13 @@ describe('chat service: sign in, rooms, history', () => {
 
   it('keeps settings in memory and opens only http(s) links', async () => {
     const c = track(createTestClient(server.url))
-    expect(await c.service.getSettings()).toEqual({ messageNotifications: true })
+    expect(await c.service.getSettings()).toEqual({ messageNotifications: true, logLevel: 'info' })
     expect(await c.service.updateSettings({ messageNotifications: false })).toEqual({
       messageNotifications: false,
+      logLevel: 'info',
+    })
+    expect(await c.service.updateSettings({ logLevel: 'debug' })).toMatchObject({
+      logLevel: 'debug',
     })
     await c.service.openExternal('https://example.org/a?b=1')
     expect(() => c.service.openExternal('file:///etc/passwd')).toThrow(/http/)
