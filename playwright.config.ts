@@ -26,6 +26,8 @@ export default defineConfig({
   use: { launchOptions: chromiumLaunchOptions, screenshot: 'only-on-failure', trace: 'off' },
   projects: [
     { name: 'web', testDir: 'e2e/web' },
+    // After the whole web run: its log files hold no token, password or message body.
+    { name: 'web-logs', testDir: 'e2e/web-logs', dependencies: ['web'] },
     { name: 'electron', testDir: 'e2e/electron' },
   ],
 })

@@ -26,6 +26,7 @@ interface BuilderConfig {
   /** Normalised by the loader to file sets with a `filter` list. */
   files?: (string | { filter?: string[] })[]
   asar?: boolean
+  publish?: { provider?: string; owner?: string; repo?: string } | null
   extraResources?: FileSet[]
   extraMetadata?: Record<string, unknown>
   electronFuses?: Record<string, boolean>
@@ -94,6 +95,12 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb'])
     expect(config.win?.target).toEqual(['nsis'])
     expect(config.mac?.target).toEqual(['dmg'])
+  })
+
+  // Updates: electron-updater reads the feed (latest*.yml) from where the releases are published.
+  it('publishes to GitHub releases, where the packaged app looks for updates', () => {
+    expect(config.publish).toMatchObject({ provider: 'github', owner: expect.any(String) })
+    expect(config.publish?.repo).toMatch(/^[\w.-]+$/)
   })
 
   it('files Linux under Network and Chat', () => {
@@ -175,7 +182,7 @@ describe('electron-builder.yml', () => {
 })
 
 describe('tools/make-icons.ts', () => {
-  // Rasterising the 512 px icon is pure CPU work; allow for a busy shared machine.
+  // resvg renders build/svg/*.svg; allow for a busy shared machine.
   it('reproduces the committed icons byte for byte', { timeout: 60_000 }, () => {
     for (const [path, data] of renderIcons()) {
       const file = join(root, 'build', path)

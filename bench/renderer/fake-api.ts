@@ -117,6 +117,7 @@ const settings: Settings = {
   mentionNotifications: true,
   locale: 'en',
   systemLocale: 'en-US',
+  logLevel: 'info',
 }
 const listeners = new Set<(events: ChatEvent[]) => void>()
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
@@ -190,6 +191,7 @@ const api: ChatApi = {
   updateProfile: () =>
     Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
   register: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'bench' } }),
+  writeLog: () => ok(null),
   onEvents(listener) {
     listeners.add(listener)
     return () => listeners.delete(listener)

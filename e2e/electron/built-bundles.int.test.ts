@@ -226,4 +226,39 @@ describe('the built main bundle against the electron stand-in', () => {
     }
     expect(await handler(stranger)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
+
+  // Logs and desktop conventions, as the packaged main wires them.
+  it('logs to main.log in the logs folder and spell-checks in the OS languages', () => {
+    const log = readFileSync(join(profile, 'logs', 'main.log'), 'utf8')
+    expect(log).toMatch(/ INFO {2}\[main\] EduSphere Desktop 0\.1\.0 starting /)
+    expect(recorder.spellCheckerLanguages).toEqual(['de-CH', 'en-US'])
+  })
+
+  it('has Edit roles, zoom, About, updates and "Open Logs Folder" in its menu', async () => {
+    type Item = {
+      label?: string
+      role?: string
+      enabled?: boolean
+      click?: () => unknown
+      submenu?: Item[]
+    }
+    const menu = (recorder.appMenu as { template: Item[] }).template
+    const sub = (label: string) => menu.find((m) => m.label === label)?.submenu ?? []
+    expect(
+      sub('&Edit')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']))
+    expect(
+      sub('&View')
+        .map((i) => i.label)
+        .filter(Boolean),
+    ).toEqual(['Actual Size', 'Zoom In', 'Zoom Out'])
+    const help = sub('&Help')
+    // A development build never checks for updates: the item is there, greyed out.
+    expect(help.find((i) => i.label === 'Check for Updates…')?.enabled).toBe(false)
+    expect(help.some((i) => i.label === 'About EduSphere Desktop')).toBe(true)
+    await help.find((i) => i.label === 'Open Logs Folder')!.click!()
+    await vi.waitFor(() => expect(recorder.openedPaths).toEqual([join(profile, 'logs')]))
+  })
 })

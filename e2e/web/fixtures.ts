@@ -30,6 +30,8 @@ import type { HandleFn } from '../../src/main/ipc'
 import type { InvokeChannel, Result } from '../../src/shared/ipc-contract'
 import { demoUsers } from '../../server/store/seed'
 import { type ServerProcess, startServerProcess } from './server-process'
+import type { LogAudit } from './log-audit'
+import { findLeaks, keepForRun, openLogAudit, readLogs } from './log-audit'
 import { type StaticServer, serveStatic } from './static-server'
 
 export { expect }
@@ -114,6 +116,8 @@ interface LaunchContext {
   unavailableReason: string | null
   /** Where the renderer's /avatar/ route finds the running core's avatar fetcher. */
   avatarSource: { service: ChatService | null }
+  /** The log files in the profile, and the secrets that must never be in them. */
+  audit: LogAudit
 }
 
 interface Launched {
@@ -129,6 +133,7 @@ const relaunchOf = new WeakMap<DesktopApp, () => Promise<DesktopApp>>()
 async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> {
   const { server, bridgeSource, rendererUrl, profileDir, store, unavailableReason, avatarSource } =
     ctx
+  const { audit } = ctx
   const notified: DesktopApp['notified'] = []
   const opened: string[] = []
   const copied: string[] = []
@@ -137,9 +142,11 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     message: (m) => notified.push({ kind: 'message', title: m.roomName, body: m.body }),
   }
   const service = createChatService({
-    secretStore: store,
+    secretStore: audit.watchStore(store),
     keychainUnavailableReason: unavailableReason,
     notifier,
+    // The real logger into the profile's logs folder, at its most talkative level.
+    log: audit.log,
     createWebSocket: createWsSocket,
     clock: systemClock,
     random: () => 0.5,
@@ -158,6 +165,7 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
   const stopIpc = registerIpc(
     (channel, listener) => handlers.set(channel, listener),
     (channel, payload) => {
+      audit.sawEvents(payload)
       delivery = delivery
         .then(() =>
           page.evaluate(([c, p]) => window.__edusphereEmit?.(c, p), [channel, payload] as const),
@@ -167,10 +175,12 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     service,
     // The same rule as the shell: only our own top-level page may call.
     (sender) => (sender as { frame?: unknown } | null)?.frame === page.mainFrame(),
+    audit.log.main.scoped('ipc'),
   )
   await page.exposeBinding(
     '__edusphereInvoke',
     async (source, channel: InvokeChannel, args: unknown[]): Promise<Result<unknown>> => {
+      audit.sawInvoke(channel, args)
       const handler = handlers.get(channel)
       if (!handler)
         return { ok: false, error: { code: 'internal', message: `no handler for ${channel}` } }
@@ -264,6 +274,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       store,
       unavailableReason,
       avatarSource,
+      audit: openLogAudit(profileDir),
     }
     const first = await launchDesktop(page, context)
     launched.push(first)
@@ -281,10 +292,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await testInfo.attach('page console', { body: logs.join('\n'), contentType: 'text/plain' })
       await testInfo.attach('server output', { body: server.logs(), contentType: 'text/plain' })
       writeFileSync(testInfo.outputPath('server-output.txt'), server.logs())
+      for (const [name, text] of readLogs(context.audit.dir))
+        await testInfo.attach(name, { body: text, contentType: 'text/plain' })
     }
     for (const l of launched) await l.quit()
+    // Tokens, passwords and message bodies never reach the log files.
+    keepForRun(context.audit, `${testInfo.titlePath.join(' ')}-${testInfo.testId}`)
+    const leaks = findLeaks(readLogs(context.audit.dir), context.audit.secrets())
     await clearKeychain(store)
     await rm(profileDir, { recursive: true, force: true })
+    expect(leaks, 'secrets written to the log files').toEqual([])
   },
   relaunch: async ({ desktop }, use) => {
     const relaunch = relaunchOf.get(desktop)

@@ -9,6 +9,16 @@ import { app, clipboard, dialog, ipcMain, net, powerMonitor, session } from 'ele
 import { text } from '../shared/i18n'
 import type { RoomKey } from '../shared/ipc-contract'
 import { installAppMenu } from './app-menu'
+import { checkForUpdates, createAppUpdater } from './app-updates'
+import { updateMenuItem, updateTrayItem } from './core/update/update-view'
+import type { Updater } from './core/update/updater'
+import { mirrorConsole, openAppLogs } from './logging'
+import {
+  attachContextMenu,
+  attachZoom,
+  configureSpellCheck,
+  showAboutDialog,
+} from './window-conventions'
 import { APP_ENTRY_URL, APP_ORIGIN } from './core/shell/app-origin'
 import { createChatService } from './core/chat/chat-service'
 import type { ChatService } from './core/chat/chat-service'
@@ -81,6 +91,9 @@ function handleLaunch(request: LaunchRequest): void {
 async function startApp(): Promise<void> {
   const problems = (problem: string): void => console.warn(`EduSphere: ${problem}`)
   const settings = openSettingsStore(join(app.getPath('userData'), 'settings.json'), problems)
+  // Logs first, so everything after (settings problems included) is in them.
+  const logs = openAppLogs(settings.get().logLevel)
+  mirrorConsole(logs.main)
   const icons = iconPaths(app.isPackaged, __dirname, process.resourcesPath)
   const loginItem = createLoginItem()
   let relocalize = (): void => undefined
@@ -118,6 +131,7 @@ async function startApp(): Promise<void> {
       mentionNotifications: settings.get().mentionNotifications,
       // Localization: the user's choice, and the OS's language that 'system' follows.
       locale: settings.get().locale,
+      logLevel: settings.get().logLevel,
       systemLocale: app.getLocale(),
     },
     onSettingsChanged: (next) => {
@@ -125,10 +139,12 @@ async function startApp(): Promise<void> {
         messageNotifications: next.messageNotifications,
         mentionNotifications: next.mentionNotifications,
         locale: next.locale,
+        logLevel: next.logLevel,
       })
       // The chat service switched main's language: the menu and tray follow.
       relocalize()
     },
+    log: { main: logs.main, renderer: logs.renderer },
     transportConsent: transportConsentFrom(settings),
     // One SQLite file per account under userData/stores (0700 folder, 0600 files).
     openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
@@ -140,17 +156,24 @@ async function startApp(): Promise<void> {
   // Before the window exists: the page and the avatars it shows come from this handler.
   serveRenderer(session.defaultSession, join(__dirname, '../renderer'), chat.avatars)
 
+  // Updates: checked on start and every few hours in a packaged build; the menu and tray follow.
+  let refreshMenu: (update: ReturnType<typeof updateMenuItem>) => void = () => undefined
+  const updater: Updater = createAppUpdater(logs.main, (phase) => {
+    refreshMenu(updateMenuItem(phase))
+    updateTray()
+  })
   const updateTray = (): void => {
     const model = buildTrayModel(chat.trayState(), {
       startAtLogin,
       startAtLoginSupported: loginItem.supported,
+      update: updateTrayItem(updater.phase()),
     })
     tray?.update(model)
     app.emit(TRAY_UPDATED_EVENT, model)
   }
   chat.onEvents(() => updateTray())
   relocalize = () => {
-    installAppMenu(() => win?.hide(), !app.isPackaged)
+    refreshMenu(updateMenuItem(updater.phase()))
     updateTray()
   }
 
@@ -160,8 +183,12 @@ async function startApp(): Promise<void> {
   const emit: EmitFn = (channel, payload) => {
     if (win && !win.isDestroyed()) win.webContents.send(channel, payload)
   }
-  const stopIpc = registerIpc(handle, emit, chat, (sender) =>
-    isTrustedSender(describeSender(sender), trust),
+  const stopIpc = registerIpc(
+    handle,
+    emit,
+    chat,
+    (sender) => isTrustedSender(describeSender(sender), trust),
+    logs.main.scoped('ipc'),
   )
 
   try {
@@ -174,6 +201,7 @@ async function startApp(): Promise<void> {
       action: (id) => {
         if (id === 'quit') app.quit()
         else if (id === 'sign-out') void Promise.resolve(chat.signOut()).catch(problems)
+        else if (id === 'restart-to-update') updater.restartToUpdate()
         else showWindow(win)
       },
       setStartAtLogin: (enabled) => {
@@ -206,8 +234,27 @@ async function startApp(): Promise<void> {
   mainWindow.on('show', reportFocus)
   mainWindow.on('hide', reportFocus)
   reportFocus()
-  installAppMenu(() => win?.hide(), !app.isPackaged)
+  // Desktop conventions: zoom remembered per window, spell-check in the OS languages, the menu.
+  const zoom = attachZoom(mainWindow, 'main', settings)
+  attachContextMenu(mainWindow)
+  configureSpellCheck(session.defaultSession, logs.main.scoped('spellcheck'))
+  refreshMenu = installAppMenu(
+    {
+      'close-window': () => win?.hide(),
+      quit: () => app.quit(),
+      'zoom-in': () => zoom.apply('zoom-in'),
+      'zoom-out': () => zoom.apply('zoom-out'),
+      'zoom-reset': () => zoom.apply('zoom-reset'),
+      about: () => void showAboutDialog(win).catch(problems),
+      'open-logs-folder': () => void logs.openFolder().catch(problems),
+      'check-for-updates': () => void checkForUpdates(updater, win).catch(problems),
+      'restart-to-update': () => updater.restartToUpdate(),
+    },
+    !app.isPackaged,
+  )
+  refreshMenu(updateMenuItem(updater.phase()))
   updateTray()
+  updater.start()
 
   // Sleep and network loss leave sockets waiting out a backoff; reconnect as soon as we can.
   powerMonitor.on('resume', () => chat.nudge())
@@ -220,6 +267,7 @@ async function startApp(): Promise<void> {
 
   app.on('before-quit', () => {
     quitting = true
+    updater.stop()
     online.stop()
     stopIpc()
   })

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { InvokeChannel, Result } from '../shared/ipc-contract'
-import { invokeChannelNames, invokeContract } from '../shared/ipc-contract'
+import { LOG_LEVELS, invokeChannelNames, invokeContract } from '../shared/ipc-contract'
 import type { IpcBackend } from './ipc'
 import { registerIpc } from './ipc'
 
@@ -68,9 +68,17 @@ const oracles: Record<InvokeChannel, Oracle> = {
     1,
     (v) =>
       isPlain(v) &&
-      Object.keys(v).every((k) => k === 'messageNotifications' || k === 'locale') &&
+      Object.keys(v).every(
+        (k) =>
+          k === 'messageNotifications' ||
+          k === 'mentionNotifications' ||
+          k === 'locale' ||
+          k === 'logLevel',
+      ) &&
       (v.messageNotifications === undefined || typeof v.messageNotifications === 'boolean') &&
-      (v.locale === undefined || v.locale === 'system' || v.locale === 'en' || v.locale === 'de'),
+      (v.mentionNotifications === undefined || typeof v.mentionNotifications === 'boolean') &&
+      (v.locale === undefined || v.locale === 'system' || v.locale === 'en' || v.locale === 'de') &&
+      (v.logLevel === undefined || (LOG_LEVELS as readonly unknown[]).includes(v.logLevel)),
   ),
   'chat:search-messages': arity(
     1,
@@ -121,6 +129,16 @@ const oracles: Record<InvokeChannel, Oracle> = {
       str(v.password1, 0, 1024) &&
       str(v.password2, 0, 1024) &&
       optional(v.allowUnencrypted, (b) => typeof b === 'boolean'),
+  ),
+  'log:write-entry': arity(
+    1,
+    (v) =>
+      isPlain(v) &&
+      Object.keys(v).every((k) => ['level', 'scope', 'message'].includes(k)) &&
+      (LOG_LEVELS as readonly unknown[]).includes(v.level) &&
+      typeof v.scope === 'string' &&
+      /^[\w.-]{1,40}$/.test(v.scope) &&
+      str(v.message, 0, 4000),
   ),
 }
 
@@ -189,6 +207,7 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
         },
         { requiredKeys: ['locale'] },
       ),
+      fc.record({ logLevel: fc.constantFrom('error', 'warn', 'info', 'debug', 'trace', '') }),
     )
     .map((o) => [o]),
   'chat:search-messages': fc
@@ -246,6 +265,13 @@ const validish: Record<InvokeChannel, fc.Arbitrary<unknown[]>> = {
       },
       { requiredKeys: ['server', 'username', 'name', 'email', 'password1', 'password2'] },
     )
+    .map((o) => [o]),
+  'log:write-entry': fc
+    .record({
+      level: fc.constantFrom('error', 'warn', 'info', 'debug', 'fatal'),
+      scope: fc.oneof(fc.constantFrom('app', 'page', 'a'.repeat(41), 'a b'), fc.string()),
+      message: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('m'.repeat(4001))),
+    })
     .map((o) => [o]),
 }
 

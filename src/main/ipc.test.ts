@@ -77,6 +77,7 @@ const validArgs: Record<InvokeChannel, unknown[]> = {
       password2: 'long-enough-1',
     },
   ],
+  'log:write-entry': [{ level: 'warn', scope: 'app', message: 'hello' }],
 }
 
 function setup(trusted: (sender: unknown) => boolean = (s) => s === 'our-frame') {

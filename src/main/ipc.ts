@@ -19,6 +19,7 @@ import {
   validateArgs,
 } from '../shared/ipc-contract'
 import { toResult } from '../shared/errors'
+import type { Logger } from './core/log/logger'
 
 /** Registers one invoke handler (ipcMain.handle in Electron). */
 export type HandleFn = (
@@ -45,6 +46,7 @@ export function registerIpc(
   emit: EmitFn,
   backend: IpcBackend,
   isTrustedSender: (sender: unknown) => boolean,
+  log?: Logger,
 ): () => void {
   // A sender check that throws must deny, never let the call through.
   const trusted = (sender: unknown): boolean => {
@@ -57,11 +59,23 @@ export function registerIpc(
   for (const channel of invokeChannelNames) {
     const method = invokeContract[channel].method
     handle(channel, async (sender, ...args) => {
-      if (!trusted(sender)) return FORBIDDEN
+      if (!trusted(sender)) {
+        log?.warn(`refused ${channel} from an untrusted sender`)
+        return FORBIDDEN
+      }
       const checked = validateArgs(channel, args)
-      if (!checked.ok) return { ok: false, error: checked.error }
+      if (!checked.ok) {
+        log?.warn('refused invalid arguments', { channel, problem: checked.error.message })
+        return { ok: false, error: checked.error }
+      }
       const fn = backend[method] as (...a: unknown[]) => unknown
-      return toResult(() => fn.apply(backend, checked.value as unknown[]))
+      const result = await toResult(() => fn.apply(backend, checked.value as unknown[]))
+      // Only the outcome: arguments carry passwords and message bodies. The log call is not logged.
+      if (!result.ok && result.error.code === 'internal')
+        log?.error(`${channel} failed`, { message: result.error.message })
+      else if (channel !== 'log:write-entry')
+        log?.debug(`${channel} ${result.ok ? 'ok' : result.error.code}`)
+      return result
     })
   }
   const unsubscribe = backend.onEvents((events) => emit(eventChannels.events, events))

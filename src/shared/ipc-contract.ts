@@ -156,7 +156,24 @@ export interface Settings {
   systemLocale: string
   /** A message that mentions the user notifies even when message notifications are off. */
   mentionNotifications: boolean
+  // Logs, zoom and updates.
+  /** Least severe level written to the log files. */
+  logLevel: LogLevel
 }
+
+// Logs: levels and what the renderer may send to the log files.
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+/** Longest message one renderer log entry may carry (a longer one is refused). */
+export const MAX_RENDERER_LOG_CHARS = 4000
+export const RendererLogEntrySchema = z
+  .object({
+    level: z.enum(LOG_LEVELS),
+    scope: z.string().regex(/^[\w.-]{1,40}$/, 'must be 1-40 letters, digits, . _ or -'),
+    message: z.string().max(MAX_RENDERER_LOG_CHARS),
+  })
+  .strict()
+export type RendererLogEntry = z.infer<typeof RendererLogEntrySchema>
 
 /** Every error a call can fail with, so the UI can act on it. */
 export type ErrorCode =
@@ -382,6 +399,8 @@ export const invokeContract = {
           mentionNotifications: z.boolean(),
           // Localization
           locale: z.enum(['system', 'en', 'de']),
+          // Logs
+          logLevel: z.enum(LOG_LEVELS),
         })
         .partial()
         .strict(),
@@ -455,6 +474,12 @@ export const invokeContract = {
     method: 'register',
     args: z.tuple([RegisterArgsSchema]),
     result: returns<SessionSnapshot>(),
+  },
+  // Logs: the renderer's lines, rate-limited and redacted by main before they reach a file.
+  'log:write-entry': {
+    method: 'writeLog',
+    args: z.tuple([RendererLogEntrySchema]),
+    result: returns<null>(),
   },
 } as const
 

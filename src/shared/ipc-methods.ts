@@ -37,6 +37,7 @@ export const invokeMethods = {
   'profile:get-profile': 'getProfile',
   'profile:update-profile': 'updateProfile',
   'session:register': 'register',
+  'log:write-entry': 'writeLog',
 } as const satisfies { readonly [C in InvokeChannel]: MethodOf<C> }
 
 /** The channel every batch of ChatEvents travels on (eventChannels.events). */

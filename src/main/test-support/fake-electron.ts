@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 
 type Handler = (...args: unknown[]) => unknown
 
@@ -69,6 +70,9 @@ export interface Recorder {
   exitCode: number | null
   sandboxEnabled: boolean
   userDataPath: string | null
+  // Desktop conventions: spell-check languages set, folders opened.
+  spellCheckerLanguages: string[] | null
+  openedPaths: string[]
 }
 
 export const recorder: Recorder = {
@@ -90,6 +94,8 @@ export const recorder: Recorder = {
   exitCode: null,
   sandboxEnabled: false,
   userDataPath: null,
+  spellCheckerLanguages: null,
+  openedPaths: [],
 }
 
 let resolveReady: () => void = () => {}
@@ -112,12 +118,21 @@ class FakeApp extends EventEmitter {
     if (name === 'userData') recorder.userDataPath = path
   }
   getPath(name: string): string {
-    const path = this.paths.get(name)
+    // Like Electron on Linux: the logs folder is inside userData unless set.
+    const userData = this.paths.get('userData')
+    const path =
+      this.paths.get(name) ?? (name === 'logs' && userData ? join(userData, 'logs') : null)
     if (!path) throw new Error(`fake electron: no path ${name}`)
     return path
   }
   getName(): string {
     return 'EduSphere Desktop'
+  }
+  getVersion(): string {
+    return '0.1.0'
+  }
+  getPreferredSystemLanguages(): string[] {
+    return ['de-CH', 'en-US']
   }
   setAppUserModelId(): void {}
   enableSandbox(): void {
@@ -295,6 +310,10 @@ const defaultSession = {
   setPermissionCheckHandler(handler: Handler) {
     recorder.permissionCheckHandler = handler
   },
+  availableSpellCheckerLanguages: ['de', 'de-CH', 'en-GB', 'en-US', 'fr'],
+  setSpellCheckerLanguages(languages: string[]) {
+    recorder.spellCheckerLanguages = languages
+  },
   webRequest: {
     onBeforeRequest(handler: Handler) {
       recorder.beforeRequest = handler
@@ -333,6 +352,10 @@ export const fakeElectronModule = {
   shell: {
     openExternal: async (url: string) => {
       recorder.openedExternally.push(url)
+    },
+    openPath: async (path: string) => {
+      recorder.openedPaths.push(path)
+      return ''
     },
   },
   clipboard: {

@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { hasChatApi } from './api/bridge'
+import { appLog, installErrorLogging, logVueError } from './lib/app-log'
 import { bootstrap } from './stores/bootstrap'
 import { applyLocale, browserLocale, i18n, t } from './i18n'
 import './styles/main.css'
@@ -23,5 +24,16 @@ document.addEventListener('drop', (event) => event.preventDefault())
 applyLocale('system', browserLocale())
 const pinia = createPinia()
 const missing = hasChatApi() ? null : t('app.bridgeMissing')
-createApp(App, { bridgeMissing: missing }).use(pinia).use(i18n).mount('#app')
-if (!missing) void bootstrap()
+const app = createApp(App, { bridgeMissing: missing })
+if (!missing) {
+  installErrorLogging(window)
+  app.config.errorHandler = (error, _instance, info) => {
+    console.error(error)
+    logVueError(error, info)
+  }
+}
+app.use(pinia).use(i18n).mount('#app')
+if (!missing) {
+  appLog('info', 'app', `renderer started (${navigator.language})`)
+  void bootstrap()
+}

@@ -177,6 +177,11 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'settings.mentionNotifications': 'Benachrichtigungen bei Erwähnungen',
   'settings.mentionNotificationsHint':
     'Benachrichtige mich, wenn jemand @{username} schreibt, auch wenn Nachrichten-Benachrichtigungen aus sind.',
+  'settings.logLevel': 'Protokolldetails',
+  'settings.logLevelError': 'Nur Fehler',
+  'settings.logLevelWarn': 'Warnungen',
+  'settings.logLevelInfo': 'Normal',
+  'settings.logLevelDebug': 'Alles (Debug)',
   'settings.saveFailed': 'Die Einstellung konnte nicht gespeichert werden: {error}',
   'settings.signOutFailed': 'Abmelden fehlgeschlagen: {error}',
 

@@ -168,6 +168,11 @@ export const en = {
   'settings.mentionNotifications': 'Mention notifications',
   'settings.mentionNotificationsHint':
     'Notify me when someone writes @{username}, even with message notifications off.',
+  'settings.logLevel': 'Log detail',
+  'settings.logLevelError': 'Errors only',
+  'settings.logLevelWarn': 'Warnings',
+  'settings.logLevelInfo': 'Normal',
+  'settings.logLevelDebug': 'Everything (debug)',
   'settings.saveFailed': "Couldn't save the setting: {error}",
   'settings.signOutFailed': 'Sign-out failed: {error}',
 

@@ -155,12 +155,17 @@ describe('chat service: sign in, rooms, history', () => {
       mentionNotifications: true,
       locale: 'system',
       systemLocale: 'en',
+      logLevel: 'info',
     })
     expect(await c.service.updateSettings({ messageNotifications: false })).toEqual({
       messageNotifications: false,
       mentionNotifications: true,
       locale: 'system',
       systemLocale: 'en',
+      logLevel: 'info',
+    })
+    expect(await c.service.updateSettings({ logLevel: 'debug' })).toMatchObject({
+      logLevel: 'debug',
     })
     await c.service.openExternal('https://example.org/a?b=1')
     expect(() => c.service.openExternal('file:///etc/passwd')).toThrow(/http/)

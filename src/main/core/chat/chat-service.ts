@@ -19,6 +19,10 @@ import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
 import type { TransportConsent } from '../session/transport-consent'
 import type { ProfileCache } from '../store/profile-cache'
+import { logChatEvents } from '../log/chat-event-log'
+import type { Logger } from '../log/logger'
+import { silentLogger } from '../log/logger'
+import { createRendererLog } from '../log/renderer-log'
 import type {
   Clock,
   Notifier,
@@ -77,6 +81,8 @@ export interface ChatServiceDeps {
   profiles?: ProfileCache
   /** clipboard.writeText in Electron, a recorder in tests; without it copying is refused. */
   copyText?: (text: string) => void
+  /** Main's log (chat events, redacted) and the renderer's (the log:write-entry channel). */
+  log?: { main: Logger; renderer: Logger }
 }
 
 export interface ChatService extends ChatBackend {
@@ -116,21 +122,34 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
   })
   const listeners = new Set<(events: ChatEvent[]) => void>()
+  const log = deps.log?.main.scoped('chat') ?? silentLogger
+  const rendererLog = createRendererLog({
+    log: deps.log?.renderer ?? silentLogger,
+    now: () => clock.now(),
+  })
   const settings = createSettingsIntents({
     ...(deps.settings ? { initial: deps.settings } : {}),
-    ...(deps.onSettingsChanged ? { onChanged: deps.onSettingsChanged } : {}),
+    onChanged: (next) => {
+      // One threshold for main and renderer: the user's setting.
+      deps.log?.main.setLevel(next.logLevel)
+      deps.log?.renderer.setLevel(next.logLevel)
+      deps.onSettingsChanged?.(next)
+    },
     ...(deps.openExternal ? { openExternal: deps.openExternal } : {}),
   })
+  deps.log?.main.setLevel(settings.current().logLevel)
+  deps.log?.renderer.setLevel(settings.current().logLevel)
 
   const batcher = createEventBatcher({
     clock,
     intervalMs: deps.batchIntervalMs,
     sink: (events) => {
+      logChatEvents(log, events)
       for (const listener of [...listeners]) {
         try {
           listener(events)
         } catch (error) {
-          console.error('chat event listener failed', error)
+          log.error('chat event listener failed', error)
         }
       }
       firstScreen.delivered(events)
@@ -218,6 +237,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     getSettings: settings.getSettings,
     updateSettings: settings.updateSettings,
     openExternal: settings.openExternal,
+    writeLog: (entry) => rendererLog.write(entry),
     avatars,
     async start() {
       await session.restore()

@@ -20,13 +20,17 @@ describe('parseSettings', () => {
       JSON.stringify({ messageNotifications: false, window }),
     )
     expect(problem).toBeNull()
-    expect(settings).toEqual({
-      messageNotifications: false,
-      locale: 'system',
-      mentionNotifications: true,
-      window,
-      unencryptedServers: [],
-    })
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, messageNotifications: false, window })
+  })
+
+  // Logs, zoom and updates.
+  it('reads the log level and zoom factors, dropping what is out of range', () => {
+    const ok = parseSettings(JSON.stringify({ logLevel: 'debug', zoomFactors: { main: 1.25 } }))
+    expect(ok.problem).toBeNull()
+    expect(ok.settings).toMatchObject({ logLevel: 'debug', zoomFactors: { main: 1.25 } })
+    const bad = parseSettings(JSON.stringify({ logLevel: 'trace', zoomFactors: { main: 40 } }))
+    expect(bad.settings).toMatchObject({ logLevel: 'info', zoomFactors: {} })
+    expect(bad.problem).toBe('ignored invalid settings: logLevel, zoomFactors')
   })
 
   it('reads the origins confirmed for plain http, dropping anything else', () => {
@@ -77,13 +81,7 @@ describe('parseSettings', () => {
         window: { bounds: { x: 'left', y: 0, width: 800, height: 600 } },
       }),
     )
-    expect(settings).toEqual({
-      messageNotifications: false,
-      locale: 'system',
-      mentionNotifications: true,
-      window: null,
-      unencryptedServers: [],
-    })
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, messageNotifications: false, window: null })
     expect(problem).toBe('ignored invalid settings: window')
   })
 

@@ -1,13 +1,15 @@
 /**
  * The shell's persisted settings (`settings.json` in userData): message and mention notifications,
- * the language, the window's last bounds, and the server origins the user allowed over plain http.
- * Pure Node. A damaged file never crashes the app or blocks startup: each
+ * the language, the window's last bounds, the server origins the user allowed over plain http,
+ * the log level and each window's zoom. Pure Node. A damaged file never crashes the app or blocks
+ * startup: each
  * field that fails validation falls back to its default, and the reason is reported once.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { Settings } from '../../../shared/ipc-contract'
+import { LOG_LEVELS } from '../../../shared/ipc-contract'
 import { checkServerUrl, transportOf } from '../../../shared/server-url'
 import type { TransportConsent } from '../session/transport-consent'
 import type { Rect } from './window-bounds'
@@ -20,6 +22,9 @@ export interface ShellSettings extends Omit<Settings, 'systemLocale'> {
    * cannot write it, only a sign-in carrying the user's confirmation adds to it.
    */
   unencryptedServers: string[]
+  // Logs, zoom and updates.
+  /** Zoom factor (1 is 100 %) of each window, by window name. */
+  zoomFactors: Record<string, number>
 }
 
 /** What a fresh install starts with. */
@@ -29,6 +34,9 @@ export const DEFAULT_SETTINGS: ShellSettings = {
   mentionNotifications: true,
   window: null,
   unencryptedServers: [],
+  // Logs, zoom and updates.
+  logLevel: 'info',
+  zoomFactors: {},
 }
 
 /** A stored entry counts only if it is exactly a plain-http, non-loopback origin. */
@@ -58,6 +66,11 @@ const FileSchema = z.object({
     .array(z.unknown())
     .catch([])
     .transform((list) => [...new Set(list.filter(isUnencryptedOrigin))].slice(0, 1000)),
+  // Logs, zoom and updates.
+  logLevel: z.enum(LOG_LEVELS).catch(DEFAULT_SETTINGS.logLevel),
+  zoomFactors: z
+    .record(z.string().regex(/^[\w-]{1,40}$/), z.number().finite().min(0.25).max(5))
+    .catch({}),
 })
 
 /** The settings parsed from the file's text, and what was wrong with it (null when nothing). */
@@ -88,6 +101,8 @@ export function parseSettings(text: string | null): {
     mentionNotifications: record.mentionNotifications ?? DEFAULT_SETTINGS.mentionNotifications,
     window: record.window ?? null,
     unencryptedServers: record.unencryptedServers ?? [],
+    logLevel: record.logLevel ?? DEFAULT_SETTINGS.logLevel,
+    zoomFactors: record.zoomFactors ?? {},
   })
   const fields = [
     'messageNotifications',
@@ -95,6 +110,8 @@ export function parseSettings(text: string | null): {
     'mentionNotifications',
     'window',
     'unencryptedServers',
+    'logLevel',
+    'zoomFactors',
   ] as const
   const dropped = fields.filter(
     (k) => record[k] !== undefined && JSON.stringify(record[k]) !== JSON.stringify(parsed[k]),

@@ -199,6 +199,27 @@ describe('buildTrayModel in German', () => {
   })
 })
 
+// Updates: the tray offers the restart only once an update is downloaded.
+describe('tray update item', () => {
+  it('offers "Restart to update" above Quit once an update is ready, and nothing before', () => {
+    const without = buildTrayModel(signedOut, shell).items
+    expect(without.some((i) => i.kind === 'action' && i.id === 'restart-to-update')).toBe(false)
+    const items = buildTrayModel(signedOut, {
+      ...shell,
+      update: { label: 'Restart to Update (1.2.0)' },
+    }).items
+    expect(items.slice(-2)).toEqual([
+      {
+        kind: 'action',
+        id: 'restart-to-update',
+        label: 'Restart to Update (1.2.0)',
+        enabled: true,
+      },
+      { kind: 'action', id: 'quit', label: 'Quit EduSphere', enabled: true },
+    ])
+  })
+})
+
 describe('escapeMenuLabel', () => {
   it('doubles every ampersand', () => {
     expect(escapeMenuLabel('R&D && more')).toBe('R&&D &&&& more')

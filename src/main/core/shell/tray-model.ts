@@ -21,10 +21,12 @@ export interface TrayShellState {
   startAtLogin: boolean
   /** False where the OS offers no login items we can set (then the toggle is disabled). */
   startAtLoginSupported: boolean
+  // Updates: the downloaded update's "Restart to update" item (update-view.ts), when one is ready.
+  update?: { label: string } | null
 }
 
 export type TrayIcon = 'normal' | 'unread' | 'disconnected'
-export type TrayActionId = 'open' | 'sign-out' | 'quit' | 'open-more-rooms'
+export type TrayActionId = 'open' | 'sign-out' | 'quit' | 'open-more-rooms' | 'restart-to-update'
 
 /** One menu line, independent of Electron. */
 export type TrayMenuItem =
@@ -164,6 +166,17 @@ export function buildTrayModel(
     },
     { kind: 'action', id: 'sign-out', label: t('tray.signOut'), enabled: state.signedIn },
     { kind: 'separator' },
+    // Updates: restarting is offered right above Quit, the other way to leave the app.
+    ...(shell.update
+      ? [
+          {
+            kind: 'action',
+            id: 'restart-to-update',
+            label: shell.update.label,
+            enabled: true,
+          } as const,
+        ]
+      : []),
     { kind: 'action', id: 'quit', label: t('tray.quit'), enabled: true },
   )
   return { icon, tooltip, badgeCount: state.signedIn ? unread : 0, items }

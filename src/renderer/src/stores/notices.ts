@@ -1,6 +1,7 @@
 /** Toasts: every error event and failed call becomes one; they dismiss themselves. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { appLog } from '../lib/app-log'
 
 export type NoticeKind = 'error' | 'info'
 
@@ -42,6 +43,8 @@ export const useNoticesStore = defineStore('notices', () => {
 
   /** Shows a toast, or bumps the identical one already shown. */
   function push(kind: NoticeKind, message: string, title: string | null = null): number {
+    // Logs: what the user was told, so a log sent to us shows the errors they saw.
+    appLog(kind === 'error' ? 'warn' : 'info', 'notice', title ? `${title}: ${message}` : message)
     const same = notices.value.find(
       (n) => n.kind === kind && n.message === message && n.title === title,
     )

@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { LocalePreference } from '../../../shared/i18n'
-import type { Settings } from '../../../shared/ipc-contract'
+import type { LogLevel, Settings } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
 import { applyLocale, browserLocale, t } from '../i18n'
 import { useNoticesStore } from './notices'
@@ -12,6 +12,7 @@ export const useSettingsStore = defineStore('settings', () => {
     messageNotifications: true,
     mentionNotifications: true,
     locale: 'system',
+    logLevel: 'info',
     systemLocale: browserLocale(),
   })
 
@@ -27,7 +28,9 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Saves a change; reverts it (and says why) if main refuses. */
   async function save(
-    patch: Partial<Pick<Settings, 'messageNotifications' | 'mentionNotifications' | 'locale'>>,
+    patch: Partial<
+      Pick<Settings, 'messageNotifications' | 'mentionNotifications' | 'locale' | 'logLevel'>
+    >,
   ) {
     const before = settings.value
     adopt({ ...before, ...patch })
@@ -54,5 +57,18 @@ export const useSettingsStore = defineStore('settings', () => {
     return save({ locale })
   }
 
-  return { settings, load, setMessageNotifications, setMentionNotifications, setLocale }
+  // Logs: how much goes into the log files.
+  /** Sets the log level; reverts if main refuses. */
+  function setLogLevel(level: LogLevel): Promise<void> {
+    return save({ logLevel: level })
+  }
+
+  return {
+    settings,
+    load,
+    setMessageNotifications,
+    setMentionNotifications,
+    setLocale,
+    setLogLevel,
+  }
 })

@@ -238,6 +238,7 @@ export function createFakeChatApi(
     settingsValue: {
       messageNotifications: true,
       mentionNotifications: true,
+      logLevel: 'info',
       locale: 'system',
       systemLocale: 'en-US',
       ...init.settingsValue,
@@ -349,6 +350,8 @@ export function createFakeChatApi(
     copyText: (...args) => answer('copyText', args, () => null),
     openExternal: (...args) => answer('openExternal', args, () => null),
     ...peopleCalls(() => fake),
+    // Logs: not recorded in `calls`, so tests that list the app's calls see only the chat's.
+    writeLog: () => Promise.resolve({ ok: true, value: null }),
   }
   pendingFailures.set(fake, failures)
   return fake

@@ -12,6 +12,7 @@ describe('settings intents and the language', () => {
       initial: {
         messageNotifications: true,
         mentionNotifications: true,
+        logLevel: 'info',
         locale: 'de',
         systemLocale: 'en-US',
       },
@@ -31,6 +32,7 @@ describe('settings intents and the language', () => {
       initial: {
         messageNotifications: true,
         mentionNotifications: true,
+        logLevel: 'info',
         locale: 'system',
         systemLocale: 'de-CH',
       },

@@ -31,6 +31,7 @@ export function createSettingsIntents(deps: SettingsIntentsDeps): SettingsIntent
     locale: 'system',
     systemLocale: 'en',
     mentionNotifications: true,
+    logLevel: 'info',
     ...deps.initial,
   }
   // Main's sentences (errors, notifications) follow the user's language from the start. The
