@@ -26,7 +26,7 @@ import type { TestClient } from './core/test-support/chat-harness'
 import { createTestClient, signedInClient } from './core/test-support/chat-harness'
 import { waitUntil } from './core/test-support/wait'
 import { seedHistory } from './core/test-support/seed-history'
-import { MEMORY_ONLY_WINDOW } from './core/chat/history-window'
+import { MEMORY_ONLY_WINDOW } from './core/chat/history/history-window'
 import type { HandleFn } from './ipc'
 import { registerIpc } from './ipc'
 

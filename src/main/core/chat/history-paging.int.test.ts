@@ -17,7 +17,7 @@ import { tempDir } from '../store/store-fixtures'
 import type { TestClient } from '../test-support/chat-harness'
 import { signedInClient } from '../test-support/chat-harness'
 import { seedHistory } from '../test-support/seed-history'
-import { OLDER_PAGE_SIZE, WINDOW_SIZE } from './history-window'
+import { OLDER_PAGE_SIZE, WINDOW_SIZE } from './history/history-window'
 
 const GENERAL = 'alice/general'
 const SEEDED = 1000

@@ -18,9 +18,9 @@ import { frameFor, RoomTimeline } from './room-timeline'
 import type { RestoredEntry } from './outbox'
 import type { RoomPersistence } from './service/account-data'
 import { text } from '../../../shared/i18n'
-import type { ReadMark } from './read-position'
-import { loadOlderPage } from './older-pages'
-import { MEMORY_ONLY_WINDOW, TRIM_SLACK, WINDOW_SIZE } from './history-window'
+import type { ReadMark } from './unread/read-position'
+import { loadOlderPage } from './history/older-pages'
+import { MEMORY_ONLY_WINDOW, TRIM_SLACK, WINDOW_SIZE } from './history/history-window'
 
 export type { MeView } from './room-timeline'
 

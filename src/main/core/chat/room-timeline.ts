@@ -19,8 +19,8 @@ import { bodyError, idKey, isUuid } from '../../../shared/frames'
 import { attributeError } from './error-attribution'
 import type { KnownMessage } from './fate-resolution'
 import { historyShowsOtherDevice, resolveUnknownFates } from './fate-resolution'
-import { mergeHistory } from './history-merge'
-import { splitAtFloor } from './history-window'
+import { mergeHistory } from './history/history-merge'
+import { splitAtFloor } from './history/history-window'
 import type { ViewContext } from './message-view'
 import {
   AuthorCache,
@@ -33,8 +33,8 @@ import type { OutboxEntry, OutboxJournal, RestoredEntry } from './outbox'
 import { Outbox } from './outbox'
 import { RoomMessages } from './room-state'
 import { text } from '../../../shared/i18n'
-import type { ReadMark } from './read-position'
-import { RoomUnread } from './room-unread'
+import type { ReadMark } from './unread/read-position'
+import { RoomUnread } from './unread/room-unread'
 
 /** The signed-in user as messages show them. */
 export interface MeView {

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { HistoryMessage } from '../../../shared/graphql-shapes'
-import { recordingTimeline, row, T0 } from '../test-support/chat-fixtures'
+import type { HistoryMessage } from '../../../../shared/graphql-shapes'
+import { recordingTimeline, row, T0 } from '../../test-support/chat-fixtures'
 import { splitAtFloor } from './history-window'
 
 /** `n` rows one second apart, alternating alice and bob, oldest first. */

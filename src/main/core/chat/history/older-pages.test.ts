@@ -1,9 +1,9 @@
 /** Where an older page comes from: the store when it knows the message, else the server. */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { recordingTimeline, row, T0 } from '../test-support/chat-fixtures'
+import { recordingTimeline, row, T0 } from '../../test-support/chat-fixtures'
 import { loadOlderPage, pageFromServer } from './older-pages'
-import type { RoomPersistence } from './service/account-data'
+import type { RoomPersistence } from '../service/account-data'
 
 const rows = Array.from({ length: 50 }, (_, i) =>
   row(randomUUID(), `line ${i}`, 'bob', T0 + i * 1000),

@@ -5,10 +5,10 @@
  * split at the window's floor: the part inside the window is merged as before (events, unread,
  * fate resolution); the part below it only goes to the store.
  */
-import { idKey } from '../../../shared/frames'
-import type { HistoryMessage } from '../../../shared/graphql-shapes'
-import { parseIsoTimestamp } from '../../../shared/iso-time'
-import type { RoomMessages } from './room-state'
+import { idKey } from '../../../../shared/frames'
+import type { HistoryMessage } from '../../../../shared/graphql-shapes'
+import { parseIsoTimestamp } from '../../../../shared/iso-time'
+import type { RoomMessages } from '../room-state'
 
 /** Messages of a room main keeps when it has a store behind it. */
 export const WINDOW_SIZE = 300

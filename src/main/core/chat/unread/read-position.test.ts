@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ChatMessage } from '../../../shared/ipc-contract'
+import type { ChatMessage } from '../../../../shared/ipc-contract'
 import { isLaterMark, markOf, newestConfirmed, unreadAfter } from './read-position'
 import { RoomUnread } from './room-unread'
 

@@ -4,14 +4,14 @@
  * cannot say (no store, or the message is not stored). The server has no paging (`messages`
  * returns the whole room), so that path fetches it all and keeps one page.
  */
-import { AppError } from '../../../shared/errors'
-import { idKey } from '../../../shared/frames'
-import type { HistoryMessage } from '../../../shared/graphql-shapes'
-import { parseIsoTimestamp } from '../../../shared/iso-time'
-import type { StoredMessage } from '../store/store-types'
+import { AppError } from '../../../../shared/errors'
+import { idKey } from '../../../../shared/frames'
+import type { HistoryMessage } from '../../../../shared/graphql-shapes'
+import { parseIsoTimestamp } from '../../../../shared/iso-time'
+import type { StoredMessage } from '../../store/store-types'
 import { OLDER_PAGE_SIZE } from './history-window'
-import type { RoomMessages } from './room-state'
-import type { RoomPersistence } from './service/account-data'
+import type { RoomMessages } from '../room-state'
+import type { RoomPersistence } from '../service/account-data'
 
 export interface OlderPage {
   /** Oldest first. */

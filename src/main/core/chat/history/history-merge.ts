@@ -3,12 +3,12 @@
  * edits and deletes made while away show up. Pending and failed local messages stay at the end.
  * A first load emits nothing: the room controller sends the whole list once, when it is opened.
  */
-import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
-import type { HistoryMessage } from '../../../shared/graphql-shapes'
-import { idKey } from '../../../shared/frames'
-import type { ViewContext } from './message-view'
-import { messageFromHistory, sameContent } from './message-view'
-import type { RoomMessages } from './room-state'
+import type { ChatEvent, ChatMessage } from '../../../../shared/ipc-contract'
+import type { HistoryMessage } from '../../../../shared/graphql-shapes'
+import { idKey } from '../../../../shared/frames'
+import type { ViewContext } from '../message-view'
+import { messageFromHistory, sameContent } from '../message-view'
+import type { RoomMessages } from '../room-state'
 
 export interface MergeResult {
   events: ChatEvent[]

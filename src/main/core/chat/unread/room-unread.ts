@@ -3,8 +3,8 @@
  * timeline tells it what happened (a load, a live message, an edit or delete, the user reading);
  * it moves the mark forward (never back), recounts only when it must, and reports changes.
  */
-import type { ChatMessage } from '../../../shared/ipc-contract'
-import { mentionsUser } from '../../../shared/mentions'
+import type { ChatMessage } from '../../../../shared/ipc-contract'
+import { mentionsUser } from '../../../../shared/mentions'
 import type { ReadMark, UnreadState } from './read-position'
 import {
   NOTHING_UNREAD,

@@ -11,12 +11,12 @@
  * message in the list (when that message is gone, the whole millisecond counts as read, which
  * is also what the store's `countAfter` says).
  */
-import type { ChatMessage } from '../../../shared/ipc-contract'
-import { idKey } from '../../../shared/frames'
-import { mentionsUser } from '../../../shared/mentions'
-import type { ReadMark } from '../store/store-types'
+import type { ChatMessage } from '../../../../shared/ipc-contract'
+import { idKey } from '../../../../shared/frames'
+import { mentionsUser } from '../../../../shared/mentions'
+import type { ReadMark } from '../../store/store-types'
 
-export type { ReadMark } from '../store/store-types'
+export type { ReadMark } from '../../store/store-types'
 
 /** What is unread after a mark. */
 export interface UnreadState {
