@@ -180,7 +180,7 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'settings.logLevel': 'Protokolldetails',
   'settings.logLevelError': 'Nur Fehler',
   'settings.logLevelWarn': 'Warnungen',
-  'settings.logLevelInfo': 'Normal',
+  'settings.logLevelInfo': 'Standard',
   'settings.logLevelDebug': 'Alles (Debug)',
   'settings.saveFailed': 'Die Einstellung konnte nicht gespeichert werden: {error}',
   'settings.signOutFailed': 'Abmelden fehlgeschlagen: {error}',
