@@ -131,6 +131,9 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.1.0'
   }
+  getLocale(): string {
+    return 'en-US'
+  }
   getPreferredSystemLanguages(): string[] {
     return ['de-CH', 'en-US']
   }
