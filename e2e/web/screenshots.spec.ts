@@ -34,7 +34,9 @@ for (const scheme of ['light', 'dark'] as const) {
     // Keyboard first, search and message actions.
     await page.keyboard.press('Control+K')
     await page.getByRole('combobox', { name: 'Room name' }).fill('s')
-    await expect(page.getByRole('option').first()).toBeVisible()
+    await expect(
+      page.getByRole('dialog', { name: 'Jump to a room' }).getByRole('option').first(),
+    ).toBeVisible()
     await page.screenshot({ path: join(dir, `quick-switcher-${scheme}.png`) })
     await page.keyboard.press('Escape')
     await page.keyboard.press('Control+F')
