@@ -48,15 +48,17 @@ describe('catalogues', () => {
     for (const locale of APP_LOCALES)
       for (const [key, message] of Object.entries(catalogues[locale]))
         expect(message.trim(), `${locale} ${key}`).not.toBe('')
-    // Names, language names and pure placeholders read the same in both.
+    // Names, language names, pure placeholders and a few shared words read the same in both.
     expect(same.sort()).toEqual([
       'app.name',
       'common.labelled',
       'connection.withReason',
+      'keys.groupNavigation',
       'notify.messageTitle',
       'settings.languageDe',
       'settings.languageEn',
       'settings.languageSystem',
+      'settings.logLevelInfo',
     ])
   })
 

@@ -2,6 +2,7 @@
  * The German catalogue: the same keys and arguments as en.ts (the type and catalogue.test.ts
  * enforce it), ICU MessageFormat. Informal "du", as German chat apps address their users.
  */
+import { deNavigation } from './de-navigation'
 import type { MessageKey } from './en'
 
 export const de: Readonly<Record<MessageKey, string>> = {
@@ -282,4 +283,6 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.hostNotAllowed':
     'Dieser Server akzeptiert die Adresse {host} nicht; bitte seine Administration, sie zuzulassen.',
   'error.unexpected': 'Unerwarteter Fehler: {detail}',
+
+  ...deNavigation,
 }

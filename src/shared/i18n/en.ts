@@ -4,6 +4,8 @@
  * as the count, `''` for an apostrophe next to a brace. Keys are flat, `area.what`; de.ts must have
  * exactly these keys with the same arguments (catalogue.test.ts).
  */
+import { enNavigation } from './en-navigation'
+
 export const en = {
   // The app as a whole
   'app.name': 'EduSphere Desktop',
@@ -266,6 +268,8 @@ export const en = {
   'error.hostNotAllowed':
     'This server does not accept the address {host}; ask its administrator to allow it.',
   'error.unexpected': 'Unexpected error: {detail}',
+
+  ...enNavigation,
 } as const
 
 /** Every message key. */
