@@ -55,6 +55,7 @@ describe('catalogues', () => {
       'connection.withReason',
       'keys.groupNavigation',
       'notify.messageTitle',
+      'profile.name',
       'settings.languageDe',
       'settings.languageEn',
       'settings.languageSystem',

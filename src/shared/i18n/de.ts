@@ -3,6 +3,7 @@
  * enforce it), ICU MessageFormat. Informal "du", as German chat apps address their users.
  */
 import { deNavigation } from './de-navigation'
+import { dePeople } from './de-people'
 import type { MessageKey } from './en'
 
 export const de: Readonly<Record<MessageKey, string>> = {
@@ -285,4 +286,5 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.unexpected': 'Unerwarteter Fehler: {detail}',
 
   ...deNavigation,
+  ...dePeople,
 }

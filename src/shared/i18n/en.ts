@@ -5,6 +5,7 @@
  * exactly these keys with the same arguments (catalogue.test.ts).
  */
 import { enNavigation } from './en-navigation'
+import { enPeople } from './en-people'
 
 export const en = {
   // The app as a whole
@@ -270,6 +271,7 @@ export const en = {
   'error.unexpected': 'Unexpected error: {detail}',
 
   ...enNavigation,
+  ...enPeople,
 } as const
 
 /** Every message key. */
