@@ -50,6 +50,8 @@ describe('catalogues', () => {
         expect(message.trim(), `${locale} ${key}`).not.toBe('')
     // Names, language names, pure placeholders and a few shared words read the same in both.
     expect(same.sort()).toEqual([
+      'about.ok',
+      'about.version',
       'app.name',
       'common.labelled',
       'connection.withReason',

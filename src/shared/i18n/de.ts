@@ -4,6 +4,7 @@
  */
 import { deNavigation } from './de-navigation'
 import { dePeople } from './de-people'
+import { deDesktop } from './de-desktop'
 import type { MessageKey } from './en'
 
 export const de: Readonly<Record<MessageKey, string>> = {
@@ -218,11 +219,6 @@ export const de: Readonly<Record<MessageKey, string>> = {
     '{count, plural, one {(und # weiterer Fehler)} other {(und # weitere Fehler)}}',
   'notify.connectionLost': '{room}: Verbindung unterbrochen',
 
-  // Anwendungsmenü (main)
-  'menu.file': 'Datei',
-  'menu.closeWindow': 'Fenster schließen',
-  'menu.quit': 'EduSphere beenden',
-  'menu.view': 'Ansicht',
   // Fehler aus main, die der Nutzer sieht
   'error.csrf':
     '{server} hat die Anfrage abgelehnt (HTTP 403, CSRF-Prüfung fehlgeschlagen). Prüfe, ob die Serveradresse die EduSphere-Seite selbst ist und kein vorgeschalteter Proxy.',
@@ -287,4 +283,5 @@ export const de: Readonly<Record<MessageKey, string>> = {
 
   ...deNavigation,
   ...dePeople,
+  ...deDesktop,
 }

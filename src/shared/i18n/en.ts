@@ -6,6 +6,7 @@
  */
 import { enNavigation } from './en-navigation'
 import { enPeople } from './en-people'
+import { enDesktop } from './en-desktop'
 
 export const en = {
   // The app as a whole
@@ -209,12 +210,6 @@ export const en = {
   'notify.moreErrors': '{count, plural, one {(and # more error)} other {(and # more errors)}}',
   'notify.connectionLost': '{room}: connection lost',
 
-  // Application menu (main)
-  'menu.file': 'File',
-  'menu.closeWindow': 'Close window',
-  'menu.quit': 'Quit EduSphere',
-  'menu.view': 'View',
-
   // Main's errors that reach the user
   'error.csrf':
     '{server} refused the request (HTTP 403, CSRF check failed). Check that the server address is the EduSphere site itself, not a proxy in front of it.',
@@ -272,6 +267,7 @@ export const en = {
 
   ...enNavigation,
   ...enPeople,
+  ...enDesktop,
 } as const
 
 /** Every message key. */
