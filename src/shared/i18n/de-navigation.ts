@@ -52,6 +52,9 @@ export const deNavigation: Readonly<Record<keyof typeof enNavigation, string>> =
   'search.allRooms': 'Alle Räume',
   'search.results': 'Suchergebnisse',
   'search.hint': 'Durchsucht die Nachrichten, die auf diesem Computer gespeichert sind.',
+  'error.messageGone':
+    'Diese Nachricht ist nicht mehr in diesem Raum: Sie wurde vielleicht gelöscht.',
+  'search.showFailed': 'Diese Nachricht konnte nicht angezeigt werden: {error}',
 
   // Das Nachrichtenmenü
   'messageMenu.label': 'Aktionen zur Nachricht von {author}',
@@ -70,6 +73,7 @@ export const deNavigation: Readonly<Record<keyof typeof enNavigation, string>> =
   'unread.jumpLatest': 'Zur neuesten Nachricht',
   'history.loadingOlder': 'Ältere Nachrichten werden geladen…',
   'history.beginning': 'Anfang des Raums',
+  'history.olderFailed': 'Ältere Nachrichten konnten nicht geladen werden',
 
   // Erwähnungen
   'mention.listLabel': 'Personen',

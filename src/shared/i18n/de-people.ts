@@ -2,6 +2,13 @@
 import type { enPeople } from './en-people'
 
 export const dePeople: Readonly<Record<keyof typeof enPeople, string>> = {
+  // Fehler dieser Vorgänge in main
+  'error.noRoomInAnswer':
+    'Die Antwort des Servers auf {field} enthielt keinen Raum. Versuche es erneut.',
+  'error.roomNotDeleted': 'Der Server hat den Raum nicht gelöscht. Versuche es erneut.',
+  'error.noProfile': 'Der Server hat dein Profil nicht geliefert.',
+  'error.accountNotCreated': 'Der Server hat das Konto nicht erstellt. Versuche es erneut.',
+
   // Konto erstellen
   'register.title': 'Erstelle dein EduSphere-Konto',
   'register.username': 'Benutzername',

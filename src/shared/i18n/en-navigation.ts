@@ -53,6 +53,8 @@ export const enNavigation = {
   'search.allRooms': 'All rooms',
   'search.results': 'Search results',
   'search.hint': 'Searches the messages stored on this computer.',
+  'error.messageGone': 'That message is no longer in this room: it may have been deleted.',
+  'search.showFailed': "Couldn't show that message: {error}",
 
   // The message menu
   'messageMenu.label': 'Actions for the message from {author}',
@@ -71,6 +73,7 @@ export const enNavigation = {
   'unread.jumpLatest': 'Jump to latest',
   'history.loadingOlder': 'Loading earlier messages…',
   'history.beginning': 'Beginning of the room',
+  'history.olderFailed': "Couldn't load earlier messages",
 
   // Mentions
   'mention.listLabel': 'People',

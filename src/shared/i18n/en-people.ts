@@ -3,6 +3,12 @@
  * deleting rooms, a room's info and participants. Part of the English catalogue (en.ts).
  */
 export const enPeople = {
+  // Main's failures of these operations
+  'error.noRoomInAnswer': "The server's answer to {field} had no room. Try again.",
+  'error.roomNotDeleted': 'The server did not delete the room. Try again.',
+  'error.noProfile': 'The server did not return your profile.',
+  'error.accountNotCreated': 'The server did not create the account. Try again.',
+
   // Create account
   'register.title': 'Create your EduSphere account',
   'register.username': 'Username',
