@@ -20,7 +20,10 @@ describe('unread and mentions in the window', () => {
       rooms: [makeRoom({ unread: 4, mentions: 2 }), makeRoom({ slug: 'quiet', name: 'Quiet' })],
     })
     const [general, quiet] = w.findAll('.room-button')
-    expect(general!.attributes('aria-label')).toBe(
+    // The accessible name is the text a screen reader gets: everything but the aria-hidden parts.
+    const spoken = general!.element.cloneNode(true) as HTMLElement
+    for (const hidden of spoken.querySelectorAll('[aria-hidden=true]')) hidden.remove()
+    expect(spoken.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'General, hosted by alice, topic Math, 4 unread messages, 2 mentions of you',
     )
     expect(general!.get('.mention-badge').text()).toBe('@2')
@@ -148,7 +151,7 @@ describe('unread and mentions in the window', () => {
     await mentions!.setValue(false)
     await flushPromises()
     expect(app.fake.callsOf('updateSettings')).toEqual([[{ mentionNotifications: false }]])
-    expect(app.fake.settingsValue).toEqual({
+    expect(app.fake.settingsValue).toMatchObject({
       messageNotifications: true,
       mentionNotifications: false,
     })
