@@ -66,7 +66,7 @@ test('counts a mention in the room list while away, with its own notification sw
   await expect(mentionSwitch).toBeChecked()
   await expect
     .poll(async () => desktop.service.getSettings())
-    .toEqual({ messageNotifications: false, mentionNotifications: true })
+    .toMatchObject({ messageNotifications: false, mentionNotifications: true })
 
   desktop.service.setWindowFocused(false)
   const tag = Date.now()
@@ -85,6 +85,6 @@ test('counts a mention in the room list while away, with its own notification sw
   await mentionSwitch.uncheck()
   await expect
     .poll(async () => desktop.service.getSettings())
-    .toEqual({ messageNotifications: false, mentionNotifications: false })
+    .toMatchObject({ messageNotifications: false, mentionNotifications: false })
   expect(desktop.pageErrors).toEqual([])
 })
