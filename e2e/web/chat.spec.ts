@@ -95,7 +95,14 @@ test("offers no edit or delete on others' messages", async ({ desktop, server, b
   await other.service.sendMessage('alice/general', theirs)
   const row = messageRow(page, theirs)
   await row.hover()
-  await expect(row.getByRole('button')).toHaveCount(0)
+  // Its only button opens the message menu, which offers copying but no Edit or Delete.
+  const more = row.getByRole('button')
+  await expect(more).toHaveAccessibleName(/^More actions for message/)
+  await more.click()
+  const menu = page.getByRole('menu')
+  await expect(menu.getByRole('menuitem', { name: 'Copy text' })).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: /^(Edit|Delete)$/ })).toHaveCount(0)
+  await page.keyboard.press('Escape')
   // Up-arrow edits only your own last message, never bob's newer one.
   await page.getByPlaceholder('Write a message').press('ArrowUp')
   await expect(page.getByPlaceholder('Write a message')).not.toHaveValue(theirs)
