@@ -17,6 +17,13 @@ const MAIN_TEXT_MODULES = [
   'src/main/core/shell/tray-model.ts',
   'src/main/core/shell/notification-center.ts',
   'src/main/core/shell/notification-policy.ts',
+  'src/main/core/desktop/about.ts',
+  'src/main/core/desktop/app-menu-model.ts',
+  'src/main/core/desktop/context-menu-model.ts',
+  'src/main/core/desktop/spellcheck.ts',
+  'src/main/core/desktop/zoom-keys.ts',
+  'src/main/core/desktop/zoom.ts',
+  'src/main/core/update/update-view.ts',
   'src/shared/user-text.ts',
 ]
 

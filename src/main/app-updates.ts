@@ -13,8 +13,9 @@ import type { Logger } from './core/log/logger'
 import { systemClock } from './core/clock'
 import type { UpdateFeed } from './core/update/update-feed'
 import type { UpdatePhase, Updater } from './core/update/updater'
-import { manualCheckAnswer } from './core/update/update-view'
+import { manualCheckAnswer, UPDATES_OFF } from './core/update/update-view'
 import { createUpdater } from './core/update/updater'
+import { text } from '../shared/i18n'
 
 /**
  * This install's rollout id: the `.updaterId` file electron-updater keeps in userData, so the pure
@@ -57,9 +58,9 @@ export function createAppUpdater(log: Logger, onChange: (phase: UpdatePhase) => 
   const updateLog = log.scoped('updates')
   const disabledReason = app.isPackaged
     ? process.env.EDUSPHERE_DISABLE_UPDATES === '1'
-      ? 'build with updates turned off (EDUSPHERE_DISABLE_UPDATES=1)'
+      ? UPDATES_OFF.disabled
       : null
-    : 'development build'
+    : UPDATES_OFF.development
   if (!disabledReason) {
     autoUpdater.autoDownload = false
     autoUpdater.autoInstallOnAppQuit = true
@@ -103,7 +104,12 @@ export function createAppUpdater(log: Logger, onChange: (phase: UpdatePhase) => 
 export async function checkForUpdates(updater: Updater, win: BrowserWindow | null): Promise<void> {
   const answer = manualCheckAnswer(await updater.checkNow())
   if (!answer) return
-  const box = { type: answer.kind, message: answer.message, detail: answer.detail, buttons: ['OK'] }
+  const box = {
+    type: answer.kind,
+    message: answer.message,
+    detail: answer.detail,
+    buttons: [text('about.ok')],
+  }
   if (win && !win.isDestroyed()) await dialog.showMessageBox(win, box)
   else await dialog.showMessageBox(box)
 }

@@ -104,7 +104,7 @@ export async function showAboutDialog(win: BrowserWindow | null): Promise<void> 
     title: text.title,
     message: text.message,
     detail: text.detail,
-    buttons: ['OK', 'Copy'],
+    buttons: text.buttons,
     defaultId: 0,
     cancelId: 0,
     noLink: true,

@@ -3,6 +3,7 @@
  * (a PNG or JPEG of at most 2 MB, with a matching file name). The profile panel checks a picked
  * file with it at once; main checks again before the upload, whatever the renderer sent.
  */
+import { text, textLocale } from './i18n'
 
 /** The largest avatar accepted (the server's own limit). */
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024
@@ -22,18 +23,22 @@ export function avatarTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | nu
   return null
 }
 
+/** The refusal of a file of `size` bytes over the limit, its size in MB as the language writes it. */
+export function avatarTooLarge(size: number): string {
+  const mb = (size / 1024 / 1024).toLocaleString(textLocale().format, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+  return text('avatar.tooLarge', { mb })
+}
+
 /** Why this file cannot be an avatar, in words that say what to pick instead; null when fine. */
 export function avatarFileProblem(fileName: string, bytes: Uint8Array): string | null {
-  if (bytes.byteLength === 0) return 'That file is empty. Choose a PNG or JPEG picture.'
-  if (bytes.byteLength > AVATAR_MAX_BYTES) {
-    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1)
-    return `That picture is ${mb} MB; the server accepts at most 2 MB. Choose a smaller one.`
-  }
+  if (bytes.byteLength === 0) return text('avatar.empty')
+  if (bytes.byteLength > AVATAR_MAX_BYTES) return avatarTooLarge(bytes.byteLength)
   const dot = fileName.lastIndexOf('.')
   const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
-  if (!(AVATAR_EXTENSIONS as readonly string[]).includes(ext))
-    return 'Only PNG and JPEG pictures (.png, .jpg, .jpeg) can be used as an avatar.'
-  if (avatarTypeOf(bytes) === null)
-    return 'That file is not a PNG or JPEG picture, whatever its name says. Choose another one.'
+  if (!(AVATAR_EXTENSIONS as readonly string[]).includes(ext)) return text('avatar.extension')
+  if (avatarTypeOf(bytes) === null) return text('avatar.notPicture')
   return null
 }

@@ -48,15 +48,20 @@ describe('catalogues', () => {
     for (const locale of APP_LOCALES)
       for (const [key, message] of Object.entries(catalogues[locale]))
         expect(message.trim(), `${locale} ${key}`).not.toBe('')
-    // Names, language names and pure placeholders read the same in both.
+    // Names, language names, pure placeholders and a few shared words read the same in both.
     expect(same.sort()).toEqual([
+      'about.ok',
+      'about.version',
       'app.name',
       'common.labelled',
       'connection.withReason',
+      'keys.groupNavigation',
       'notify.messageTitle',
+      'profile.name',
       'settings.languageDe',
       'settings.languageEn',
       'settings.languageSystem',
+      'settings.logLevelInfo',
     ])
   })
 

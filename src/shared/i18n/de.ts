@@ -2,6 +2,9 @@
  * The German catalogue: the same keys and arguments as en.ts (the type and catalogue.test.ts
  * enforce it), ICU MessageFormat. Informal "du", as German chat apps address their users.
  */
+import { deNavigation } from './de-navigation'
+import { dePeople } from './de-people'
+import { deDesktop } from './de-desktop'
 import type { MessageKey } from './en'
 
 export const de: Readonly<Record<MessageKey, string>> = {
@@ -216,11 +219,6 @@ export const de: Readonly<Record<MessageKey, string>> = {
     '{count, plural, one {(und # weiterer Fehler)} other {(und # weitere Fehler)}}',
   'notify.connectionLost': '{room}: Verbindung unterbrochen',
 
-  // Anwendungsmenü (main)
-  'menu.file': 'Datei',
-  'menu.closeWindow': 'Fenster schließen',
-  'menu.quit': 'EduSphere beenden',
-  'menu.view': 'Ansicht',
   // Fehler aus main, die der Nutzer sieht
   'error.csrf':
     '{server} hat die Anfrage abgelehnt (HTTP 403, CSRF-Prüfung fehlgeschlagen). Prüfe, ob die Serveradresse die EduSphere-Seite selbst ist und kein vorgeschalteter Proxy.',
@@ -282,4 +280,8 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.hostNotAllowed':
     'Dieser Server akzeptiert die Adresse {host} nicht; bitte seine Administration, sie zuzulassen.',
   'error.unexpected': 'Unerwarteter Fehler: {detail}',
+
+  ...deNavigation,
+  ...dePeople,
+  ...deDesktop,
 }

@@ -4,6 +4,10 @@
  * as the count, `''` for an apostrophe next to a brace. Keys are flat, `area.what`; de.ts must have
  * exactly these keys with the same arguments (catalogue.test.ts).
  */
+import { enNavigation } from './en-navigation'
+import { enPeople } from './en-people'
+import { enDesktop } from './en-desktop'
+
 export const en = {
   // The app as a whole
   'app.name': 'EduSphere Desktop',
@@ -206,12 +210,6 @@ export const en = {
   'notify.moreErrors': '{count, plural, one {(and # more error)} other {(and # more errors)}}',
   'notify.connectionLost': '{room}: connection lost',
 
-  // Application menu (main)
-  'menu.file': 'File',
-  'menu.closeWindow': 'Close window',
-  'menu.quit': 'Quit EduSphere',
-  'menu.view': 'View',
-
   // Main's errors that reach the user
   'error.csrf':
     '{server} refused the request (HTTP 403, CSRF check failed). Check that the server address is the EduSphere site itself, not a proxy in front of it.',
@@ -266,6 +264,10 @@ export const en = {
   'error.hostNotAllowed':
     'This server does not accept the address {host}; ask its administrator to allow it.',
   'error.unexpected': 'Unexpected error: {detail}',
+
+  ...enNavigation,
+  ...enPeople,
+  ...enDesktop,
 } as const
 
 /** Every message key. */

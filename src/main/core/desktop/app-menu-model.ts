@@ -1,8 +1,10 @@
 /**
  * The application menu as data: File (or the macOS app menu), the standard Edit roles, View with
  * zoom, Window, and Help (About, updates, "Open Logs Folder"). app-menu.ts turns it into
- * Electron's template and wires the commands; everything the user sees is tested here.
+ * Electron's template and wires the commands; everything the user sees is tested here. Labels come
+ * from the catalogues in the current language: the shell rebuilds the menu when it changes.
  */
+import { text } from '../../../shared/i18n'
 import type { UpdateMenuItem } from '../update/update-view'
 import type { ZoomCommand } from './zoom'
 
@@ -61,10 +63,14 @@ const command = (
 /** The whole menu bar. */
 export function buildAppMenuModel(input: AppMenuInput): MenuNode[] {
   const mac = input.platform === 'darwin'
-  const about = command('about', `About ${input.appName}`)
-  const quit = command('quit', mac ? `Quit ${input.appName}` : 'Quit EduSphere', {
-    accelerator: 'CmdOrCtrl+Q',
-  })
+  const about = command('about', text('menu.about', { app: input.appName }))
+  const quit = command(
+    'quit',
+    mac ? text('menu.quitApp', { app: input.appName }) : text('menu.quit'),
+    {
+      accelerator: 'CmdOrCtrl+Q',
+    },
+  )
   const update = command(input.update.command, input.update.label, {
     enabled: input.update.enabled,
   })
@@ -88,12 +94,16 @@ export function buildAppMenuModel(input: AppMenuInput): MenuNode[] {
       }
     : {
         kind: 'submenu',
-        label: '&File',
-        items: [command('close-window', 'Close Window', { accelerator: 'CmdOrCtrl+W' }), sep, quit],
+        label: text('menu.file'),
+        items: [
+          command('close-window', text('menu.closeWindow'), { accelerator: 'CmdOrCtrl+W' }),
+          sep,
+          quit,
+        ],
       }
   const edit: MenuNode = {
     kind: 'submenu',
-    label: '&Edit',
+    label: text('menu.edit'),
     items: [
       role('undo'),
       role('redo'),
@@ -109,11 +119,14 @@ export function buildAppMenuModel(input: AppMenuInput): MenuNode[] {
   }
   const view: MenuNode = {
     kind: 'submenu',
-    label: '&View',
+    label: text('menu.view'),
     items: [
-      command('zoom-reset', 'Actual Size', { accelerator: 'CmdOrCtrl+0', displayOnly: true }),
-      command('zoom-in', 'Zoom In', { accelerator: 'CmdOrCtrl+Plus', displayOnly: true }),
-      command('zoom-out', 'Zoom Out', { accelerator: 'CmdOrCtrl+-', displayOnly: true }),
+      command('zoom-reset', text('menu.zoomReset'), {
+        accelerator: 'CmdOrCtrl+0',
+        displayOnly: true,
+      }),
+      command('zoom-in', text('menu.zoomIn'), { accelerator: 'CmdOrCtrl+Plus', displayOnly: true }),
+      command('zoom-out', text('menu.zoomOut'), { accelerator: 'CmdOrCtrl+-', displayOnly: true }),
       sep,
       role('togglefullscreen'),
       ...(input.devTools ? [role('toggleDevTools')] : []),
@@ -121,15 +134,18 @@ export function buildAppMenuModel(input: AppMenuInput): MenuNode[] {
   }
   const window: MenuNode = {
     kind: 'submenu',
-    label: '&Window',
+    label: text('menu.window'),
     special: 'window',
     items: mac ? [role('minimize'), role('zoom'), sep, role('front')] : [role('minimize')],
   }
   const help: MenuNode = {
     kind: 'submenu',
-    label: '&Help',
+    label: text('menu.help'),
     special: 'help',
-    items: [...(mac ? [] : [about, update, sep]), command('open-logs-folder', 'Open Logs Folder')],
+    items: [
+      ...(mac ? [] : [about, update, sep]),
+      command('open-logs-folder', text('menu.openLogs')),
+    ],
   }
   return [first, edit, view, window, help]
 }

@@ -3,6 +3,7 @@
  * (Electron's spell checker finds them; nothing shows them unless the app does), "Add to
  * Dictionary", and the edit actions the spot allows. Pure: context-menu.ts builds the Menu.
  */
+import { text } from '../../../shared/i18n'
 
 /** The parts of Electron's ContextMenuParams this needs. */
 export interface ContextMenuInput {
@@ -41,27 +42,32 @@ export function buildContextMenu(input: ContextMenuInput): ContextMenuItem[] {
   if (input.isEditable && input.misspelledWord) {
     const words = input.dictionarySuggestions.slice(0, MAX_SUGGESTIONS)
     if (words.length) items.push(...words.map((word) => ({ kind: 'suggestion' as const, word })))
-    else items.push({ kind: 'note', label: 'No Guesses Found' })
+    else items.push({ kind: 'note', label: text('context.noGuesses') })
     items.push({
       kind: 'add-to-dictionary',
       word: input.misspelledWord,
-      label: 'Add to Dictionary',
+      label: text('context.addToDictionary'),
     })
     items.push({ kind: 'separator' })
   }
   if (input.isEditable) {
     items.push(
-      { kind: 'role', role: 'undo', label: 'Undo', enabled: f.canUndo },
-      { kind: 'role', role: 'redo', label: 'Redo', enabled: f.canRedo },
+      { kind: 'role', role: 'undo', label: text('context.undo'), enabled: f.canUndo },
+      { kind: 'role', role: 'redo', label: text('context.redo'), enabled: f.canRedo },
       { kind: 'separator' },
-      { kind: 'role', role: 'cut', label: 'Cut', enabled: f.canCut },
-      { kind: 'role', role: 'copy', label: 'Copy', enabled: f.canCopy },
-      { kind: 'role', role: 'paste', label: 'Paste', enabled: f.canPaste },
+      { kind: 'role', role: 'cut', label: text('context.cut'), enabled: f.canCut },
+      { kind: 'role', role: 'copy', label: text('context.copy'), enabled: f.canCopy },
+      { kind: 'role', role: 'paste', label: text('context.paste'), enabled: f.canPaste },
       { kind: 'separator' },
-      { kind: 'role', role: 'selectAll', label: 'Select All', enabled: f.canSelectAll },
+      {
+        kind: 'role',
+        role: 'selectAll',
+        label: text('context.selectAll'),
+        enabled: f.canSelectAll,
+      },
     )
   } else if (input.selectionText.trim()) {
-    items.push({ kind: 'role', role: 'copy', label: 'Copy', enabled: f.canCopy })
+    items.push({ kind: 'role', role: 'copy', label: text('context.copy'), enabled: f.canCopy })
   }
   return items
 }

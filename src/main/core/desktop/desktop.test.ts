@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setTextLocale } from '../../../shared/i18n'
+import { manualCheckAnswer, updateMenuItem } from '../update/update-view'
 import { aboutText } from './about'
 import type { MenuNode } from './app-menu-model'
 import { buildAppMenuModel, menuCommands } from './app-menu-model'
@@ -253,5 +255,65 @@ describe('context menu', () => {
       { kind: 'role', role: 'copy', label: 'Copy', enabled: true },
     ])
     expect(buildContextMenu(input({ isEditable: false }))).toEqual([])
+  })
+})
+
+describe('in German', () => {
+  afterEach(() => setTextLocale({ messages: 'en', format: 'en' }))
+  it('words the menu, the right-click menu, About and updates in the language of the moment', () => {
+    setTextLocale({ messages: 'de', format: 'de-DE' })
+    const update = updateMenuItem({ kind: 'ready', version: '1.2.0' })
+    const menu = buildAppMenuModel({
+      platform: 'linux',
+      appName: 'EduSphere Desktop',
+      devTools: false,
+      update,
+    })
+    expect(menu.map((n) => n.kind === 'submenu' && n.label)).toEqual([
+      '&Datei',
+      '&Bearbeiten',
+      '&Ansicht',
+      '&Fenster',
+      '&Hilfe',
+    ])
+    expect(submenu(menu, 'Hilfe').map((n) => n.kind === 'command' && n.label)).toEqual([
+      'Über EduSphere Desktop',
+      'Neu starten und aktualisieren (1.2.0)',
+      false,
+      'Protokollordner öffnen',
+    ])
+    const context = buildContextMenu({
+      isEditable: false,
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      selectionText: 'Hallo',
+      editFlags: {
+        canUndo: false,
+        canRedo: false,
+        canCut: false,
+        canCopy: true,
+        canPaste: false,
+        canSelectAll: true,
+      },
+    })
+    expect(context).toEqual([{ kind: 'role', role: 'copy', label: 'Kopieren', enabled: true }])
+    const about = aboutText('EduSphere Desktop', {
+      app: '0.1.0',
+      electron: '38.1.0',
+      chrome: '140.0',
+      node: '22.18.0',
+      v8: '14.0',
+      os: 'Linux 6.1 x64',
+    })
+    expect([about.title, about.buttons, about.detail.split('\n').at(-1)]).toEqual([
+      'Über EduSphere Desktop',
+      ['OK', 'Kopieren'],
+      'Betriebssystem: Linux 6.1 x64',
+    ])
+    expect(manualCheckAnswer({ kind: 'off', reason: 'development-build' })).toEqual({
+      kind: 'info',
+      message: 'Updates sind ausgeschaltet',
+      detail: 'Dies ist ein Entwicklungs-Build.',
+    })
   })
 })

@@ -12,6 +12,7 @@ import type {
   SearchResults,
 } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
+import { text } from '../../../shared/i18n'
 import { matchRanges, parseQuery, scoreOf, snippetOf } from '../../../shared/search-text'
 import { parseIsoTimestamp } from '../../../shared/iso-time'
 import type { AccountStore } from '../store/account-store'
@@ -138,11 +139,7 @@ export function createSearchIntents(
         const at = target ? list.indexOf(target) : -1
         if (at >= 0) messages = list.slice(Math.max(0, at - REVEAL_RADIUS), at + REVEAL_RADIUS + 1)
       }
-      if (!messages)
-        throw new AppError(
-          'not-found',
-          'That message is no longer in this room: it may have been deleted.',
-        )
+      if (!messages) throw new AppError('not-found', text('error.messageGone'))
       return { roomKey, messages }
     },
   }

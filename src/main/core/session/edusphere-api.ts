@@ -47,7 +47,7 @@ export function normaliseServerUrl(input: string): string {
 const RoomResultSchema = z.object({ room: RoomSchema.nullable() }).nullable()
 
 const noRoomIn = (field: string): AppError =>
-  new AppError('protocol', `The server's answer to ${field} had no room. Try again.`)
+  new AppError('protocol', text('error.noRoomInAnswer', { field }))
 
 /** The GraphQL client: one per server origin, sharing its cookie jar and CSRF token. */
 export class EduSphereApi {
@@ -178,8 +178,7 @@ export class EduSphereApi {
   async deleteRoom(token: string, host: string, slug: string): Promise<void> {
     const schema = z.object({ success: z.boolean().nullable() }).nullable()
     const result = await this.call('deleteRoom', { host, slug }, token, schema)
-    if (result?.success === false)
-      throw new AppError('protocol', 'The server did not delete the room. Try again.')
+    if (result?.success === false) throw new AppError('protocol', text('error.roomNotDeleted'))
   }
 
   /** Changes the signed-in user's name, bio and avatar (a multipart upload); omitted: unchanged. */
@@ -191,7 +190,7 @@ export class EduSphereApi {
     const schema = z.object({ user: ProfileUserSchema.nullable() }).nullable()
     const files = avatar ? [{ ...avatar, variable: 'avatar' }] : []
     const result = await this.call('updateUser', changes, token, schema, files)
-    if (!result?.user) throw new AppError('protocol', 'The server did not return your profile.')
+    if (!result?.user) throw new AppError('protocol', text('error.noProfile'))
     return result.user
   }
 
@@ -205,8 +204,7 @@ export class EduSphereApi {
   }): Promise<void> {
     const schema = z.object({ success: z.boolean().nullable() }).nullable()
     const result = await this.call('registerUser', form, null, schema)
-    if (result?.success === false)
-      throw new AppError('protocol', 'The server did not create the account. Try again.')
+    if (result?.success === false) throw new AppError('protocol', text('error.accountNotCreated'))
   }
 
   /**

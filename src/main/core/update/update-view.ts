@@ -2,7 +2,24 @@
  * What the user sees of updates, as data: the Help menu's item, the tray's item (only once a
  * download is ready), and the answer to a "Check for updates…" the user asked for.
  */
+import { text } from '../../../shared/i18n'
 import type { UpdatePhase } from './updater'
+
+/**
+ * Why updates are off, as codes the shell passes (app-updates.ts) and the log shows; the answer to
+ * a check words them in the user's language.
+ */
+export const UPDATES_OFF = {
+  development: 'development-build',
+  disabled: 'disabled-by-environment',
+} as const
+
+function offDetail(reason: string): string {
+  if (reason === UPDATES_OFF.development) return text('update.offDevelopment')
+  if (reason === UPDATES_OFF.disabled) return text('update.offDisabled')
+  // Not a reason the shell gives; shown as it is rather than not at all.
+  return reason
+}
 
 export type UpdateCommand = 'check-for-updates' | 'restart-to-update'
 
@@ -20,21 +37,27 @@ export function updateMenuItem(phase: UpdatePhase): UpdateMenuItem {
     case 'up-to-date':
     case 'failed':
       return {
-        label: 'Check for Updates…',
+        label: text('update.check'),
         enabled: phase.kind !== 'off',
         command: 'check-for-updates',
       }
     case 'checking':
-      return { label: 'Checking for Updates…', enabled: false, command: 'check-for-updates' }
+      return { label: text('update.checking'), enabled: false, command: 'check-for-updates' }
     case 'downloading':
       return {
-        label: `Downloading Update ${phase.version}${phase.percent === null ? '' : ` (${phase.percent} %)`}…`,
+        label:
+          phase.percent === null
+            ? text('update.downloadingItem', { version: phase.version })
+            : text('update.downloadingItemPercent', {
+                version: phase.version,
+                percent: phase.percent,
+              }),
         enabled: false,
         command: 'check-for-updates',
       }
     case 'ready':
       return {
-        label: `Restart to Update (${phase.version})`,
+        label: text('update.restart', { version: phase.version }),
         enabled: true,
         command: 'restart-to-update',
       }
@@ -52,26 +75,26 @@ export function manualCheckAnswer(
 ): { kind: 'info' | 'error'; message: string; detail: string } | null {
   switch (phase.kind) {
     case 'off':
-      return { kind: 'info', message: 'Updates are off', detail: `This is a ${phase.reason}.` }
+      return { kind: 'info', message: text('update.off'), detail: offDetail(phase.reason) }
     case 'up-to-date':
       return {
         kind: 'info',
-        message: "You're up to date",
-        detail: `EduSphere Desktop ${phase.version} is the newest version.`,
+        message: text('update.upToDate'),
+        detail: text('update.upToDateDetail', { version: phase.version }),
       }
     case 'failed':
-      return { kind: 'error', message: 'Could not check for updates', detail: phase.message }
+      return { kind: 'error', message: text('update.checkFailed'), detail: phase.message }
     case 'ready':
       return {
         kind: 'info',
-        message: `Version ${phase.version} is ready`,
-        detail: 'Restart EduSphere Desktop to update.',
+        message: text('update.ready', { version: phase.version }),
+        detail: text('update.readyDetail'),
       }
     case 'downloading':
       return {
         kind: 'info',
-        message: `Downloading version ${phase.version}`,
-        detail: "You'll be offered a restart when it is ready.",
+        message: text('update.downloading', { version: phase.version }),
+        detail: text('update.downloadingDetail'),
       }
     case 'idle':
     case 'checking':

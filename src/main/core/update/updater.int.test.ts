@@ -11,7 +11,7 @@ import { FakeClock } from '../test-support/fake-clock'
 import { fetchUpdateFeed, MAX_FEED_BYTES } from './feed-client'
 import type { UpdatePhase, UpdateSource } from './updater'
 import { createUpdater, DEFAULT_CHECK_INTERVAL_MS } from './updater'
-import { manualCheckAnswer, updateMenuItem, updateTrayItem } from './update-view'
+import { manualCheckAnswer, UPDATES_OFF, updateMenuItem, updateTrayItem } from './update-view'
 
 const FRONT = '6b1f0f2e-52a7-4c1e-9d3c-000000000000'
 const BACK = '6b1f0f2e-52a7-4c1e-9d3c-0000ffffffff'
@@ -177,13 +177,16 @@ describe('updates from a release server on loopback', () => {
 
   it('never checks in development', async () => {
     const before = requests.length
-    const { clock, updater } = setup('1.0.0', FRONT, 'development build')
+    const { clock, updater } = setup('1.0.0', FRONT, UPDATES_OFF.development)
     updater.start()
-    expect(await updater.checkNow()).toEqual({ kind: 'off', reason: 'development build' })
+    expect(await updater.checkNow()).toEqual({ kind: 'off', reason: UPDATES_OFF.development })
     expect(clock.pending()).toEqual([])
     expect(requests.length).toBe(before)
     expect(updateMenuItem(updater.phase()).enabled).toBe(false)
-    expect(manualCheckAnswer(updater.phase())?.message).toBe('Updates are off')
+    expect(manualCheckAnswer(updater.phase())).toMatchObject({
+      message: 'Updates are off',
+      detail: 'This is a development build.',
+    })
   })
 
   it('runs one check at a time however often the user asks', async () => {

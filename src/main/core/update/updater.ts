@@ -27,7 +27,7 @@ export interface UpdateSource {
 }
 
 export interface UpdaterOptions {
-  /** Null in a packaged build; otherwise why updates are off ("development build"). */
+  /** Null in a packaged build; otherwise why updates are off (a code of UPDATES_OFF in update-view). */
   disabledReason: string | null
   currentVersion: string
   /** This install's stable id (electron-updater's .updaterId): its rollout position. */

@@ -3,6 +3,7 @@
  * composer), what the shortcuts sheet lists, and which room Alt+↑/↓ moves to. Pure: components
  * pass the keyboard event in and act on the answer. "Mod" is Cmd on macOS and Ctrl elsewhere.
  */
+import { t } from '../i18n'
 
 /** The fields of a KeyboardEvent the keymap reads. */
 export interface KeyChord {
@@ -110,32 +111,32 @@ export function shortcutSheet(mac: boolean): ShortcutGroup[] {
   const alt = mac ? '⌥' : 'Alt'
   return [
     {
-      title: 'Navigation',
+      title: t('keys.groupNavigation'),
       items: [
-        { keys: [mod, 'K'], label: 'Jump to a room (quick switcher)' },
-        { keys: [alt, '↑'], label: 'Previous room' },
-        { keys: [alt, '↓'], label: 'Next room' },
-        { keys: [alt, 'Shift', '↑'], label: 'Previous unread room' },
-        { keys: [alt, 'Shift', '↓'], label: 'Next unread room' },
+        { keys: [mod, 'K'], label: t('keys.quickSwitcher') },
+        { keys: [alt, '↑'], label: t('keys.previousRoom') },
+        { keys: [alt, '↓'], label: t('keys.nextRoom') },
+        { keys: [alt, 'Shift', '↑'], label: t('keys.previousUnreadRoom') },
+        { keys: [alt, 'Shift', '↓'], label: t('keys.nextUnreadRoom') },
       ],
     },
     {
-      title: 'Search',
+      title: t('keys.groupSearch'),
       items: [
-        { keys: [mod, 'F'], label: 'Search this room' },
-        { keys: [mod, 'Shift', 'F'], label: 'Search all your rooms' },
+        { keys: [mod, 'F'], label: t('keys.searchRoom') },
+        { keys: [mod, 'Shift', 'F'], label: t('keys.searchAll') },
       ],
     },
     {
-      title: 'Messages',
+      title: t('keys.groupMessages'),
       items: [
-        { keys: ['Enter'], label: 'Send the message' },
-        { keys: ['Shift', 'Enter'], label: 'New line' },
-        { keys: ['↑'], label: 'Edit your last message (in an empty composer)' },
-        { keys: ['Esc'], label: 'Cancel editing' },
-        { keys: ['Shift', 'F10'], label: 'Message actions (also the Menu key)' },
+        { keys: ['Enter'], label: t('keys.send') },
+        { keys: ['Shift', 'Enter'], label: t('keys.newLine') },
+        { keys: ['↑'], label: t('keys.editLast') },
+        { keys: ['Esc'], label: t('keys.cancelEdit') },
+        { keys: ['Shift', 'F10'], label: t('keys.messageActions') },
       ],
     },
-    { title: 'Help', items: [{ keys: [mod, '/'], label: 'Show these shortcuts' }] },
+    { title: t('keys.groupHelp'), items: [{ keys: [mod, '/'], label: t('keys.showShortcuts') }] },
   ]
 }

@@ -1,5 +1,6 @@
 /** What the message menu offers for a message: only the actions the message allows. */
 import type { ChatMessage } from '../../../shared/ipc-contract'
+import { t } from '../i18n'
 import { splitLinks } from './links'
 
 export type MessageAction = 'copy' | 'copy-link' | 'edit' | 'delete' | 'retry' | 'discard'
@@ -30,15 +31,19 @@ export function firstLink(body: string): string | null {
  * not go through.
  */
 export function messageMenuItems(m: ChatMessage): MessageMenuItem[] {
-  const items: MessageMenuItem[] = [{ action: 'copy', label: 'Copy text' }]
-  if (firstLink(m.body) !== null) items.push({ action: 'copy-link', label: 'Copy link' })
+  const items: MessageMenuItem[] = [{ action: 'copy', label: t('messageMenu.copy') }]
+  if (firstLink(m.body) !== null)
+    items.push({ action: 'copy-link', label: t('messageMenu.copyLink') })
   if (m.own && m.status === 'confirmed' && m.pendingAction === null) {
-    items.push({ action: 'edit', label: 'Edit' })
-    items.push({ action: 'delete', label: 'Delete', danger: true })
+    items.push({ action: 'edit', label: t('message.edit') })
+    items.push({ action: 'delete', label: t('message.delete'), danger: true })
   }
   if (m.status === 'failed' || m.status === 'unconfirmed') {
-    items.push({ action: 'retry', label: m.status === 'failed' ? 'Retry' : 'Send again' })
-    items.push({ action: 'discard', label: 'Discard', danger: true })
+    items.push({
+      action: 'retry',
+      label: t(m.status === 'failed' ? 'message.retry' : 'message.sendAgain'),
+    })
+    items.push({ action: 'discard', label: t('message.discard'), danger: true })
   }
   return items
 }

@@ -3,6 +3,7 @@
  * one per message ("3 new messages from Bob and Carol"); a lone message is read with its text.
  * The user's own messages are never announced: they know what they just sent.
  */
+import { t } from '../i18n'
 
 /** One arrived message, as much of it as the announcement needs. */
 export interface Arrival {
@@ -25,9 +26,10 @@ function excerpt(body: string): string {
 /** "Bob", "Bob and Carol", "Bob, Carol and Dave", "Bob, Carol, Dave and 2 others". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? ''
-  if (names.length <= NAMES_MAX) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  if (names.length <= NAMES_MAX)
+    return t('announce.two', { first: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' })
   const rest = names.length - NAMES_MAX
-  return `${names.slice(0, NAMES_MAX).join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`
+  return t('announce.others', { names: names.slice(0, NAMES_MAX).join(', '), rest })
 }
 
 /** The announcement for messages that arrived together, or null when there is nothing to say. */
@@ -37,9 +39,11 @@ export function summariseArrivals(arrivals: readonly Arrival[]): string | null {
   if (!first) return null
   if (others.length === 1) {
     const text = excerpt(first.body)
-    return text ? `New message from ${first.author}: ${text}` : `New message from ${first.author}`
+    return text
+      ? t('announce.oneWithText', { author: first.author, text })
+      : t('announce.one', { author: first.author })
   }
   // Authors in the order they first spoke, each once.
   const names = [...new Set(others.map((a) => a.author))]
-  return `${others.length} new messages from ${joinNames(names)}`
+  return t('announce.many', { count: others.length, names: joinNames(names) })
 }

@@ -114,7 +114,7 @@ export const useMessagesStore = defineStore('messages', () => {
     const oldest = timeline(roomKey).messages[0]
     if (!state.hasOlder || state.loading || !oldest) return
     paging.value[roomKey] = { ...state, loading: true }
-    const ok = await run("Couldn't load earlier messages", () =>
+    const ok = await run(t('history.olderFailed'), () =>
       call((api) => api.loadOlder(roomKey, oldest.id)),
     )
     if (!ok) paging.value[roomKey] = { ...pagingOf(roomKey), loading: false }

@@ -9,6 +9,7 @@ import { ref, watch } from 'vue'
 import type { RoomKey } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
 import { useMessagesStore } from './messages'
+import { t } from '../i18n'
 import { useNoticesStore } from './notices'
 import { useRoomsStore } from './rooms'
 
@@ -60,7 +61,7 @@ export const useNavigationStore = defineStore('navigation', () => {
     if (!timeline.get(id)) {
       const result = await call((api) => api.revealMessage(roomKey, id))
       if (!result.ok) {
-        useNoticesStore().push('error', `Couldn't show that message: ${result.error.message}`)
+        useNoticesStore().push('error', t('search.showFailed', { error: result.error.message }))
         return false
       }
       const missing = result.value.messages.filter((m) => !timeline.get(m.id))

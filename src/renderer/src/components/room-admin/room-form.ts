@@ -1,4 +1,5 @@
 /** What the room forms share: the server's field names mapped onto theirs, and a blank form. */
+import { t } from '../../i18n'
 import type { RoomField } from './RoomFormFields.vue'
 
 /** Where each of the server's room form errors goes; `__all__` is about the name (taken). */
@@ -16,7 +17,7 @@ export function missingRoomFields(form: {
   topic: string
 }): Partial<Record<RoomField, string>> {
   const problems: Partial<Record<RoomField, string>> = {}
-  if (form.name.trim() === '') problems.name = 'Give the room a name.'
-  if (form.topic.trim() === '') problems.topic = 'Pick a topic, or type a new one.'
+  if (form.name.trim() === '') problems.name = t('roomAdmin.nameMissing')
+  if (form.topic.trim() === '') problems.topic = t('roomAdmin.topicMissing')
   return problems
 }
