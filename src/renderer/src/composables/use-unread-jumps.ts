@@ -5,8 +5,8 @@
 import { nextTick, ref } from 'vue'
 import type { Ref } from 'vue'
 import type { Virtualizer } from '@tanstack/vue-virtual'
-import { CHUNK_SIZE } from '../lib/row-chunks'
-import type { Timeline } from '../lib/timeline'
+import { CHUNK_SIZE } from '../lib/history/row-chunks'
+import type { Timeline } from '../lib/history/timeline'
 
 export interface UnreadJumpsDeps {
   scroller: Readonly<Ref<HTMLElement | null>>

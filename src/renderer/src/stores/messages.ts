@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { markRaw, ref } from 'vue'
 import type { ChatMessage, RoomKey } from '../../../shared/ipc-contract'
 import { call } from '../api/bridge'
-import { Timeline } from '../lib/timeline'
+import { Timeline } from '../lib/history/timeline'
 import { useNoticesStore } from './notices'
 import { t } from '../i18n'
 

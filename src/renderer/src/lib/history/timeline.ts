@@ -3,8 +3,8 @@
  * deep proxies would cost more than the rendering itself, so stores wrap a timeline in markRaw and
  * bump a revision counter instead. Messages are treated as immutable values (replaced, never mutated).
  */
-import type { ChatMessage } from '../../../shared/ipc-contract'
-import { idKey } from '../../../shared/frames'
+import type { ChatMessage } from '../../../../shared/ipc-contract'
+import { idKey } from '../../../../shared/frames'
 
 /**
  * Sort order: creation time only. Messages created in the same millisecond keep the order they

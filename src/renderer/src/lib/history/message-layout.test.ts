@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GROUP_WINDOW_MS, layoutAt } from './message-layout'
-import { makeMessage } from '../test-support/messages'
+import { makeMessage } from '../../test-support/messages'
 
 const bob = { id: '2', username: 'bob', avatarUrl: null }
 const alice = { id: '1', username: 'alice', avatarUrl: null }

@@ -3,8 +3,8 @@
  * previous author's group. Computed from the neighbour only, so the virtual list derives it for
  * the handful of visible rows instead of precomputing 100,000 row objects.
  */
-import type { ChatMessage } from '../../../shared/ipc-contract'
-import { localDayKey } from './format'
+import type { ChatMessage } from '../../../../shared/ipc-contract'
+import { localDayKey } from '../format'
 
 /** Messages from one author closer together than this collapse into one group. */
 export const GROUP_WINDOW_MS = 5 * 60_000

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Timeline, rowKey } from './timeline'
-import { makeMessage } from '../test-support/messages'
+import { makeMessage } from '../../test-support/messages'
 
 describe('Timeline', () => {
   it('sorts history by creation time and drops duplicate ids', () => {

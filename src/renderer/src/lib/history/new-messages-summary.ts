@@ -3,7 +3,7 @@
  * one per message ("3 new messages from Bob and Carol"); a lone message is read with its text.
  * The user's own messages are never announced: they know what they just sent.
  */
-import { t } from '../i18n'
+import { t } from '../../i18n'
 
 /** One arrived message, as much of it as the announcement needs. */
 export interface Arrival {
