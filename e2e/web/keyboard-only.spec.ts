@@ -26,7 +26,9 @@ function focusState(page: Page): Promise<{ what: string; visible: boolean } | nu
   })
 }
 
-function isFocused(target: Locator): Promise<boolean> {
+/** Whether `target` has focus; a target that is not on the page fails at once, naming it. */
+async function isFocused(target: Locator): Promise<boolean> {
+  if ((await target.count()) === 0) throw new Error(`not on the page: ${target}`)
   return target.evaluate((el) => el === document.activeElement).catch(() => false)
 }
 
@@ -69,8 +71,8 @@ test('signs in, opens a room, sends, edits and deletes a message with the keyboa
   await expect(page.getByRole('heading', { name: '# General' })).toBeVisible()
   await expect(general).toHaveAttribute('aria-current', 'page')
 
-  // Send.
-  const composer = page.getByRole('textbox', { name: 'Message', exact: true })
+  // Send. The composer is a combobox: typing @ offers the room's participants.
+  const composer = page.getByRole('combobox', { name: 'Message', exact: true })
   await tabTo(page, composer)
   const body = `typed without a mouse ${Date.now()}`
   await page.keyboard.type(body)
@@ -84,7 +86,7 @@ test('signs in, opens a room, sends, edits and deletes a message with the keyboa
   await tabTo(page, row.getByRole('button', { name: /^Edit message/ }), true)
   await expect(row.locator('.message-actions')).toHaveCSS('opacity', '1')
   await page.keyboard.press('Enter')
-  const editor = page.getByRole('textbox', { name: 'Edit message', exact: true })
+  const editor = page.getByRole('combobox', { name: 'Edit message', exact: true })
   await expect(editor).toBeFocused()
   await expect(editor).toHaveValue(body)
   const fixed = `${body} (fixed)`
