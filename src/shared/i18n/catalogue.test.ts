@@ -61,7 +61,6 @@ describe('catalogues', () => {
       'settings.languageDe',
       'settings.languageEn',
       'settings.languageSystem',
-      'settings.logLevelInfo',
     ])
   })
 

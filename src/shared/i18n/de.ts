@@ -239,6 +239,12 @@ export const de: Readonly<Record<MessageKey, string>> = {
   'error.formRejected': 'Der Server hat das nicht angenommen: {detail}',
   'error.formRejectedNoReason':
     'Der Server hat das nicht angenommen, ohne einen Grund zu nennen. Prüfe deine Eingaben und versuche es erneut.',
+  'error.notInHistory': 'Diese Nachricht ist nicht im Verlauf dieses Raums.',
+  'error.roomVanished': 'Der Raum ist aus deinen Räumen verschwunden.',
+  'error.roomDeletedByHost': 'Dieser Raum wurde von seinem Host gelöscht.',
+  'error.createdButSignInFailed':
+    'Dein Konto wurde angelegt, aber die Anmeldung ist fehlgeschlagen: {detail} Melde dich mit deiner E-Mail-Adresse und deinem Passwort an.',
+  'error.copyUnavailable': 'Kopieren ist hier nicht verfügbar.',
   'error.permissionDenied':
     'Dazu fehlt dir die Berechtigung. Melde dich erneut an oder bitte den Host des Raums um Zugang.',
   'error.protocolOperation':

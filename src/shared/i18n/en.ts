@@ -226,6 +226,12 @@ export const en = {
   'error.formRejected': 'The server did not accept this: {detail}',
   'error.formRejectedNoReason':
     'The server did not accept this, without saying why. Check what you entered and try again.',
+  'error.notInHistory': 'That message is not in the history of this room.',
+  'error.roomVanished': 'The room vanished from your rooms.',
+  'error.roomDeletedByHost': 'This room was deleted by its host.',
+  'error.createdButSignInFailed':
+    'Your account was created, but signing in failed: {detail} Sign in with your email and password.',
+  'error.copyUnavailable': 'Copying is not available here.',
   'error.permissionDenied':
     'You do not have permission to do this. Sign in again or ask the room host for access.',
   'error.protocolOperation':

@@ -14,6 +14,7 @@ import type {
   Unsubscribe,
 } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
+import { text } from '../../../shared/i18n'
 import { EduSphereApi } from '../session/edusphere-api'
 import { Session } from '../session/session'
 import { AvatarFetcher } from '../media/avatar-fetcher'
@@ -229,9 +230,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return null
     },
     ...createSearchIntents({ session, rooms, store: () => data.current }),
-    copyText(text) {
-      if (!deps.copyText) throw new AppError('internal', 'Copying is not available here.')
-      deps.copyText(text)
+    copyText(words) {
+      if (!deps.copyText) throw new AppError('internal', text('error.copyUnavailable'))
+      deps.copyText(words)
       return null
     },
     getSettings: settings.getSettings,

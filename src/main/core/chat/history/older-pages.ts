@@ -4,6 +4,7 @@
  * cannot say (no store, or the message is not stored). The server has no paging (`messages`
  * returns the whole room), so that path fetches it all and keeps one page.
  */
+import { text } from '../../../../shared/i18n'
 import { AppError } from '../../../../shared/errors'
 import { idKey } from '../../../../shared/frames'
 import type { HistoryMessage } from '../../../../shared/graphql-shapes'
@@ -36,8 +37,7 @@ export async function loadOlderPage(request: OlderPageRequest): Promise<OlderPag
   const stored = persistence?.older(beforeId, limit) ?? null
   if (stored) return stored
   const anchor = held.confirmedById(beforeId)
-  if (persistence && !anchor)
-    throw new AppError('not-found', 'That message is not in the history of this room.')
+  if (persistence && !anchor) throw new AppError('not-found', text('error.notInHistory'))
   return pageFromServer(await request.fetchHistory(), beforeId, anchor?.created ?? null, limit)
 }
 
@@ -54,8 +54,7 @@ export function pageFromServer(
   if (end < 0 && beforeCreatedMs !== null)
     end = rows.findIndex((r) => (parseIsoTimestamp(r.created) ?? 0) >= beforeCreatedMs)
   if (end < 0) {
-    if (beforeCreatedMs === null)
-      throw new AppError('not-found', 'That message is not in the history of this room.')
+    if (beforeCreatedMs === null) throw new AppError('not-found', text('error.notInHistory'))
     end = rows.length
   }
   const start = Math.max(0, end - limit)

@@ -11,6 +11,7 @@ import type {
   RoomDetails,
   RoomSummary,
 } from '../../../../shared/ipc-contract'
+import { text } from '../../../../shared/i18n'
 import { AppError } from '../../../../shared/errors'
 import { avatarFileProblem, avatarTypeOf } from '../../../../shared/avatar-file'
 import type { ProfileUser, Room, UserRef } from '../../../../shared/graphql-shapes'
@@ -83,7 +84,7 @@ export function createPeopleIntents(deps: PeopleIntentsDeps): PeopleCalls {
   /** The summary of a joined room, which the renderer shows right away. */
   const summaryOf = (room: Room): RoomSummary => {
     const summary = rooms.summaryOf(roomKeyOf(room))
-    if (!summary) throw new AppError('internal', 'The room vanished from your rooms.')
+    if (!summary) throw new AppError('internal', text('error.roomVanished'))
     return summary
   }
 
@@ -96,7 +97,7 @@ export function createPeopleIntents(deps: PeopleIntentsDeps): PeopleCalls {
       } catch (error) {
         if (error instanceof AppError && error.code === 'not-found' && rooms.has(key)) {
           sync.gone(key)
-          throw new AppError('not-found', 'This room was deleted by its host.')
+          throw new AppError('not-found', text('error.roomDeletedByHost'))
         }
         throw error
       }
@@ -205,7 +206,7 @@ export function createPeopleIntents(deps: PeopleIntentsDeps): PeopleCalls {
         const why = error instanceof Error ? error.message : String(error)
         throw new AppError(
           error instanceof AppError ? error.code : 'internal',
-          `Your account was created, but signing in failed: ${why} Sign in with your email and password.`,
+          text('error.createdButSignInFailed', { detail: why }),
         )
       }
     },
