@@ -54,6 +54,7 @@ export function guardRepos(repos: Repos, isOpen: () => boolean, report: Report):
       applyEdit: guard('history.applyEdit', history.applyEdit, false),
       applyDelete: guard('history.applyDelete', history.applyDelete, false),
       newest: guard('history.newest', history.newest, null),
+      byId: guard('history.byId', history.byId, null),
       cursorOfId: guard('history.cursorOfId', history.cursorOfId, null),
       byAuthorBefore: guard('history.byAuthorBefore', history.byAuthorBefore, []),
       count: guard('history.count', history.count, 0),

@@ -155,6 +155,8 @@ describe('history changes', () => {
       }),
     ).toBe(true)
     expect(store.history.newest(ROOM)).toMatchObject({ body: 'edited', edited: true })
+    expect(store.history.byId(ROOM, 'ABCDEF')).toMatchObject({ id: 'abcdef', body: 'edited' })
+    expect(store.history.byId('alice/other', 'abcdef')).toBeNull()
     expect(store.history.applyEdit(ROOM, { id: 'zz', body: 'x', edited: true, updated: '' })).toBe(
       false,
     )
