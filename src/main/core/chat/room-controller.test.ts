@@ -4,16 +4,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { ChatEvent, ConnectionSnapshot, ConnectionState } from '../../../shared/ipc-contract'
+import type { ChatEvent } from '../../../shared/ipc-contract'
 import { AppError } from '../../../shared/errors'
-import type { ClientFrame } from '../../../shared/frames'
 import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
 import { ServerErrorText } from '../../../shared/frames'
-import type { RoomConnection, SendOutcome } from '../ports'
-import type { ConnectionHandlers } from './room-controller'
 import { INVALID_BURST_MS, RoomController, SYNC_RETRY_MS } from './room-controller'
 import { ALICE, BASE, newFrame, row } from '../test-support/chat-fixtures'
 import { FakeClock } from '../test-support/fake-clock'
+import { FakeConnection } from '../test-support/fake-connection'
 
 const room: Room = {
   id: randomUUID(),
@@ -27,46 +25,6 @@ const room: Room = {
     { id: '1', username: 'alice' },
     { id: '2', username: 'bob' },
   ],
-}
-
-const snap = (state: ConnectionState): ConnectionSnapshot => ({
-  state,
-  attempt: 0,
-  maxAttempts: 5,
-  nextRetryAt: null,
-  reason: null,
-  terminal: null,
-})
-
-class FakeConnection implements RoomConnection {
-  snapshot = snap('disconnected')
-  sent: ClientFrame[] = []
-  opened = 0
-  closed = 0
-  constructor(readonly handlers: ConnectionHandlers) {}
-  open() {
-    this.opened++
-  }
-  close() {
-    this.closed++
-    this.set('disconnected')
-  }
-  send(frame: ClientFrame): SendOutcome {
-    if (this.snapshot.state !== 'connected') return { sent: false, reason: 'not-open' }
-    this.sent.push(frame)
-    return { sent: true }
-  }
-  retryNow() {}
-  nudge() {}
-  set(state: ConnectionState) {
-    this.snapshot = snap(state)
-    this.handlers.onStateChange(this.snapshot)
-  }
-  /** The socket opened: state first, then onOpen, as the real connection does. */
-  up() {
-    this.set('connected')
-    this.handlers.onOpen()
-  }
 }
 
 function setup() {

@@ -7,7 +7,8 @@
  * list once per open (`messages-reset`), and after it one event per change. While a reset is
  * owed, changes are not sent on their own: the reset carries them.
  */
-import type { ChatEvent, ConnectionSnapshot } from '../../../shared/ipc-contract'
+import type { ChatEvent, ChatMessage, ConnectionSnapshot } from '../../../shared/ipc-contract'
+import { parseIsoTimestamp } from '../../../shared/iso-time'
 import { AppError } from '../../../shared/errors'
 import type { HistoryMessage, Room } from '../../../shared/graphql-shapes'
 import type { ServerFrame } from '../../../shared/frames'
@@ -88,6 +89,10 @@ export class RoomController {
   private dividerMark: ReadMark | null = null
   /** The room is the one on screen: pages the reader loaded stay until it is left. */
   private reading = false
+  /** Older messages the reader paged into the window since opening the room. */
+  private pagedIn = 0
+  /** Creation time (ms) of the oldest message the renderer was sent since the room was opened. */
+  private shownFloor: number | null = null
 
   constructor(private readonly deps: RoomControllerDeps) {
     const key = roomKeyOf(deps.room)
@@ -107,13 +112,7 @@ export class RoomController {
         deps.notifier.error(deps.room.name, said, key)
       },
       windowSize: deps.persistence ? WINDOW_SIZE : MEMORY_ONLY_WINDOW,
-      ...(deps.persistence
-        ? {
-            journal: deps.persistence.journal,
-            storedOwnBefore: deps.persistence.ownBefore,
-            readMarkChanged: deps.persistence.readMarkChanged,
-          }
-        : {}),
+      ...(deps.persistence ? this.storedParts(deps.persistence) : {}),
       readMark: deps.persistence?.readMark() ?? null,
     })
     // Until the room's messages are read, the store's count keeps the room list and tray right.
@@ -198,6 +197,8 @@ export class RoomController {
   /** The reader left the room: what they paged in goes back to the store. */
   close(): void {
     this.reading = false
+    this.pagedIn = 0
+    this.shownFloor = null
     this.timeline.messages.trimOldest(this.timeline.windowSize)
   }
 
@@ -213,7 +214,14 @@ export class RoomController {
       fetchHistory: this.deps.fetchHistory,
     })
     if (this.disposed) return
-    const messages = this.timeline.addOlder(page.messages, page.hasOlder)
+    // Main's window reaches down to the reader's oldest message: the page joins it. Otherwise
+    // main let that part go during a flood, and the page only goes to the renderer.
+    const contiguous = this.timeline.messages.oldestConfirmed()?.id === beforeId
+    const messages = contiguous
+      ? this.timeline.addOlder(page.messages, page.hasOlder)
+      : this.timeline.viewOf(page.messages)
+    if (contiguous && this.reading) this.pagedIn += messages.length
+    this.shown(messages)
     this.forward({
       kind: 'older-messages-loaded',
       roomKey: this.key,
@@ -251,9 +259,36 @@ export class RoomController {
     this.timeline.discard(clientId)
   }
 
+  /** What the timeline reads from and writes to the room's store. */
+  private storedParts(persistence: RoomPersistence) {
+    return {
+      journal: persistence.journal,
+      storedOwnBefore: persistence.ownBefore,
+      readMarkChanged: persistence.readMarkChanged,
+      storedMessage: (id: string) => {
+        const floor = this.showing() ? this.shownFloor : null
+        const stored = floor === null ? null : persistence.message(id)
+        // Older than anything the renderer was sent: it cannot be showing it.
+        return stored && (parseIsoTimestamp(stored.created) ?? 0) >= floor! ? stored : null
+      },
+    }
+  }
+
+  /** Messages (oldest first) went to the renderer: it may show down to the oldest of them. */
+  private shown(messages: readonly ChatMessage[]): void {
+    const oldest = messages[0]?.created
+    if (oldest !== undefined && (this.shownFloor === null || oldest < this.shownFloor))
+      this.shownFloor = oldest
+  }
+
+  /** The renderer holds this room's messages and hears of each change on its own. */
+  private showing(): boolean {
+    return this.visible && !this.owed
+  }
+
   /** Message events go out only for a room the renderer holds, and not while a reset is owed. */
   private forward(event: ChatEvent): void {
-    if (MESSAGE_EVENTS.has(event.kind) && (!this.visible || this.owed)) return
+    if (MESSAGE_EVENTS.has(event.kind) && !this.showing()) return
     this.deps.emit(event)
   }
 
@@ -263,6 +298,8 @@ export class RoomController {
     this.partial = !this.timeline.messages.loaded
     const { hasOlder } = this.timeline.messages
     const messages = this.timeline.messages.list()
+    this.shownFloor = null
+    this.shown(messages)
     const { firstUnreadId } = this.timeline.reads.since(this.dividerMark)
     this.deps.emit({ kind: 'messages-reset', roomKey: this.key, messages, firstUnreadId, hasOlder })
   }
@@ -329,14 +366,25 @@ export class RoomController {
 
   private applyFrame(frame: ServerFrame): void {
     this.timeline.applyFrame(frame)
-    const held = this.timeline.messages
-    const size = this.timeline.windowSize
-    if (!this.reading && held.confirmedCount > size * TRIM_SLACK) held.trimOldest(size)
+    this.boundWindow()
     const persistence = this.deps.persistence
     if (!persistence) return
     const own = 'action' in frame && frame.action === 'new'
     const clientId = own ? (this.timeline.messages.confirmedById(frame.id)?.clientId ?? null) : null
     persistence.frameApplied(frame, clientId)
+  }
+
+  /**
+   * Live messages grow the window; once it holds a window's worth (TRIM_SLACK) more than it
+   * should, the oldest go, the open room's too: during a flood main's memory stays bounded.
+   * The open room keeps the pages its reader loaded; what the renderer still shows below the
+   * window is paged and changed from the store.
+   */
+  private boundWindow(): void {
+    const held = this.timeline.messages
+    const keep = this.timeline.windowSize + (this.reading ? this.pagedIn : 0)
+    if (held.confirmedCount > keep + this.timeline.windowSize * (TRIM_SLACK - 1))
+      held.trimOldest(keep)
   }
 
   /** The store follows the fetched history, with the client ids of our confirmed messages. */

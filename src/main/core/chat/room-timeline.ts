@@ -68,6 +68,11 @@ export interface RoomTimelineDeps {
   windowSize?: number
   /** My stored messages older than `beforeId`, by `username` (the store; none without one). */
   storedOwnBefore?(beforeId: string, username: string): readonly StoredMessage[]
+  /**
+   * A stored message older than the window, when the renderer may still show it (the room is
+   * open); null otherwise. Changes to such messages reach the renderer from the stored copy.
+   */
+  storedMessage?(id: string): StoredMessage | null
 }
 
 /** Messages, outbox and unread count of one room. */
@@ -222,7 +227,7 @@ export class RoomTimeline {
     const entry = this.outbox.matchEdit(frame.id, frame.body)
     if (entry) this.outbox.remove(entry)
     const existing = this.messages.confirmedById(frame.id)
-    if (!existing) return // not loaded yet: the next history fetch brings it
+    if (!existing) return this.changedBelowWindow(frame)
     const pendingAction = this.outbox.pendingActionFor(existing.id)
     const message = { ...withUpdate(existing, frame), pendingAction }
     this.messages.putConfirmed(message)
@@ -239,9 +244,27 @@ export class RoomTimeline {
         this.report('The message was deleted before your edit could be saved.')
     }
     const removed = this.messages.removeConfirmed(frame.id)
-    if (!removed) return
+    if (!removed) return this.changedBelowWindow(frame)
     this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: removed.id })
     this.reads.touched(removed)
+  }
+
+  /**
+   * A change to a message main does not hold. Older than the window, it may still be on screen
+   * (the reader scrolled up through stored pages), so the renderer hears of it, built from the
+   * stored copy; the store follows the frame itself. Neither stored nor held: not loaded yet,
+   * and the next history fetch brings it.
+   */
+  private changedBelowWindow(frame: UpdateMessageEvent | DeleteMessageEvent): void {
+    const stored = this.deps.storedMessage?.(frame.id)
+    if (!stored) return
+    if (frame.action === 'delete') {
+      this.deps.emit({ kind: 'message-removed', roomKey: this.deps.roomKey, id: stored.id })
+      return
+    }
+    const view = messageFromHistory(stored, this.ctx, stored.clientId)
+    const pendingAction = this.outbox.pendingActionFor(stored.id)
+    this.emitUpsert({ ...withUpdate(view, frame), pendingAction }, null)
   }
 
   private applyError(text: string): void {
@@ -340,6 +363,12 @@ export class RoomTimeline {
       }
       if (entry.kind !== 'text') this.refreshPendingAction(entry.messageId)
     }
+  }
+
+  /** Stored rows as the renderer shows them, without holding them (a page below the window). */
+  viewOf(rows: readonly StoredMessage[]): ChatMessage[] {
+    const ctx = this.ctx
+    return rows.map((r) => messageFromHistory(r, ctx, r.clientId))
   }
 
   /**

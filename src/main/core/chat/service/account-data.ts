@@ -37,6 +37,8 @@ export interface RoomPersistence {
    * stored, so the store cannot tell where the page starts.
    */
   older(beforeId: string, limit: number): { messages: StoredMessage[]; hasOlder: boolean } | null
+  /** One stored message (a change to it arrived after main let it go from its window). */
+  message(id: string): StoredMessage | null
   /** My stored messages older than `beforeId` (to see what another device changed there). */
   ownBefore(beforeId: string, username: string): StoredMessage[]
   /** The unsent outbox, in the order it was written. */
@@ -256,6 +258,10 @@ export class AccountData {
         this.flush()
         const before = store.history.cursorOfId(key, beforeId)
         return before ? store.history.window(key, { before, limit }) : null
+      },
+      message: (id) => {
+        this.flush()
+        return store.history.byId(key, id)
       },
       ownBefore: (beforeId, username) => {
         this.flush()
