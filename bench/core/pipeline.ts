@@ -5,23 +5,26 @@
  *
  *   node --import tsx bench/core/pipeline.ts [N]        (N defaults to 100000)
  *
- * The figure is receive-side CPU time per message: process.cpuUsage() (user + system) of this
- * process from the moment the receiver starts reading until the Nth message is through. CPU time
- * rather than wall time or performance.eventLoopUtilization(): both of those count the time the OS
- * had the thread descheduled, which on a shared machine can be most of it; CPU time does not. The
- * sender is a child process (bench/core/sender.ts), so none of its work is counted here, and this
- * process runs no other threads of its own (GC helper threads are counted, fairly: garbage is part
- * of receiving). The frames are pre-sent: the receiver pauses its socket on open, the sender
+ * The figure is receive-side CPU time per message of the main thread, the one the app's main
+ * process receives on: its on-CPU nanoseconds from /proc/self/task/<pid>/schedstat, from the
+ * moment the receiver starts reading until the Nth message is through. CPU time rather than wall
+ * time or performance.eventLoopUtilization(): both of those count the time the OS had the thread
+ * descheduled, which on a shared machine can be most of it; CPU time does not. The whole
+ * process's CPU (process.cpuUsage(), which adds V8's GC helper threads) is printed too, as a
+ * second ratio. The sender is a child process (bench/core/sender.ts), so none of its work is
+ * counted here. The frames are pre-sent: the receiver pauses its socket on open, the sender
  * writes all N frames, and only then the receiver resumes and the clock starts, so neither side
  * is paced by the sender and both read the same bytes in the same chunks.
  *
- * Memory: heap held by the room state per 100,000 messages, after GC (uses --expose-gc when
- * given, else enables it at runtime).
+ * Memory: heap held by the room state after N messages, after GC (uses --expose-gc when given,
+ * else enables it at runtime). The room is open, with no store behind it: main holds its window
+ * (MEMORY_ONLY_WINDOW, up to TRIM_SLACK times it between trims), not all N messages.
  */
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { cpus, loadavg } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -36,12 +39,15 @@ import { RoomController } from '../../src/main/core/chat/room-controller'
 import { createRoomConnection } from '../../src/main/core/chat/connection/room-connection'
 import { toRoomSummary } from '../../src/main/core/chat/room-summary'
 import { createWsSocket } from '../../src/main/core/chat/connection/ws-factory'
+import { MEMORY_ONLY_WINDOW, TRIM_SLACK } from '../../src/main/core/chat/history/history-window'
 import type { SenderCommand, SenderReport } from './sender'
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 100_000)
 const ROUNDS = 5
 /** Pipeline CPU per message at most this many times the bare ws + JSON.parse cost. */
 const TARGET = 1.5
+/** The open room's window without a store behind it: main lets older messages go beyond it. */
+const MAX_HELD = MEMORY_ONLY_WINDOW * TRIM_SLACK
 
 function gcFunction(): () => void {
   const existing = (globalThis as { gc?: () => void }).gc
@@ -95,9 +101,18 @@ async function startSender(n: number): Promise<Sender> {
   }
 }
 
+/** On-CPU time of this process's main thread so far, in µs (Linux schedstat, ns precision). */
+function mainThreadMicros(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+  return Number(stat.split(' ')[0]) / 1000
+}
+
 /** One measured receive: CPU microseconds of this process and wall milliseconds. */
 interface Cost {
+  /** The main thread's CPU time. */
   cpuMicros: number
+  /** The whole process's (main thread plus V8's helper threads). */
+  processMicros: number
   wallMs: number
 }
 
@@ -112,6 +127,7 @@ async function measure<T>(
   gc()
   let ws: WebSocket | undefined
   let cpu0 = process.cpuUsage()
+  let thread0 = 0
   let t0 = 0
   let resumed!: () => void
   const ready = new Promise<void>((resolve) => (resumed = resolve))
@@ -124,11 +140,14 @@ async function measure<T>(
   await sender.sendAll()
   gc()
   cpu0 = process.cpuUsage()
+  thread0 = mainThreadMicros()
   t0 = performance.now()
   ws!.resume()
   const result = await finished
+  const thread = mainThreadMicros() - thread0
   const cpu = process.cpuUsage(cpu0)
-  return { cpuMicros: cpu.user + cpu.system, wallMs: performance.now() - t0, result }
+  const processMicros = cpu.user + cpu.system
+  return { cpuMicros: thread, processMicros, wallMs: performance.now() - t0, result }
 }
 
 /** Baseline: a bare ws client that only JSON.parses each frame. */
@@ -247,14 +266,17 @@ async function main(): Promise<void> {
   const sender = await startSender(N)
   const baseline: Cost[] = []
   const pipeline: Cost[] = []
+  // One unmeasured round of each first: the app receives for hours, so the figure is the
+  // optimised code's, not the first pass through the interpreter.
+  await measure(sender, (opened) => runBaseline(sender.url, opened))
+  ;(await measure(sender, (opened) => runPipeline(sender.url, opened))).result.dispose()
   for (let round = 0; round < ROUNDS; round++) {
     baseline.push(await measure(sender, (opened) => runBaseline(sender.url, opened)))
     const run = await measure(sender, (opened) => runPipeline(sender.url, opened))
     const controller = run.result
-    if (controller.timeline.messages.confirmedCount !== N)
-      throw new Error(
-        `room state holds ${controller.timeline.messages.confirmedCount}, expected ${N}`,
-      )
+    // Every message went out as an event (the sink counted N); main held only its window.
+    const held = controller.timeline.messages.confirmedCount
+    if (held > MAX_HELD) throw new Error(`room state holds ${held}, more than ${MAX_HELD}`)
     controller.dispose()
     pipeline.push(run)
   }
@@ -275,19 +297,23 @@ async function main(): Promise<void> {
   // Each round measures both back to back, so its ratio is steadier than a ratio of medians
   // when other work shares the machine.
   const ratio = median(p.map((x, i) => x / b[i]!))
+  const processRatio = median(pipeline.map((c, i) => c.processMicros / baseline[i]!.processMicros))
   const rate = (costs: Cost[]) => fmt(median(costs.map((c) => (N / c.wallMs) * 1000)))
-  const per100k = (held / kept) * 100_000
+  const perMessage = held / kept
   console.log(
-    `baseline  (ws + JSON.parse only):                      ${median(b).toFixed(2)} µs CPU/message  [${list(b)}]  (${rate(baseline)} msgs/s wall)`,
+    `baseline  (ws + JSON.parse only):                      ${median(b).toFixed(2)} µs main-thread CPU/message  [${list(b)}]  (${rate(baseline)} msgs/s wall)`,
   )
   console.log(
-    `pipeline  (socket, decode+validate, room state, batch): ${median(p).toFixed(2)} µs CPU/message  [${list(p)}]  (${rate(pipeline)} msgs/s wall)`,
+    `pipeline  (socket, decode+validate, room state, batch): ${median(p).toFixed(2)} µs main-thread CPU/message  [${list(p)}]  (${rate(pipeline)} msgs/s wall)`,
   )
   console.log(
-    `ratio     pipeline / baseline CPU = ${ratio.toFixed(2)} (target <= ${TARGET}) ${ratio <= TARGET ? 'OK' : 'ABOVE TARGET'}`,
+    `ratio     pipeline / baseline main-thread CPU = ${ratio.toFixed(2)} (target <= ${TARGET}) ${ratio <= TARGET ? 'OK' : 'ABOVE TARGET'}`,
   )
   console.log(
-    `memory    room state: ${(per100k / 1024 / 1024).toFixed(1)} MB per 100,000 messages (${fmt(held / kept)} bytes/message, ${fmt(kept)} held)`,
+    `          whole process (with V8's GC helper threads) = ${processRatio.toFixed(2)}`,
+  )
+  console.log(
+    `memory    room state after ${fmt(N)} messages: ${(held / 1024 / 1024).toFixed(1)} MB, ${fmt(kept)} held (the window, at most ${fmt(MAX_HELD)}; ${fmt(perMessage)} bytes/message)`,
   )
 }
 

@@ -39,11 +39,31 @@ function twoDigits(text: string, i: number): number {
 }
 
 /**
+ * The last two texts parsed and their values. A `new` frame's `created` and `updated` are parsed
+ * when the frame is validated and again when it becomes a message: the second time is a lookup.
+ */
+let recentText = ''
+let recentValue: number | null = null
+let earlierText = ''
+let earlierValue: number | null = null
+
+/**
  * parseIsoMicros without the regex, for the hot path of incoming frames: the same result for
  * every input, because anything but the plain common shape (year >= 1970, valid fields) is
  * handed to parseIsoMicros itself.
  */
 export function fastIsoMicros(text: string): number | null {
+  if (text === recentText) return recentValue
+  if (text === earlierText) return earlierValue
+  const value = parseCommonIso(text)
+  earlierText = recentText
+  earlierValue = recentValue
+  recentText = text
+  recentValue = value
+  return value
+}
+
+function parseCommonIso(text: string): number | null {
   const len = text.length
   if (
     len < 19 ||
