@@ -8,7 +8,13 @@ export default defineConfig({
     build: {
       // keytar is an optionalDependency: keep it external so its native module loads from node_modules.
       externalizeDeps: { include: ['keytar'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The store's writer thread is its own entry: a worker runs a file, not a module in index.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'store-writer': resolve(__dirname, 'src/main/store-writer.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -16,6 +16,7 @@ import { createWsSocket } from '../src/main/core/chat/connection/ws-factory'
 import { systemClock } from '../src/main/core/clock'
 import { createMemorySecretStore } from '../src/main/core/session/secret-store'
 import { openAccountStore } from '../src/main/core/store/account-store'
+import { SOURCE_WRITER_ENTRY } from '../src/main/core/test-support/writer-entry'
 import { SOAK_POLICY } from './soak-core'
 
 const { positionals, values } = parseArgs({
@@ -46,7 +47,7 @@ const service = createChatService({
   createWebSocket: createWsSocket,
   clock: systemClock,
   policy: SOAK_POLICY,
-  openStore: (account) => openAccountStore({ dir, ...account }),
+  openStore: (account) => openAccountStore({ dir, ...account, writerEntry: SOURCE_WRITER_ENTRY }),
 })
 service.onEvents((events) => {
   for (const e of events) {

@@ -117,6 +117,8 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true)
     for (const file of [
       'out/main/index.js',
+      'out/main/store-writer.js',
+      'out/main/chunks/writer-thread-0a1b2c3d.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'package.json',

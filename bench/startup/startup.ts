@@ -25,6 +25,7 @@ import { systemClock } from '../../src/main/core/clock'
 import type { SocketLike } from '../../src/main/core/ports'
 import { accountFor, createMemorySecretStore } from '../../src/main/core/session/secret-store'
 import { openAccountStore } from '../../src/main/core/store/account-store'
+import { SOURCE_WRITER_ENTRY } from '../../src/main/core/test-support/writer-entry'
 import { createMemoryProfileCache } from '../../src/main/core/store/profile-cache'
 import { preloadSqlEngine } from '../../src/main/core/store/sqlite'
 import { storeFileOf } from '../../src/main/core/store/store-files'
@@ -129,7 +130,7 @@ async function measure(dir: string, profileFile: string | null): Promise<RunFigu
     notifier: { error: () => undefined, message: () => undefined },
     createWebSocket: () => deadSocket(),
     clock: systemClock,
-    openStore: (account) => openAccountStore({ dir, ...account }),
+    openStore: (account) => openAccountStore({ dir, ...account, writerEntry: SOURCE_WRITER_ENTRY }),
     profiles,
   })
   const openKey = 'alice/room-0'

@@ -19,6 +19,7 @@ import type { ChatService } from '../../src/main/core/chat/chat-service'
 import { createChatService } from '../../src/main/core/chat/chat-service'
 import { systemClock } from '../../src/main/core/clock'
 import { openAccountStore } from '../../src/main/core/store/account-store'
+import { SOURCE_WRITER_ENTRY } from '../../src/main/core/test-support/writer-entry'
 import { createProfileCache } from '../../src/main/core/store/profile-cache'
 import type { Notifier, SecretStore } from '../../src/main/core/ports'
 import { openSecretStore } from '../../src/main/core/session/secret-store'
@@ -155,7 +156,8 @@ async function launchDesktop(page: Page, ctx: LaunchContext): Promise<Launched> 
     openExternal: (url) => opened.push(url),
     copyText: (text) => copied.push(text),
     // The account's local store in this test's profile folder, as the shell does in userData.
-    openStore: (account) => openAccountStore({ dir: profileDir, ...account }),
+    openStore: (account) =>
+      openAccountStore({ dir: profileDir, ...account, writerEntry: SOURCE_WRITER_ENTRY }),
     profiles: createProfileCache(profileDir),
   })
 

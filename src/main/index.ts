@@ -147,7 +147,13 @@ async function startApp(): Promise<void> {
     log: { main: logs.main, renderer: logs.renderer },
     transportConsent: transportConsentFrom(settings),
     // One SQLite file per account under userData/stores (0700 folder, 0600 files).
-    openStore: (account) => openAccountStore({ dir: app.getPath('userData'), ...account }),
+    // Live writes are committed on a writer thread (out/main/store-writer.js).
+    openStore: (account) =>
+      openAccountStore({
+        dir: app.getPath('userData'),
+        ...account,
+        writerEntry: join(__dirname, 'store-writer.js'),
+      }),
     profiles: createProfileCache(app.getPath('userData'), (error) =>
       console.error('could not save the profile of the signed-in account', error),
     ),

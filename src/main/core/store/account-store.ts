@@ -27,6 +27,9 @@ import { isCorruption, openSqlite, reasonOf } from './sqlite'
 import { deleteFiles, moveAside, prepareFiles, recoveryMarkerOf, storeFileOf } from './store-files'
 import type { AccountRef, RoomsRepo, StoreNotice } from './store-types'
 import { guardRepos } from './guard'
+import type { BackgroundWriter } from './writer/background-ops'
+import { inlineWriter } from './writer/background-ops'
+import { threadWriter } from './writer/thread-writer'
 import type { SearchRepo } from '../search/search-repo'
 import { createSearchRepo } from '../search/search-repo'
 
@@ -42,6 +45,11 @@ export interface AccountStore {
   readonly drafts: DraftsRepo
   /** Message search and the window around a message (reads only). */
   readonly search: SearchRepo
+  /**
+   * Live writes (frames, fetched histories, read marks, drafts), applied in order: on a writer
+   * thread for a store on disk opened with `writerEntry`, else at once.
+   */
+  readonly background: BackgroundWriter
   /**
    * Folds the WAL into the database file without waiting for readers or writers. Call it when
    * the app is idle (e.g. a second after the last batch of events): doing it inside a commit is
@@ -70,6 +78,11 @@ export interface OpenStoreOptions extends AccountRef {
   now?: () => Date
   /** The engine; tests inject a failing one. */
   openDb?: SqlOpener
+  /**
+   * The writer thread's entry script. Without one, live writes run on the caller's thread (and
+   * a disk stall stalls it).
+   */
+  writerEntry?: string
 }
 
 export function openAccountStore(options: OpenStoreOptions): OpenedStore {
@@ -123,7 +136,11 @@ export function openAccountStore(options: OpenStoreOptions): OpenedStore {
 
 type Attempt = { ok: true; store: AccountStore; db: SqlDb } | { ok: false; error: unknown }
 
-function tryOpen(openDb: SqlOpener, file: string, account: AccountRef): Attempt {
+function tryOpen(
+  openDb: SqlOpener,
+  file: string,
+  account: AccountRef & Pick<OpenStoreOptions, 'writerEntry'>,
+): Attempt {
   let db: SqlDb | null = null
   try {
     if (fs.existsSync(recoveryMarkerOf(file)))
@@ -138,7 +155,7 @@ function tryOpen(openDb: SqlOpener, file: string, account: AccountRef): Attempt 
     const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (:key, :value)')
     meta.run({ key: 'origin', value: account.origin })
     meta.run({ key: 'username', value: account.username })
-    return { ok: true, store: assemble(db, file), db }
+    return { ok: true, store: assemble(db, file, account.writerEntry), db }
   } catch (error) {
     try {
       db?.close()
@@ -159,7 +176,7 @@ function inMemory(openDb: SqlOpener, error: unknown, unrecoverable = 0): OpenedS
   }
 }
 
-function assemble(db: SqlDb, file: string | null): AccountStore {
+function assemble(db: SqlDb, file: string | null, writerEntry?: string): AccountStore {
   const listeners = new Set<(notice: StoreNotice) => void>()
   let open = true
   const report = (operation: string, error: unknown): void => {
@@ -193,8 +210,15 @@ function assemble(db: SqlDb, file: string | null): AccountStore {
     () => open,
     report,
   )
+  const inline = inlineWriter({ db, ...repos }, report, () => open)
+  const background =
+    file && writerEntry
+      ? threadWriter({ entry: writerEntry, file, fallback: inline, report })
+      : inline
   const close = (): void => {
     if (!open) return
+    // What the writer thread was handed is committed before the file is folded and closed.
+    background.close()
     open = false
     try {
       // Fold the WAL into the main file: libsql's close leaves it behind, and a file closed
@@ -209,13 +233,9 @@ function assemble(db: SqlDb, file: string | null): AccountStore {
     file,
     persistent: file !== null,
     ...repos,
+    background,
     checkpoint() {
-      if (!open || !file) return
-      try {
-        db.exec('PRAGMA wal_checkpoint(PASSIVE)')
-      } catch (error) {
-        report('checkpoint', error)
-      }
+      if (open && file) background.write([{ op: 'checkpoint' }])
     },
     onNotice(listener) {
       listeners.add(listener)

@@ -19,6 +19,7 @@ import type {
 } from '../../store/store-types'
 import type { Clock, OpenAccountStore, TimerHandle } from '../../ports'
 import type { OutboxJournal, RestoredEntry } from '../outbox'
+import type { BackgroundOp } from '../../store/writer/background-ops'
 
 /** Live writes are gathered this long (the renderer's batch interval) into one transaction. */
 export const STORE_FLUSH_MS = 16
@@ -216,7 +217,10 @@ export class AccountData {
   private saveDrafts(): void {
     const store = this.store
     if (!store || this.unsavedDrafts.size === 0) return
-    for (const key of this.unsavedDrafts) store.drafts.set(key, this.draftOf(key))
+    const ops: BackgroundOp[] = []
+    for (const key of this.unsavedDrafts)
+      ops.push({ op: 'draft', roomKey: key, body: this.draftOf(key) })
+    store.background.write(ops)
     this.unsavedDrafts.clear()
     this.wroteSomething()
   }
@@ -224,6 +228,8 @@ export class AccountData {
   /** A room that is gone (deleted): its row, history and outbox go from the store too. */
   roomRemoved(key: RoomKey): void {
     this.pending.delete(key)
+    // Writes for it already handed over land first, so none arrives after its rows are gone.
+    this.store?.background.settle()
     this.store?.rooms.remove(key)
   }
 
@@ -255,16 +261,16 @@ export class AccountData {
       window: (limit) => store.history.window(key, { limit }),
       older: (beforeId, limit) => {
         // Live writes still gathered would be missing from the page: write them first.
-        this.flush()
+        this.settle()
         const before = store.history.cursorOfId(key, beforeId)
         return before ? store.history.window(key, { before, limit }) : null
       },
       message: (id) => {
-        this.flush()
+        this.settle()
         return store.history.byId(key, id)
       },
       ownBefore: (beforeId, username) => {
-        this.flush()
+        this.settle()
         const before = store.history.cursorOfId(key, beforeId)
         return before ? store.history.byAuthorBefore(key, before, username) : []
       },
@@ -275,7 +281,7 @@ export class AccountData {
       historyFetched: (rows) => {
         // Live writes queued before the fetch are older than it: the fetch replaces them.
         this.pending.delete(key)
-        live()?.history.replaceAll(key, rows)
+        live()?.background.write([{ op: 'replace', roomKey: key, messages: [...rows] }])
         this.wroteSomething()
       },
       frameApplied: (frame, clientId) => {
@@ -324,21 +330,18 @@ export class AccountData {
     return this.outboxByRoom.get(key) ?? []
   }
 
-  /** Writes the gathered live frames, one batch per room, in arrival order. */
+  /** Hands the gathered live frames and read marks to the store, in arrival order. */
   flush(): void {
     const store = this.store
     if (!store) return
-    const marks = this.pendingMarks.size
-    for (const [key, mark] of this.pendingMarks) store.readMarks.set(key, mark)
+    if (this.pending.size === 0 && this.pendingMarks.size === 0) return
+    const ops: BackgroundOp[] = []
+    for (const [roomKey, mark] of this.pendingMarks) ops.push({ op: 'read-mark', roomKey, mark })
     this.pendingMarks.clear()
-    if (this.pending.size === 0) {
-      if (marks > 0) this.wroteSomething()
-      return
-    }
-    for (const [key, writes] of this.pending) {
+    for (const [roomKey, writes] of this.pending) {
       let run: StoredMessage[] = []
       const upsertRun = (): void => {
-        if (run.length > 0) store.history.upsertMany(key, run)
+        if (run.length > 0) ops.push({ op: 'upsert', roomKey, messages: run })
         run = []
       }
       for (const w of writes) {
@@ -347,16 +350,23 @@ export class AccountData {
           continue
         }
         upsertRun()
-        if (w.kind === 'delete') store.history.applyDelete(key, w.id)
+        if (w.kind === 'delete') ops.push({ op: 'delete', roomKey, id: w.id })
         else {
           const { id, body, edited, updated } = w.frame
-          store.history.applyEdit(key, { id, body, edited, updated })
+          ops.push({ op: 'edit', roomKey, edit: { id, body, edited, updated } })
         }
       }
       upsertRun()
     }
     this.pending.clear()
+    store.background.write(ops)
     this.wroteSomething()
+  }
+
+  /** Everything gathered so far is committed: a read that follows sees it. */
+  private settle(): void {
+    this.flush()
+    this.store?.background.settle()
   }
 
   private wroteSomething(): void {
