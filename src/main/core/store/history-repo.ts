@@ -112,29 +112,11 @@ function fromJsonRow(row: unknown): { message: StoredMessage; cursor: HistoryCur
   return { message, cursor: { createdUs: int(createdUs, 'created_us'), id: text(key, 'id_key') } }
 }
 
-/**
- * Rows go to SQLite as one JSON text per statement, unpacked by json_each inside the engine: each
- * call into the engine costs about 15 µs on its own (measured), so a row per call made writing a
- * burst's rows the main thread's largest cost.
- */
-const UPSERT_ROWS_SQL = `INSERT INTO messages (room, id_key, id, author_id, author_username,
-     author_avatar, body, edited, created, updated, created_us, client_id)
-   SELECT ?1, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6,
-     value->>7, value->>8, value->>9, value->>10
-   FROM json_each(?2) WHERE true
-   ON CONFLICT (room, id_key) DO UPDATE SET id = excluded.id, author_id = excluded.author_id,
-     author_username = excluded.author_username, author_avatar = excluded.author_avatar,
-     body = excluded.body, edited = excluded.edited, created = excluded.created,
-     updated = excluded.updated, created_us = excluded.created_us,
-     client_id = COALESCE(excluded.client_id, messages.client_id)`
-
-/** Rows per statement: bounds the JSON text (a few hundred KiB) for a whole history. */
-const ROWS_PER_STATEMENT = 2000
-
-/** One row for UPSERT_ROWS_SQL, in its column order after `room`. */
-function rowOf(m: StoredMessage): (string | number | null)[] {
+/** Upsert parameters, positional in the column order of UPSERT (binding is on the hot path). */
+function paramsOf(room: RoomKey, m: StoredMessage): (string | number | null)[] {
   const cursor = cursorOf(m)
   return [
+    room,
     cursor.id,
     m.id,
     m.user.id,
@@ -149,12 +131,6 @@ function rowOf(m: StoredMessage): (string | number | null)[] {
   ]
 }
 
-/** The messages in statement-sized JSON texts. */
-function* jsonChunks(messages: readonly StoredMessage[]): Generator<string> {
-  for (let i = 0; i < messages.length; i += ROWS_PER_STATEMENT)
-    yield JSON.stringify(messages.slice(i, i + ROWS_PER_STATEMENT).map(rowOf))
-}
-
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_WINDOW
   return Math.max(1, Math.min(MAX_WINDOW, Math.floor(limit)))
@@ -166,7 +142,16 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
   const newestRow = db.prepare(
     `SELECT ${COLUMNS} FROM messages WHERE room = :room ORDER BY created_us DESC, id_key DESC LIMIT 1`,
   )
-  const upsertRows = db.prepare(UPSERT_ROWS_SQL)
+  const upsert = db.prepare(
+    `INSERT INTO messages (room, id_key, id, author_id, author_username, author_avatar, body,
+       edited, created, updated, created_us, client_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (room, id_key) DO UPDATE SET id = excluded.id, author_id = excluded.author_id,
+       author_username = excluded.author_username, author_avatar = excluded.author_avatar,
+       body = excluded.body, edited = excluded.edited, created = excluded.created,
+       updated = excluded.updated, created_us = excluded.created_us,
+       client_id = COALESCE(excluded.client_id, messages.client_id)`,
+  )
   const edit = db.prepare(
     `UPDATE messages SET body = :body, edited = :edited, updated = :updated
      WHERE room = :room AND id_key = :id_key`,
@@ -190,9 +175,7 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
   const removeAll = db.prepare('DELETE FROM messages WHERE room = :room')
   db.exec('CREATE TEMP TABLE IF NOT EXISTS keep_ids (id_key TEXT PRIMARY KEY)')
   const clearKeep = db.prepare('DELETE FROM keep_ids')
-  const keep = db.prepare(
-    'INSERT OR IGNORE INTO keep_ids (id_key) SELECT value->>0 FROM json_each(?1) WHERE true',
-  )
+  const keep = db.prepare('INSERT OR IGNORE INTO keep_ids (id_key) VALUES (:id_key)')
   const dropOthers = db.prepare(
     'DELETE FROM messages WHERE room = :room AND id_key NOT IN (SELECT id_key FROM keep_ids)',
   )
@@ -218,15 +201,16 @@ export function createHistoryRepo(db: SqlDb): HistoryRepo {
     upsertMany(roomKey, messages) {
       if (messages.length === 0) return
       transaction(db, false, () => {
-        for (const rows of jsonChunks(messages)) upsertRows.run([roomKey, rows])
+        for (const m of messages) upsert.run(paramsOf(roomKey, m))
       })
     },
     replaceAll(roomKey, messages) {
       transaction(db, false, () => {
         clearKeep.run()
-        for (const rows of jsonChunks(messages)) {
-          upsertRows.run([roomKey, rows])
-          keep.run([rows])
+        for (const m of messages) {
+          const params = paramsOf(roomKey, m)
+          upsert.run(params)
+          keep.run({ id_key: params[1] ?? null })
         }
         dropOthers.run({ room: roomKey })
         clearKeep.run()
