@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import { createEventBatcher } from './event-batcher'
 import { FakeClock } from '../test-support/fake-clock'
+import { snap } from '../test-support/fake-connection'
 
 const msg = (id: string, body: string): ChatMessage => ({
   id,
@@ -120,14 +121,7 @@ describe('createEventBatcher', () => {
     const conn = (state: 'connecting' | 'connected'): ChatEvent => ({
       kind: 'connection-changed',
       roomKey: 'a/b',
-      connection: {
-        state,
-        attempt: 0,
-        maxAttempts: 5,
-        nextRetryAt: null,
-        reason: null,
-        terminal: null,
-      },
+      connection: snap(state),
     })
     batcher.push(conn('connecting'))
     batcher.push(conn('connected'))

@@ -7,10 +7,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChatEvent } from '../../../shared/ipc-contract'
-import type { Room } from '../../../shared/graphql-shapes'
 import type { HistoryMessage } from '../../../shared/graphql-shapes'
 import { openAccountStore } from '../store/account-store'
-import { tempDir } from '../store/store-fixtures'
+import { roomFixture, tempDir } from '../store/store-fixtures'
 import {
   ALICE,
   BASE,
@@ -27,16 +26,7 @@ import { OLDER_PAGE_SIZE, TRIM_SLACK, WINDOW_SIZE } from './history/history-wind
 import { RoomController } from './room-controller'
 import { AccountData } from './service/account-data'
 
-const room: Room = {
-  id: randomUUID(),
-  name: 'General',
-  slug: 'general',
-  description: null,
-  created: '2026-01-01T00:00:00+00:00',
-  topic: null,
-  host: { username: 'alice' },
-  participants: [{ id: '1', username: 'alice' }],
-}
+const room = roomFixture('general')
 const KEY = 'alice/general'
 const SEEDED = 1000
 const FLOOD = 2000
