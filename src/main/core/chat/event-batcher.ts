@@ -48,21 +48,26 @@ class Positions {
   private readonly messages = new Map<string, Map<string, number>>()
 
   get(event: ChatEvent): number | undefined {
-    if (event.kind === 'message-upserted')
-      return this.messages.get(event.roomKey)?.get(idKey(event.message.id))
     const key = coalesceKey(event)
     return key === null ? undefined : this.other.get(key)
   }
 
   set(event: ChatEvent, at: number): void {
-    if (event.kind === 'message-upserted') {
-      let room = this.messages.get(event.roomKey)
-      if (!room) this.messages.set(event.roomKey, (room = new Map()))
-      room.set(idKey(event.message.id), at)
-      return
-    }
     const key = coalesceKey(event)
     if (key !== null) this.other.set(key, at)
+  }
+
+  /**
+   * Where an earlier upsert of the same message sits, recording `at` for it when there is none:
+   * one key and one lookup per message, since this runs for every message received.
+   */
+  claimMessage(roomKey: string, id: string, at: number): number | undefined {
+    let room = this.messages.get(roomKey)
+    if (!room) this.messages.set(roomKey, (room = new Map()))
+    const key = idKey(id)
+    const earlier = room.get(key)
+    if (earlier === undefined) room.set(key, at)
+    return earlier
   }
 
   /** Forgets what an event makes stale: a later restatement must not jump back before it. */
@@ -113,23 +118,31 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
 
   function push(event: ChatEvent): void {
     if (disposed) return
-    const at = positions.get(event)
-    if (at !== undefined) {
-      const earlier = queue[at]
-      // A confirmation's `replaces` must survive a later restatement of the same message.
-      if (
-        earlier?.kind === 'message-upserted' &&
-        event.kind === 'message-upserted' &&
-        event.replaces === null
-      )
-        queue[at] = { ...event, replaces: earlier.replaces }
-      else queue[at] = event
-    } else {
-      positions.invalidate(event)
-      positions.set(event, queue.length)
-      queue.push(event)
+    if (event.kind === 'message-upserted') pushUpsert(event)
+    else {
+      const at = positions.get(event)
+      if (at !== undefined) queue[at] = event
+      else {
+        positions.invalidate(event)
+        positions.set(event, queue.length)
+        queue.push(event)
+      }
     }
     schedule()
+  }
+
+  /** Message upserts, the hot path: an upsert invalidates nothing, so only its own slot counts. */
+  function pushUpsert(event: Extract<ChatEvent, { kind: 'message-upserted' }>): void {
+    const at = positions.claimMessage(event.roomKey, event.message.id, queue.length)
+    if (at === undefined) {
+      queue.push(event)
+      return
+    }
+    const earlier = queue[at]
+    // A confirmation's `replaces` must survive a later restatement of the same message.
+    if (earlier?.kind === 'message-upserted' && event.replaces === null)
+      queue[at] = { ...event, replaces: earlier.replaces }
+    else queue[at] = event
   }
 
   function flush(): void {
