@@ -17,6 +17,12 @@ export class RoomMessages {
    * main holds a window of each room, not its whole history.
    */
   hasOlder = false
+  /**
+   * At least the creation time (ms) of every confirmed message held. A message keeps its
+   * creation time, so one created later cannot be held yet: a live flood's `new` frames are
+   * added without looking them up first.
+   */
+  private newestCreated = Number.NEGATIVE_INFINITY
 
   constructor(readonly roomKey: RoomKey) {}
 
@@ -46,15 +52,25 @@ export class RoomMessages {
 
   /** Adds or replaces a confirmed message; a new one goes to the end. */
   putConfirmed(message: ChatMessage): void {
+    this.noteCreated(message)
     this.confirmed.set(idKey(message.id), message)
   }
 
-  /** Adds or replaces a confirmed message with one key lookup; returns the one it replaced. */
+  /** Adds or replaces a confirmed message; returns the one it replaced. */
   upsertConfirmed(message: ChatMessage): ChatMessage | undefined {
     const key = idKey(message.id)
+    if (message.created > this.newestCreated) {
+      this.newestCreated = message.created
+      this.confirmed.set(key, message)
+      return undefined
+    }
     const existing = this.confirmed.get(key)
     this.confirmed.set(key, message)
     return existing
+  }
+
+  private noteCreated(message: ChatMessage): void {
+    if (message.created > this.newestCreated) this.newestCreated = message.created
   }
 
   /** Removes a confirmed message; returns it when it existed. */
@@ -68,7 +84,10 @@ export class RoomMessages {
   /** Replaces all confirmed messages at once (history merge), keeping the given order. */
   resetConfirmed(messages: Iterable<ChatMessage>): void {
     const next = new Map<string, ChatMessage>()
-    for (const m of messages) next.set(idKey(m.id), m)
+    for (const m of messages) {
+      this.noteCreated(m)
+      next.set(idKey(m.id), m)
+    }
     this.confirmed = next
   }
 
@@ -85,6 +104,7 @@ export class RoomMessages {
     for (const m of older) {
       const key = idKey(m.id)
       if (this.confirmed.has(key) || next.has(key)) continue
+      this.noteCreated(m)
       next.set(key, m)
       added.push(m)
     }
@@ -124,6 +144,7 @@ export class RoomMessages {
   clear(): void {
     this.confirmed.clear()
     this.local.clear()
+    this.newestCreated = Number.NEGATIVE_INFINITY
     this.loaded = false
     this.hasOlder = false
   }
