@@ -288,7 +288,7 @@ export class RoomController {
 
   /** Message events go out only for a room the renderer holds, and not while a reset is owed. */
   private forward(event: ChatEvent): void {
-    if (MESSAGE_EVENTS.has(event.kind) && !this.showing()) return
+    if (!this.showing() && MESSAGE_EVENTS.has(event.kind)) return
     this.deps.emit(event)
   }
 
