@@ -107,6 +107,11 @@ export class RoomMessages {
     return this.order[0]
   }
 
+  /** The newest confirmed message held (the last in order), if any. */
+  newestConfirmed(): ChatMessage | undefined {
+    return this.order[this.order.length - 1]
+  }
+
   /** Puts older confirmed messages (oldest first) in front of the held ones; known ids are kept. */
   prependConfirmed(older: readonly ChatMessage[]): ChatMessage[] {
     const added: ChatMessage[] = []
