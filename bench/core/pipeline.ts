@@ -16,39 +16,28 @@
  * writes all N frames, and only then the receiver resumes and the clock starts, so neither side
  * is paced by the sender and both read the same bytes in the same chunks.
  *
+ * The pipeline runs from one bundle of the project's code, dependencies external, as the app's
+ * main process runs (bench/core/receiver-bundle.ts; BENCH_UNBUNDLED=1 runs the modules under tsx).
+ *
  * Memory: heap held by the room state after N messages, after GC (uses --expose-gc when given,
  * else enables it at runtime). The room is open, with no store behind it: main holds its window
  * (MEMORY_ONLY_WINDOW, up to TRIM_SLACK times it between trims), not all N messages.
  */
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { cpus, loadavg } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket from 'ws'
-import type { ChatEvent } from '../../src/shared/ipc-contract'
-import type { Room } from '../../src/shared/graphql-shapes'
-import type { SocketLike } from '../../src/main/core/ports'
-import { systemClock } from '../../src/main/core/clock'
-import { createEventBatcher } from '../../src/main/core/chat/event-batcher'
-import { defaultReconnectPolicy } from '../../src/main/core/ports'
-import { RoomController } from '../../src/main/core/chat/room-controller'
-import { createRoomConnection } from '../../src/main/core/chat/connection/room-connection'
-import { toRoomSummary } from '../../src/main/core/chat/room-summary'
-import { createWsSocket } from '../../src/main/core/chat/connection/ws-factory'
-import { MEMORY_ONLY_WINDOW, TRIM_SLACK } from '../../src/main/core/chat/history/history-window'
 import type { SenderCommand, SenderReport } from './sender'
+import { loadReceiver } from './receiver-bundle'
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 100_000)
 const ROUNDS = 5
 /** Pipeline CPU per message at most this many times the bare ws + JSON.parse cost. */
 const TARGET = 1.5
-/** The open room's window without a store behind it: main lets older messages go beyond it. */
-const MAX_HELD = MEMORY_ONLY_WINDOW * TRIM_SLACK
-
 function gcFunction(): () => void {
   const existing = (globalThis as { gc?: () => void }).gc
   if (existing) return existing
@@ -171,125 +160,49 @@ function runBaseline(url: string, opened: (ws: WebSocket) => void): Promise<void
   })
 }
 
-const room: Room = {
-  id: randomUUID(),
-  name: 'Bench',
-  slug: 'bench',
-  description: null,
-  created: '2026-11-25T17:00:00+00:00',
-  topic: null,
-  host: { username: 'bob' },
-  participants: [
-    { id: '1', username: 'alice' },
-    { id: '2', username: 'bob' },
-  ],
-}
-
-/** The core pipeline, wired like the chat service wires a joined room. */
-function runPipeline(url: string, opened: (ws: WebSocket) => void): Promise<RoomController> {
-  return new Promise((resolve) => {
-    let upserts = 0
-    let dirty = false
-    let controller: RoomController | null = null
-    const batcher = createEventBatcher({
-      clock: systemClock,
-      sink: (events: ChatEvent[]) => {
-        for (const e of events) if (e.kind === 'message-upserted') upserts++
-        if (upserts === N && controller) {
-          batcher.dispose()
-          resolve(controller)
-        }
-      },
-      beforeFlush: () => {
-        if (!dirty || !controller) return
-        dirty = false
-        batcher.push({
-          kind: 'room-updated',
-          room: toRoomSummary(room, 'alice', { joined: true, unread: controller.unread }),
-        })
-      },
-    })
-    // The real factory; the benchmark only listens for 'open' first, to pause the socket.
-    const createWebSocket = (...args: Parameters<typeof createWsSocket>): SocketLike => {
-      const socket = createWsSocket(...args)
-      if (socket instanceof WebSocket) socket.once('open', () => opened(socket))
-      return socket
-    }
-    controller = new RoomController({
-      room,
-      baseUrl: url,
-      clock: systemClock,
-      notifier: { error: () => undefined },
-      me: () => ({ id: '1', username: 'alice', avatarUrl: null }),
-      newClientId: () => `local-${randomUUID()}`,
-      fetchHistory: () => Promise.resolve([]),
-      isActive: () => false,
-      messageFromOther: () => undefined,
-      emit: (e) => batcher.push(e),
-      summaryChanged: () => {
-        dirty = true
-        batcher.wake()
-      },
-      connect: (handlers) =>
-        createRoomConnection({
-          baseUrl: url,
-          host: 'bob',
-          slug: 'bench',
-          getToken: () => Promise.resolve('bench-token'),
-          refreshToken: () => Promise.resolve(),
-          classifyRejection: () => Promise.resolve(null),
-          createWebSocket,
-          clock: systemClock,
-          random: () => 0.5,
-          policy: { ...defaultReconnectPolicy, jitter: 0 },
-          ...handlers,
-        }),
-    })
-    // An open room: its message changes go to the renderer (an unopened one sends none).
-    void controller.open()
-    controller.start()
-  })
-}
-
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US')
 const micros = (c: Cost): number => c.cpuMicros / N
 const list = (xs: number[]): string => xs.map((x) => x.toFixed(2)).join(', ')
 
 async function main(): Promise<void> {
+  const { receiver, how } = await loadReceiver()
+  const { runPipeline, MEMORY_ONLY_WINDOW, TRIM_SLACK } = receiver
+  /** The room's window without a store behind it: main lets older messages go beyond it. */
+  const MAX_HELD = MEMORY_ONLY_WINDOW * TRIM_SLACK
   console.log(
     `core pipeline benchmark: ${fmt(N)} pre-sent chat_message/new frames over loopback ws, ${ROUNDS} rounds`,
   )
   // Figures from a busy machine are not comparable with a quiet one: say which it was.
   const load = loadavg().map((x) => x.toFixed(2))
   console.log(`machine   ${cpus().length} cores, load average ${load.join(' ')} at start`)
+  console.log(`pipeline code: ${how}`)
   const sender = await startSender(N)
   const baseline: Cost[] = []
   const pipeline: Cost[] = []
   // One unmeasured round of each first: the app receives for hours, so the figure is the
   // optimised code's, not the first pass through the interpreter.
   await measure(sender, (opened) => runBaseline(sender.url, opened))
-  ;(await measure(sender, (opened) => runPipeline(sender.url, opened))).result.dispose()
+  ;(await measure(sender, (opened) => runPipeline(sender.url, N, opened))).result.dispose()
   for (let round = 0; round < ROUNDS; round++) {
     baseline.push(await measure(sender, (opened) => runBaseline(sender.url, opened)))
-    const run = await measure(sender, (opened) => runPipeline(sender.url, opened))
-    const controller = run.result
+    const run = await measure(sender, (opened) => runPipeline(sender.url, N, opened))
     // Every message went out as an event (the sink counted N); main held only its window.
-    const held = controller.timeline.messages.confirmedCount
+    const held = run.result.held()
     if (held > MAX_HELD) throw new Error(`room state holds ${held}, more than ${MAX_HELD}`)
-    controller.dispose()
+    run.result.dispose()
     pipeline.push(run)
   }
 
   // Memory: the heap a room holding N messages keeps, after GC, socket closed.
   gc()
   const before = process.memoryUsage().heapUsed
-  const { result: controller } = await measure(sender, (opened) => runPipeline(sender.url, opened))
-  controller.dispose()
+  const { result: last } = await measure(sender, (opened) => runPipeline(sender.url, N, opened))
+  last.dispose()
   await new Promise((r) => setImmediate(r))
   gc()
   const held = process.memoryUsage().heapUsed - before
-  const kept = controller.timeline.messages.confirmedCount
+  const kept = last.held()
   await sender.stop()
 
   const b = baseline.map(micros)

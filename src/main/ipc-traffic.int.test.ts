@@ -154,6 +154,12 @@ describe.skipIf(skip !== null)('IPC traffic: sign in, open 10k, switch rooms, fo
       const unseen = `while unfocused ${randomUUID()}`
       await alice.service.sendMessage(GENERAL, unseen)
       await waitUntil(() => unread(GENERAL) === 1, 'unread while unfocused', 20_000)
+      // The count is main's own state at once; the message crosses with the next batch.
+      await waitUntil(
+        () => ipc.of('message-upserted').some((e) => e.message.body === unseen),
+        'the unfocused message',
+        20_000,
+      )
       // Focus on the active room: main reads it; the renderer did nothing but open.
       bob.service.setWindowFocused(true)
       expect(unread(GENERAL)).toBe(0)

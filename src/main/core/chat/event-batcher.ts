@@ -2,7 +2,7 @@
  * Batches ChatEvents for the renderer: at most one emit per interval (clock-based, so fake timers
  * drive it in tests), coalescing events that only restate the latest value of the same thing.
  */
-import type { ChatEvent } from '../../../shared/ipc-contract'
+import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import { idKey } from '../../../shared/frames'
 import type { Clock, EventSink, TimerHandle } from '../ports'
 
@@ -39,34 +39,104 @@ function coalesceKey(event: ChatEvent): string | null {
   }
 }
 
+/** How far back among the newest millisecond's upserts a restatement is looked for unindexed. */
+const NEWEST_SCAN_LIMIT = 16
+
 /**
- * Where each coalescible event sits in the queue. Message upserts, the hot path, are keyed per
- * room by message id without building key strings.
+ * Where the upserts of one room's messages sit in the queue, indexed only when it pays. A flood
+ * brings new messages in creation order, and a message keeps its creation time in every
+ * restatement, so an upsert created later than every earlier one of the batch cannot restate
+ * one of them: it is only queued, with no key built and no map touched. One of the newest
+ * millisecond is compared with the few others of that millisecond; an older one (an edit, a
+ * confirmation, messages out of order) indexes the room's upserts by id from then on.
  */
+class RoomSlots {
+  /** Creation time (ms) of the newest upsert queued. */
+  private newest = Number.NEGATIVE_INFINITY
+  /** Queue position of the first upsert created in that millisecond. */
+  private newestFrom = 0
+  /** By id, once an upsert was not the newest (built from the queue then). */
+  private index: Map<string, number> | null = null
+
+  /** `from`: where this room's upserts that count start in the queue (after any reset). */
+  constructor(
+    private readonly roomKey: string,
+    private readonly from: number,
+  ) {}
+
+  /** Where an earlier upsert of `message` sits; records `at` for it when there is none. */
+  claim(queue: readonly ChatEvent[], message: ChatMessage, at: number): number | undefined {
+    if (this.index === null) {
+      if (message.created > this.newest) {
+        this.newest = message.created
+        this.newestFrom = at
+        return undefined
+      }
+      if (message.created === this.newest && at - this.newestFrom <= NEWEST_SCAN_LIMIT)
+        return this.inNewest(queue, message.id, at)
+      this.index = this.indexed(queue, at)
+    }
+    const key = idKey(message.id)
+    const earlier = this.index.get(key)
+    if (earlier === undefined) this.index.set(key, at)
+    return earlier
+  }
+
+  /** The message was removed: a later upsert of it must not go back before the removal. */
+  removed(queue: readonly ChatEvent[], id: string): void {
+    this.index ??= this.indexed(queue, queue.length)
+    this.index.delete(idKey(id))
+  }
+
+  private inNewest(queue: readonly ChatEvent[], id: string, end: number): number | undefined {
+    const key = idKey(id)
+    for (let i = this.newestFrom; i < end; i++) {
+      const e = queue[i]!
+      if (
+        e.kind === 'message-upserted' &&
+        e.roomKey === this.roomKey &&
+        idKey(e.message.id) === key
+      )
+        return i
+    }
+    return undefined
+  }
+
+  private indexed(queue: readonly ChatEvent[], end: number): Map<string, number> {
+    const index = new Map<string, number>()
+    for (let i = this.from; i < end; i++) {
+      const e = queue[i]!
+      if (e.kind === 'message-upserted' && e.roomKey === this.roomKey)
+        index.set(idKey(e.message.id), i)
+    }
+    return index
+  }
+}
+
+/** Where each coalescible event sits in the queue. */
 class Positions {
   private readonly other = new Map<string, number>()
-  private readonly messages = new Map<string, Map<string, number>>()
+  private readonly messages = new Map<string, RoomSlots>()
 
   get(event: ChatEvent): number | undefined {
-    if (event.kind === 'message-upserted')
-      return this.messages.get(event.roomKey)?.get(idKey(event.message.id))
     const key = coalesceKey(event)
     return key === null ? undefined : this.other.get(key)
   }
 
   set(event: ChatEvent, at: number): void {
-    if (event.kind === 'message-upserted') {
-      let room = this.messages.get(event.roomKey)
-      if (!room) this.messages.set(event.roomKey, (room = new Map()))
-      room.set(idKey(event.message.id), at)
-      return
-    }
     const key = coalesceKey(event)
     if (key !== null) this.other.set(key, at)
   }
 
+  /** Where an earlier upsert of the same message sits, recording `at` for it when there is none. */
+  claimMessage(queue: readonly ChatEvent[], roomKey: string, message: ChatMessage, at: number) {
+    let room = this.messages.get(roomKey)
+    if (!room) this.messages.set(roomKey, (room = new RoomSlots(roomKey, at)))
+    return room.claim(queue, message, at)
+  }
+
   /** Forgets what an event makes stale: a later restatement must not jump back before it. */
-  invalidate(event: ChatEvent): void {
+  invalidate(event: ChatEvent, queue: readonly ChatEvent[]): void {
     switch (event.kind) {
       case 'rooms-reset':
         return this.clear()
@@ -80,7 +150,7 @@ class Positions {
         this.messages.delete(event.roomKey)
         return
       case 'message-removed':
-        this.messages.get(event.roomKey)?.delete(idKey(event.id))
+        this.messages.get(event.roomKey)?.removed(queue, event.id)
         return
       default:
         return
@@ -113,23 +183,31 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
 
   function push(event: ChatEvent): void {
     if (disposed) return
-    const at = positions.get(event)
-    if (at !== undefined) {
-      const earlier = queue[at]
-      // A confirmation's `replaces` must survive a later restatement of the same message.
-      if (
-        earlier?.kind === 'message-upserted' &&
-        event.kind === 'message-upserted' &&
-        event.replaces === null
-      )
-        queue[at] = { ...event, replaces: earlier.replaces }
-      else queue[at] = event
-    } else {
-      positions.invalidate(event)
-      positions.set(event, queue.length)
-      queue.push(event)
+    if (event.kind === 'message-upserted') pushUpsert(event)
+    else {
+      const at = positions.get(event)
+      if (at !== undefined) queue[at] = event
+      else {
+        positions.invalidate(event, queue)
+        positions.set(event, queue.length)
+        queue.push(event)
+      }
     }
     schedule()
+  }
+
+  /** Message upserts, the hot path: an upsert invalidates nothing, so only its own slot counts. */
+  function pushUpsert(event: Extract<ChatEvent, { kind: 'message-upserted' }>): void {
+    const at = positions.claimMessage(queue, event.roomKey, event.message, queue.length)
+    if (at === undefined) {
+      queue.push(event)
+      return
+    }
+    const earlier = queue[at]
+    // A confirmation's `replaces` must survive a later restatement of the same message.
+    if (earlier?.kind === 'message-upserted' && event.replaces === null)
+      queue[at] = { ...event, replaces: earlier.replaces }
+    else queue[at] = event
   }
 
   function flush(): void {

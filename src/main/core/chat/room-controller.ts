@@ -288,7 +288,7 @@ export class RoomController {
 
   /** Message events go out only for a room the renderer holds, and not while a reset is owed. */
   private forward(event: ChatEvent): void {
-    if (MESSAGE_EVENTS.has(event.kind) && !this.showing()) return
+    if (!this.showing() && MESSAGE_EVENTS.has(event.kind)) return
     this.deps.emit(event)
   }
 
@@ -369,9 +369,15 @@ export class RoomController {
     this.boundWindow()
     const persistence = this.deps.persistence
     if (!persistence) return
-    const own = 'action' in frame && frame.action === 'new'
-    const clientId = own ? (this.timeline.messages.confirmedById(frame.id)?.clientId ?? null) : null
-    persistence.frameApplied(frame, clientId)
+    const isNew = 'action' in frame && frame.action === 'new'
+    persistence.frameApplied(frame, isNew ? this.clientIdOf(frame.id) : null)
+  }
+
+  /** The client id of a held message; a `new` frame's message is usually the newest, no lookup. */
+  private clientIdOf(id: string): string | null {
+    const messages = this.timeline.messages
+    const newest = messages.newestConfirmed()
+    return (newest?.id === id ? newest : messages.confirmedById(id))?.clientId ?? null
   }
 
   /**

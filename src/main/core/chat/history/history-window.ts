@@ -12,8 +12,15 @@ import type { RoomMessages } from '../room-state'
 
 /** Messages of a room main keeps when it has a store behind it. */
 export const WINDOW_SIZE = 300
-/** Without a store (memory only) main keeps more, as before, but no longer without a bound. */
-export const MEMORY_ONLY_WINDOW = 5000
+/**
+ * Without a store (memory only) main keeps more, since a page below the window then costs a
+ * fetch of the whole room. Not many thousands more: each time a room is opened its whole window
+ * goes to the renderer, and in a busy room messages held for 5,000 (up to twice that between
+ * trims) outlive V8's young generation, so every one was copied and promoted before it was
+ * trimmed, which cost the receive path 15-20 % more CPU per message (`npm run bench:core`).
+ * Held for 1,500 to 3,000 they die young.
+ */
+export const MEMORY_ONLY_WINDOW = 1500
 /**
  * Messages per older page the reader asks for: a multiple of the renderer's 16-row chunks, so
  * the rows already on screen keep their measured chunks when a page goes in front.
