@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { join, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { chromiumLaunchOptions } from '../../playwright.config'
 import { buildBench } from './build'
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
       timeDeltas: number[]
     }
   }
+  // PROFILE_OUT=file.cpuprofile keeps the raw profile (Chrome DevTools opens it).
+  if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile))
   const self = new Map<string, number>()
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   profile.samples.forEach((id, i) => {
