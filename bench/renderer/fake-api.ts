@@ -21,6 +21,8 @@ interface BenchConfig {
    * in the reset, as before main held a window.
    */
   windowed?: boolean
+  /** Delay of the history after the open, ms (0: the next task, as main's IPC): profiling only. */
+  resetDelayMs?: number
 }
 
 /** Main's window (history-window.ts) and older page size. */
@@ -157,7 +159,7 @@ const api: ChatApi = {
       : { kind: 'messages-reset', roomKey: key, messages: history }
     setTimeout(() => {
       for (const listener of listeners) listener([event])
-    }, 0)
+    }, config.resetDelayMs ?? 0)
     return ok(null)
   },
   loadOlder: (key, beforeId) => {

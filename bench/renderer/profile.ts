@@ -3,7 +3,8 @@
 // opening a room or during a burst.
 //   node --import tsx bench/renderer/profile.ts [count] [open|burst] [windowed]
 // `windowed`: the fake sends main's window (the newest 300 messages), as bench:renderer's
-// "windowed 100k" scenario does.
+// "windowed 100k" scenario does. RESET_DELAY_MS=300 sends the history that much after the open,
+// so the room view's mount and the rows' render show as separate stretches.
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import vue from '@vitejs/plugin-vue'
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
   await page.addInitScript(
-    `window.__benchConfig = { count: ${process.argv[2] ?? 10000}, windowed: ${process.argv[4] === 'windowed'} };`,
+    `window.__benchConfig = { count: ${process.argv[2] ?? 10000}, windowed: ${process.argv[4] === 'windowed'}, resetDelayMs: ${Number(process.env.RESET_DELAY_MS ?? 0)} };`,
   )
   await page.addInitScript(fakeApiSource)
   await page.goto(srv.url)

@@ -2,7 +2,7 @@
 // Timeline of one room open (built renderer, fake ChatApi): every main-thread task from the click
 // until the rows are painted, with what each task spent its time on (scripting, style, layout,
 // paint). For renderer perf work, next to profile.ts.
-//   node --import tsx bench/renderer/trace.ts [count] [windowed]
+//   node --import tsx bench/renderer/trace.ts [count] [windowed] [burst] [all] [dump]
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../playwright.config'
 import { buildBench } from './build'
@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   const windowed = process.argv.includes('windowed')
   // `all`: every trace event inside a task, not just the main kinds (nested ones count twice).
   const all = process.argv.includes('all')
+  // `burst`: the room is opened first; the trace covers a burst of 2,000 messages over 1 s (as
+  // bench:renderer's), listing its tasks over 20 ms.
+  const burst = process.argv.includes('burst')
   const built = await buildBench()
   const srv = await serveStatic(built.realDir)
   const browser = await chromium.launch(chromiumLaunchOptions)
@@ -67,8 +70,18 @@ async function main(): Promise<void> {
       'renderer.scheduler',
     ],
   })
+  let openMs = 0
+  if (burst) {
+    await page.evaluate(clickRoomAndWaitForRows)
+    await page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })),
+    )
+  }
   await page.evaluate(() => performance.mark('click'))
-  const openMs = await page.evaluate(clickRoomAndWaitForRows)
+  if (burst) {
+    await page.evaluate(() => window.__bench!.burst(2000, 1000))
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)))
+  } else openMs = await page.evaluate(clickRoomAndWaitForRows)
   await page.evaluate(() => performance.mark('shown'))
   const buffer = await browser.stopTracing()
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
@@ -79,8 +92,11 @@ async function main(): Promise<void> {
   const inRange = events.filter(
     (e) => e.tid === main && e.pid === click.pid && e.ts >= click.ts - 2000 && e.ts <= shown.ts,
   )
-  console.log(`open ${openMs.toFixed(1)} ms (${count} messages, windowed ${windowed})`)
-  const tasks = inRange.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 500)
+  if (!burst) console.log(`open ${openMs.toFixed(1)} ms (${count} messages, windowed ${windowed})`)
+  const minTaskUs = burst ? 20_000 : 500
+  const tasks = inRange.filter(
+    (e) => e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > minTaskUs,
+  )
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0)
     const inside = inRange.filter(
