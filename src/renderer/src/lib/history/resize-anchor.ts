@@ -2,9 +2,10 @@
  * Whether the list moves its scroll offset when a chunk is measured at a new size, so the rows in
  * view stay where they are. It is the virtualizer's own rule (a chunk measured for the first time
  * counts when it starts above the offset; a re-measured one when it ends above it and the reader
- * is not scrolling up), with one change: while the list follows the end, a chunk above that turns
- * out shorter does not move the view up. The end is the anchor then (the pin keeps it in view),
- * and an upward move would read as the reader scrolling up and stop the following.
+ * is not scrolling up), with one change: while the list follows the end, the offset never moves.
+ * The end is the anchor then and the list pins it after every change of height. A correction of
+ * the virtualizer's would fight the pin: one upward reads as the reader scrolling up and stops the
+ * following, and one clamped at the old end is written again later, above the new end.
  */
 export interface ResizedChunk {
   start: number
@@ -18,7 +19,7 @@ export function adjustsOffset(
   delta: number,
   list: { offset: number; scrollingUp: boolean; following: boolean },
 ): boolean {
-  if (list.following && delta < 0) return false
+  if (list.following) return false
   return chunk.firstMeasure
     ? chunk.start < list.offset
     : chunk.end <= list.offset && !list.scrollingUp
