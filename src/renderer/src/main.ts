@@ -7,6 +7,7 @@ import { appLog, installErrorLogging, logVueError } from './lib/app-log'
 import { bootstrap } from './stores/bootstrap'
 import { applyLocale, browserLocale, formatLocale, i18n, t } from './i18n'
 import { warmFormatters } from './lib/format'
+import { whenIdle } from './lib/when-idle'
 import './styles/main.css'
 
 // Links in message bodies open through the ChatApi; nothing may navigate the window itself.
@@ -38,5 +39,5 @@ if (!missing) {
   appLog('info', 'app', `renderer started (${navigator.language})`)
   void bootstrap()
   // Once the window has nothing else to do: the formatters the first room open needs.
-  requestIdleCallback(() => warmFormatters(formatLocale.value), { timeout: 2000 })
+  whenIdle(() => warmFormatters(formatLocale.value), 2000)
 }
