@@ -143,6 +143,16 @@ async function main(): Promise<void> {
         `${fmt(v10k.burst!.longestTaskMs)} / ${fmt(v100k.burst!.longestTaskMs)} ms`,
       ],
       [
+        `no long task > ${TARGETS.longTaskMs} ms in the windowed 100k burst`,
+        w100k.burst!.longestTaskMs <= TARGETS.longTaskMs,
+        `${fmt(w100k.burst!.longestTaskMs)} ms (${w100k.burst!.longTasks} over)`,
+      ],
+      [
+        'the view follows every burst to its end (10k, 100k, windowed 100k)',
+        v10k.burst!.atBottom && v100k.burst!.atBottom && w100k.burst!.atBottom,
+        [v10k, v100k, w100k].map((x) => (x.burst!.atBottom ? 'yes' : 'no')).join(' / '),
+      ],
+      [
         `heap ≤ ${TARGETS.heap100kMb} MB at 100k`,
         v100k.open.heapMb <= TARGETS.heap100kMb,
         `${fmt(v100k.open.heapMb)} MB`,

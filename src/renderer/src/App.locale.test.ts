@@ -76,8 +76,8 @@ describe('App in German', () => {
     expect(w.get('.day-separator').text()).toBe('Heute')
     expect(w.get('.edited').text()).toBe('(bearbeitet)')
     expect(w.get('.edited').attributes('title')).toMatch(/^Bearbeitet am \w+, \d+\. \w+ \d{4}/)
-    // 24-hour German times, no AM/PM.
-    expect(w.get('.message-header time').text()).toMatch(/^\d{2}:\d{2}$/)
+    // 24-hour German times, no AM/PM (ICU writes the hour after midnight as "0:35").
+    expect(w.get('.message-header time').text()).toMatch(/^\d{1,2}:\d{2}$/)
     expect(w.get('textarea').attributes('placeholder')).toBe('Schreib eine Nachricht an #General')
     expect(w.get('.composer button[type=submit]').text()).toBe('Senden')
     app.fake.emit([

@@ -5,7 +5,9 @@ import App from './App.vue'
 import { hasChatApi } from './api/bridge'
 import { appLog, installErrorLogging, logVueError } from './lib/app-log'
 import { bootstrap } from './stores/bootstrap'
-import { applyLocale, browserLocale, i18n, t } from './i18n'
+import { applyLocale, browserLocale, formatLocale, i18n, t } from './i18n'
+import { warmFormatters } from './lib/format'
+import { whenIdle } from './lib/when-idle'
 import './styles/main.css'
 
 // Links in message bodies open through the ChatApi; nothing may navigate the window itself.
@@ -36,4 +38,6 @@ app.use(pinia).use(i18n).mount('#app')
 if (!missing) {
   appLog('info', 'app', `renderer started (${navigator.language})`)
   void bootstrap()
+  // Once the window has nothing else to do: the formatters the first room open needs.
+  whenIdle(() => warmFormatters(formatLocale.value), 2000)
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import {
   badgeCount,
   formatDayLabel,
@@ -7,6 +7,7 @@ import {
   hueOf,
   initialsOf,
   localDayKey,
+  warmFormatters,
 } from './format'
 
 describe('format', () => {
@@ -48,5 +49,30 @@ describe('format', () => {
     expect(hueOf('bob')).toBe(hueOf('bob'))
     expect(hueOf('bob')).toBeGreaterThanOrEqual(0)
     expect(hueOf('bob')).toBeLessThan(360)
+  })
+
+  describe('warmFormatters', () => {
+    const Original = Intl.DateTimeFormat
+    afterEach(() => {
+      Intl.DateTimeFormat = Original
+    })
+
+    it('builds every date formatter a row needs, so rendering rows builds none', () => {
+      let built = 0
+      Intl.DateTimeFormat = class extends Original {
+        constructor(...args: ConstructorParameters<typeof Original>) {
+          super(...args)
+          built++
+        }
+      } as typeof Original
+      const now = new Date(2026, 6, 15, 12, 0).getTime()
+      warmFormatters('fr-CA', now)
+      expect(built).toBeGreaterThan(0)
+      built = 0
+      formatTime(noon, 'fr-CA')
+      formatFullTimestamp(noon, 'fr-CA')
+      formatDayLabel(new Date(2026, 6, 2, 8, 0).getTime(), now, 'fr-CA')
+      expect(built).toBe(0)
+    })
   })
 })

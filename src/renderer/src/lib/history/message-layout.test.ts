@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GROUP_WINDOW_MS, layoutAt } from './message-layout'
+import { GROUP_WINDOW_MS, estimateRowPx, layoutAt } from './message-layout'
 import { makeMessage } from '../../test-support/messages'
 
 const bob = { id: '2', username: 'bob', avatarUrl: null }
@@ -44,5 +44,32 @@ describe('layoutAt', () => {
 
   it('answers out-of-range indexes without throwing', () => {
     expect(layoutAt([], 3)).toEqual({ startsDay: false, continued: false })
+  })
+})
+
+describe('estimateRowPx', () => {
+  const words = (n: number): string => Array.from({ length: n }, () => 'word').join(' ')
+
+  it('guesses group heads taller than the rows that continue them', () => {
+    const list = [
+      makeMessage({ author: bob, body: 'hi' }),
+      makeMessage({ author: bob, body: 'again' }),
+      makeMessage({ author: alice, body: 'hello' }),
+    ]
+    const head = estimateRowPx(list, 0, 1000)
+    expect(estimateRowPx(list, 1, 1000)).toBeLessThan(head)
+    expect(estimateRowPx(list, 2, 1000)).toBe(head)
+    expect(estimateRowPx(list, 3, 1000)).toBe(0)
+  })
+
+  it('grows with the lines a long body wraps into, fewer in a wider list', () => {
+    const list = [
+      makeMessage({ author: bob, body: words(10) }),
+      makeMessage({ author: bob, body: words(200) }),
+    ]
+    expect(estimateRowPx(list, 1, 1000)).toBeGreaterThan(estimateRowPx(list, 0, 1000))
+    expect(estimateRowPx(list, 1, 600)).toBeGreaterThan(estimateRowPx(list, 1, 1200))
+    // Before the list's width is known the guess is still a sensible height.
+    expect(estimateRowPx(list, 1, 0)).toBeGreaterThan(estimateRowPx(list, 0, 0))
   })
 })

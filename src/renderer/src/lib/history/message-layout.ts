@@ -36,3 +36,37 @@ export function layoutAt(messages: readonly ChatMessage[], index: number): RowLa
     m.created - prev.created < GROUP_WINDOW_MS
   return { startsDay, continued }
 }
+
+/*
+ * Row heights for the virtualizer's guesses, from MessageItem's styles at the default font size: a
+ * body line, the padding of a continued row, a group head's name line and padding, the gutter that
+ * a one-line continued row still has, the width taken beside the body (gutter, gap and padding)
+ * and an average character's width. A wrong guess only costs a correction once the row is
+ * measured, but a close one makes the first frame render just the rows that fill the view.
+ */
+const LINE_PX = 20
+const CONTINUED_PAD_PX = 3
+const HEAD_EXTRA_PX = 28
+const CONTINUED_MIN_PX = 37
+const BESIDE_BODY_PX = 86
+const CHAR_PX = 7.5
+
+/**
+ * A guess at the height of `messages[index]`'s row in a list `listWidthPx` wide (0 when not
+ * known yet). Constant time per row (no scan of the body): the virtualizer asks again for every
+ * unmeasured row whenever the number of rows changes.
+ */
+export function estimateRowPx(
+  messages: readonly ChatMessage[],
+  index: number,
+  listWidthPx: number,
+): number {
+  const m = messages[index]
+  if (!m) return 0
+  const bodyPx = Math.max(200, (listWidthPx || 700) - BESIDE_BODY_PX)
+  const lines = Math.max(1, Math.ceil((m.body.length * CHAR_PX) / bodyPx))
+  const prev = index > 0 ? messages[index - 1] : undefined
+  return prev && prev.author.id === m.author.id
+    ? Math.max(CONTINUED_MIN_PX, CONTINUED_PAD_PX + lines * LINE_PX)
+    : HEAD_EXTRA_PX + lines * LINE_PX
+}

@@ -35,7 +35,7 @@ describe('rows put in front keep their chunks', () => {
       let size = 100
       // rowsOf(key): which original rows a chunk key holds.
       const holds = (key: number, l: number, b: number, n: number, offset: number) => {
-        const { start, end } = chunkBounds(key + b, n, 16, l)
+        const { start, end } = chunkBounds(key + b, n, CHUNK_SIZE, l)
         return [start - offset, end - offset]
       }
       let offset = 0
@@ -47,7 +47,7 @@ describe('rows put in front keep their chunks', () => {
         size += shift
         offset += shift
         expect(lead).toBeGreaterThanOrEqual(0)
-        expect(lead).toBeLessThan(16)
+        expect(lead).toBeLessThan(CHUNK_SIZE)
       }
       expect(holds(3, lead, base, size, offset)).toEqual(before)
     }

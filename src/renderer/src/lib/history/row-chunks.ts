@@ -8,7 +8,7 @@
  */
 
 /** Messages per chunk: small enough that few rows render beyond the viewport. */
-export const CHUNK_SIZE = 16
+export const CHUNK_SIZE = 8
 
 /**
  * `lead`: empty places in front of the first message (0 to size - 1), so the first chunk may be

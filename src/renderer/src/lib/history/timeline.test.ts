@@ -4,6 +4,21 @@ import { Timeline, rowKey } from './timeline'
 import { makeMessage } from '../../test-support/messages'
 
 describe('Timeline', () => {
+  it('drops the oldest messages, a few or nearly all, and forgets exactly those', () => {
+    for (const drop of [3, 97, 100, 150]) {
+      const list = Array.from({ length: 100 }, (_, i) => makeMessage({ created: i }))
+      const t = new Timeline()
+      t.reset(list)
+      t.dropOldest(drop)
+      const kept = list.slice(Math.min(drop, 100))
+      expect(t.messages).toEqual(kept)
+      expect(t.size).toBe(kept.length)
+      for (const m of list.slice(0, drop)) expect(t.get(m.id)).toBeUndefined()
+      for (const m of kept) expect(t.get(m.id.toUpperCase())).toBe(m)
+      expect(t.takeFrontShift()).toBe(-Math.min(drop, 100))
+    }
+  })
+
   it('sorts history by creation time and drops duplicate ids', () => {
     const a = makeMessage({ created: 3 })
     const b = makeMessage({ created: 1 })

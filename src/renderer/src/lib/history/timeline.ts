@@ -112,8 +112,14 @@ export class Timeline {
   dropOldest(count: number): void {
     const n = Math.min(count, this.items.length)
     if (n <= 0) return
-    for (const m of this.items.slice(0, n)) this.byId.delete(idKey(m.id))
-    this.items = this.items.slice(n)
+    const kept = this.items.slice(n)
+    if (n > kept.length) {
+      // Most of it goes (a whole history trimmed to the reader's window): index what stays
+      // rather than delete what goes, which for 100,000 messages is a long task.
+      this.byId.clear()
+      for (const m of kept) this.byId.set(idKey(m.id), m)
+    } else for (let i = 0; i < n; i++) this.byId.delete(idKey(this.items[i]!.id))
+    this.items = kept
     this.lowestChange = 0
     this.frontShift -= n
   }
