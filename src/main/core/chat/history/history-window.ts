@@ -22,7 +22,7 @@ export const WINDOW_SIZE = 300
  */
 export const MEMORY_ONLY_WINDOW = 1500
 /**
- * Messages per older page the reader asks for: a multiple of the renderer's 16-row chunks, so
+ * Messages per older page the reader asks for: a multiple of the renderer's 8-row chunks, so
  * the rows already on screen keep their measured chunks when a page goes in front.
  */
 export const OLDER_PAGE_SIZE = 192
