@@ -5,7 +5,7 @@
 import { nextTick, ref } from 'vue'
 import type { Ref } from 'vue'
 import type { Virtualizer } from '@tanstack/vue-virtual'
-import { CHUNK_SIZE } from '../lib/history/row-chunks'
+import { chunkOf } from '../lib/history/row-chunks'
 import type { Timeline } from '../lib/history/timeline'
 
 export interface UnreadJumpsDeps {
@@ -14,6 +14,8 @@ export interface UnreadJumpsDeps {
   /** The divider's message id, or null. */
   firstUnreadId: Readonly<Ref<string | null>>
   timeline(): Timeline
+  /** Empty places in front of the first message (the list's short first chunk). */
+  lead(): number
   /** Called before jumping: the list stops following the end. */
   stopFollowing(): void
 }
@@ -42,7 +44,7 @@ export function useUnreadJumps(deps: UnreadJumpsDeps) {
       dividerAway.value = at.bottom <= box.top || at.top >= box.bottom
       return
     }
-    const chunk = deps.virtualizer.value.measurementsCache[Math.floor(index / CHUNK_SIZE)]
+    const chunk = deps.virtualizer.value.measurementsCache[chunkOf(index, undefined, deps.lead())]
     const top = el.scrollTop
     dividerAway.value =
       chunk !== undefined && (chunk.end <= top || chunk.start >= top + el.clientHeight)
@@ -53,7 +55,9 @@ export function useUnreadJumps(deps: UnreadJumpsDeps) {
     const index = dividerIndex()
     if (index < 0) return
     deps.stopFollowing()
-    deps.virtualizer.value.scrollToIndex(Math.floor(index / CHUNK_SIZE), { align: 'start' })
+    deps.virtualizer.value.scrollToIndex(chunkOf(index, undefined, deps.lead()), {
+      align: 'start',
+    })
     await nextTick()
     // The chunk renders and is measured in the next frame; then the divider row itself aligns.
     requestAnimationFrame(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { CHUNK_SIZE, chunkBounds, chunkCount, shiftFront } from './row-chunks'
+import { CHUNK_SIZE, chunkBounds, chunkCount, chunkOf, shiftFront } from './row-chunks'
 
 describe('row chunks', () => {
   it('splits messages into full chunks and a partial last one', () => {
@@ -51,5 +51,15 @@ describe('rows put in front keep their chunks', () => {
       }
       expect(holds(3, lead, base, size, offset)).toEqual(before)
     }
+  })
+})
+
+describe('the chunk of a message', () => {
+  it('is the chunk whose bounds hold it, whatever the lead', () => {
+    for (const lead of [0, 1, 3, 7])
+      for (let index = 0; index < 40; index++) {
+        const { start, end } = chunkBounds(chunkOf(index, 8, lead), 40, 8, lead)
+        expect(index >= start && index < end, `index ${index}, lead ${lead}`).toBe(true)
+      }
   })
 })

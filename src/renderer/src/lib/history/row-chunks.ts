@@ -32,6 +32,11 @@ export function chunkBounds(
   return { start, end: Math.min(chunk * size - lead + size, messages) }
 }
 
+/** The chunk that holds message `index` (the first chunk holds `size - lead` of them). */
+export function chunkOf(index: number, size: number = CHUNK_SIZE, lead = 0): number {
+  return Math.floor((index + lead) / size)
+}
+
 /**
  * After `shift` messages were put in front (negative: dropped), the new lead and by how many
  * chunks the old ones moved.
