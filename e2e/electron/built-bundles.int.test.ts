@@ -166,16 +166,28 @@ describe('the built preload in a sandboxed-preload context', () => {
 // ---------------------------------------------------------------------------------------------
 // The main bundle against the electron stand-in.
 
-/** Loads a CommonJS bundle like Node would, except that `electron` is the stand-in. */
-function loadMainBundle(file: string): void {
+/**
+ * Loads a CommonJS bundle like Node would, except that `electron` is the stand-in; the bundle's
+ * own chunks (`./chunks/…`, code shared with the store's writer thread) load the same way.
+ */
+function loadMainBundle(file: string, loaded = new Map<string, unknown>()): unknown {
+  const known = loaded.get(file)
+  if (known) return known
   // The packaged app resolves its dependencies (ws, zod, keytar) from node_modules beside out/.
   const appRequire = createRequire(join(root, 'package.json'))
-  const require = (id: string): unknown => (id === 'electron' ? fakeElectronModule : appRequire(id))
+  const require = (id: string): unknown => {
+    if (id === 'electron') return fakeElectronModule
+    if (id.startsWith('.')) return loadMainBundle(resolve(dirname(file), id), loaded)
+    return appRequire(id)
+  }
   const wrapper = vm.runInThisContext(Module.wrap(readFileSync(file, 'utf8')), {
     filename: file,
   }) as (...args: unknown[]) => void
   const module = { exports: {} }
+  loaded.set(file, module.exports)
   wrapper.call(module.exports, module.exports, require, module, file, dirname(file))
+  loaded.set(file, module.exports)
+  return module.exports
 }
 
 describe('the built main bundle against the electron stand-in', () => {
