@@ -4,30 +4,16 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
+import type { ChatEvent } from '../../../shared/ipc-contract'
 import { idKey } from '../../../shared/frames'
 import { createEventBatcher } from './event-batcher'
 import { FakeClock } from '../test-support/fake-clock'
+import { confirmedMessage } from '../test-support/chat-fixtures'
 
 const ROOMS = ['a/b', 'c/d']
 const IDS = ['m1', 'M1', 'm2', 'm3', 'm4', 'm5']
 
-function message(roomKey: string, id: string, created: number, body: string): ChatMessage {
-  return {
-    id,
-    clientId: null,
-    roomKey,
-    author: { id: '1', username: 'alice', avatarUrl: null },
-    body,
-    created,
-    updated: created,
-    edited: false,
-    status: 'confirmed',
-    error: null,
-    own: false,
-    pendingAction: null,
-  }
-}
+const message = confirmedMessage
 
 /** The batcher's coalescing as a plain map per room (no laziness), for message events only. */
 function model(events: readonly ChatEvent[]): ChatEvent[] {

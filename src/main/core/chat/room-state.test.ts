@@ -2,21 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../../../shared/ipc-contract'
 import { RoomMessages } from './room-state'
+import { confirmedMessage } from '../test-support/chat-fixtures'
 
-const msg = (id: string, created: number, body = 'x'): ChatMessage => ({
-  id,
-  clientId: null,
-  roomKey: 'a/b',
-  author: { id: '1', username: 'alice', avatarUrl: null },
-  body,
-  created,
-  updated: created,
-  edited: false,
-  status: 'confirmed',
-  error: null,
-  own: false,
-  pendingAction: null,
-})
+const msg = (id: string, created: number, body = 'x'): ChatMessage =>
+  confirmedMessage('a/b', id, created, body)
 
 describe('RoomMessages.upsertConfirmed', () => {
   it('adds messages newer than all held, and finds a repeated one however it was held', () => {

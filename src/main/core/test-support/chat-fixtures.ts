@@ -1,6 +1,6 @@
 /** Frames, history rows and a recording timeline for the chat service's unit tests. */
 import { randomUUID } from 'node:crypto'
-import type { ChatEvent } from '../../../shared/ipc-contract'
+import type { ChatEvent, ChatMessage } from '../../../shared/ipc-contract'
 import type {
   DeleteMessageEvent,
   NewMessageEvent,
@@ -107,4 +107,27 @@ export function recordingTimeline(
   const advance = (ms: number) => (now += ms)
   const take = () => events.splice(0)
   return { timeline, events, serverErrors, fromOthers, state, flush, advance, take }
+}
+
+/** A confirmed message from bob's view of alice, created at `created` (ms). */
+export function confirmedMessage(
+  roomKey: string,
+  id: string,
+  created: number,
+  body = 'x',
+): ChatMessage {
+  return {
+    id,
+    clientId: null,
+    roomKey,
+    author: { id: '1', username: 'alice', avatarUrl: null },
+    body,
+    created,
+    updated: created,
+    edited: false,
+    status: 'confirmed',
+    error: null,
+    own: false,
+    pendingAction: null,
+  }
 }
