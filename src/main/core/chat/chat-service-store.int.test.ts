@@ -6,40 +6,20 @@
  */
 import fs from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { TestServer } from '../../../../server/test-support'
-import { demoUsers, startTestServer } from '../../../../server/test-support'
+import { describe, expect, it } from 'vitest'
+import { demoUsers } from '../../../../server/test-support'
 import { EduSphereApi } from '../session/edusphere-api'
 import { openAccountStore } from '../store/account-store'
-import { openOrThrow, tempDir } from '../store/store-fixtures'
+import { openOrThrow } from '../store/store-fixtures'
 import { storeFileOf } from '../store/store-files'
-import type { TestClient } from '../test-support/chat-harness'
 import { createTestClient, signedInClient } from '../test-support/chat-harness'
+import { serverWorld } from '../test-support/server-world'
 
 const GENERAL = 'alice/general'
 const { alice } = demoUsers
 
-let server: TestServer
-const clients: TestClient[] = []
-const cleanups: (() => void)[] = []
-const track = (c: TestClient) => (clients.push(c), c)
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()))
-  for (const fn of cleanups.splice(0)) fn()
-})
-afterAll(async () => {
-  await server.dispose()
-})
-
-function profile(): string {
-  const { dir, cleanup } = tempDir('edusphere-profile-')
-  cleanups.push(cleanup)
-  return dir
-}
+const world = serverWorld()
+const { clients, cleanups, track, profile } = world
 
 const withStore = (dir: string) => ({
   openStore: (account: { origin: string; username: string }) =>
@@ -47,7 +27,7 @@ const withStore = (dir: string) => ({
 })
 
 async function serverBodies(): Promise<string[]> {
-  const rows = await new EduSphereApi(server.url).history(null, 'alice', 'general')
+  const rows = await new EduSphereApi(world.server.url).history(null, 'alice', 'general')
   return rows.map((r) => r.body)
 }
 
@@ -57,7 +37,7 @@ describe('chat service with its local store', () => {
   it('keeps an entry in the outbox until its echo, and stores the echo with its client id', async () => {
     const dir = profile()
     const c = track(
-      await signedInClient(server.url, alice.email, alice.password, GENERAL, withStore(dir)),
+      await signedInClient(world.server.url, alice.email, alice.password, GENERAL, withStore(dir)),
     )
     const body = `durable ${randomUUID()}`
     const { clientId } = await c.service.sendMessage(GENERAL, body)
@@ -67,7 +47,7 @@ describe('chat service with its local store', () => {
     )
     await c.dispose()
     clients.splice(0)
-    const { store } = openOrThrow({ dir, origin: server.url, username: 'alice' })
+    const { store } = openOrThrow({ dir, origin: world.server.url, username: 'alice' })
     cleanups.unshift(() => store.close())
     expect(store.outbox.list()).toEqual([])
     const newest = store.history.window(GENERAL).messages.find((m) => m.body === body)
@@ -84,14 +64,14 @@ describe('chat service with its local store', () => {
     // The app stopped with three entries: one never sent, one sent that the server never got,
     // one the server stored before the app died (sent here by another alice client). Its store
     // holds the history as last seen before that, as a running app's store does.
-    const lastSeen = await new EduSphereApi(server.url).history(null, 'alice', 'general')
-    const other = track(await signedInClient(server.url, alice.email, alice.password, GENERAL))
+    const lastSeen = await new EduSphereApi(world.server.url).history(null, 'alice', 'general')
+    const other = track(await signedInClient(world.server.url, alice.email, alice.password, GENERAL))
     await other.service.sendMessage(GENERAL, arrived)
     await other.waitFor(
       async () => count(await serverBodies(), arrived) === 1,
       'the arrived text on the server',
     )
-    const { store } = openOrThrow({ dir, origin: server.url, username: 'alice' })
+    const { store } = openOrThrow({ dir, origin: world.server.url, username: 'alice' })
     store.history.replaceAll(
       GENERAL,
       lastSeen.map((row) => ({ ...row, clientId: null })),
@@ -113,8 +93,8 @@ describe('chat service with its local store', () => {
     store.outbox.markInFlight('local-a', now)
     store.close()
 
-    const c = track(createTestClient(server.url, withStore(dir)))
-    await c.service.signIn({ server: server.url, email: alice.email, password: alice.password })
+    const c = track(createTestClient(world.server.url, withStore(dir)))
+    await c.service.signIn({ server: world.server.url, email: alice.email, password: alice.password })
     await c.service.openRoom(GENERAL)
     const confirmed = (id: string) =>
       c.messages(GENERAL).some((m) => m.clientId === id && m.status === 'confirmed')
@@ -126,7 +106,7 @@ describe('chat service with its local store', () => {
     expect([count(bodies, queued), count(bodies, lost), count(bodies, arrived)]).toEqual([1, 1, 1])
     await c.dispose()
     clients.splice(clients.indexOf(c), 1)
-    const after = openOrThrow({ dir, origin: server.url, username: 'alice' }).store
+    const after = openOrThrow({ dir, origin: world.server.url, username: 'alice' }).store
     cleanups.unshift(() => after.close())
     expect(after.outbox.list()).toEqual([])
   })
@@ -134,7 +114,7 @@ describe('chat service with its local store', () => {
   it("keeps each room's draft across a restart, and in the rooms list", async () => {
     const dir = profile()
     const first = track(
-      await signedInClient(server.url, alice.email, alice.password, GENERAL, withStore(dir)),
+      await signedInClient(world.server.url, alice.email, alice.password, GENERAL, withStore(dir)),
     )
     await first.service.saveDraft(GENERAL, 'half a thought')
     expect(() => first.service.saveDraft('nobody/nowhere', 'x')).toThrow(/not joined/)
@@ -144,9 +124,9 @@ describe('chat service with its local store', () => {
     await first.dispose()
     clients.splice(clients.indexOf(first), 1)
 
-    const second = track(createTestClient(server.url, withStore(dir)))
+    const second = track(createTestClient(world.server.url, withStore(dir)))
     await second.service.signIn({
-      server: server.url,
+      server: world.server.url,
       email: alice.email,
       password: alice.password,
     })
@@ -164,11 +144,11 @@ describe('chat service with its local store', () => {
 
   it('says so when the store was damaged, and deletes it at sign-out', async () => {
     const dir = profile()
-    const file = storeFileOf(dir, { origin: server.url, username: 'alice' })
+    const file = storeFileOf(dir, { origin: world.server.url, username: 'alice' })
     fs.mkdirSync(`${dir}/stores`, { recursive: true, mode: 0o700 })
     fs.writeFileSync(file, 'not a database at all, just some bytes '.repeat(200))
-    const c = track(createTestClient(server.url, withStore(dir)))
-    await c.service.signIn({ server: server.url, email: alice.email, password: alice.password })
+    const c = track(createTestClient(world.server.url, withStore(dir)))
+    await c.service.signIn({ server: world.server.url, email: alice.email, password: alice.password })
     const notice = await c.waitFor(
       () =>
         c.events.find((e) => e.kind === 'error' && e.roomKey === null && /damaged/.test(e.message)),

@@ -4,48 +4,29 @@
  * counted (with the mentions of the user) and the room opens at a "New messages" divider.
  */
 import { randomUUID } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ChatEvent } from '../../../shared/ipc-contract'
-import type { TestServer } from '../../../../server/test-support'
-import { demoUsers, startTestServer } from '../../../../server/test-support'
+import { demoUsers } from '../../../../server/test-support'
 import { openAccountStore } from '../store/account-store'
-import { openOrThrow, tempDir } from '../store/store-fixtures'
+import { openOrThrow } from '../store/store-fixtures'
 import type { TestClient } from '../test-support/chat-harness'
 import { createTestClient, signedInClient } from '../test-support/chat-harness'
+import { serverWorld } from '../test-support/server-world'
 
 const GENERAL = 'alice/general'
 const { alice, bob } = demoUsers
 
-let server: TestServer
-const clients: TestClient[] = []
-const cleanups: (() => void)[] = []
-const track = (c: TestClient) => (clients.push(c), c)
-
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()))
-  for (const fn of cleanups.splice(0)) fn()
-})
-afterAll(async () => {
-  await server.dispose()
-})
-
-function profile(): string {
-  const { dir, cleanup } = tempDir('edusphere-profile-')
-  cleanups.push(cleanup)
-  return dir
-}
+const world = serverWorld()
+const { clients, track, profile } = world
 
 /** Alice's app on the profile `dir`, signed in, with no room opened yet. */
 async function aliceApp(dir: string): Promise<TestClient> {
   const c = track(
-    createTestClient(server.url, {
+    createTestClient(world.server.url, {
       openStore: (account) => openAccountStore({ dir, ...account }),
     }),
   )
-  await c.service.signIn({ server: server.url, email: alice.email, password: alice.password })
+  await c.service.signIn({ server: world.server.url, email: alice.email, password: alice.password })
   return c
 }
 
@@ -71,12 +52,12 @@ describe('read marks across restarts', () => {
     await first.service.openRoom(GENERAL)
     expect(trayRoom(first)).toMatchObject({ unread: 0, mentions: 0 })
     await quit(first)
-    const saved = openOrThrow({ dir, origin: server.url, username: 'alice' }).store
+    const saved = openOrThrow({ dir, origin: world.server.url, username: 'alice' }).store
     const mark = saved.readMarks.get(GENERAL)
     saved.close()
     expect(mark).not.toBeNull()
 
-    const other = track(await signedInClient(server.url, bob.email, bob.password, GENERAL))
+    const other = track(await signedInClient(world.server.url, bob.email, bob.password, GENERAL))
     const tag = randomUUID()
     const plain = `while you were away ${tag}`
     const mention = `@alice can you check this? ${tag}`
@@ -121,7 +102,7 @@ describe('read marks across restarts', () => {
     await app.waitFor(() => app.connection(GENERAL) === 'connected', 'connected')
     await app.service.openRoom(GENERAL)
     app.service.setWindowFocused(false)
-    const other = track(await signedInClient(server.url, bob.email, bob.password, GENERAL))
+    const other = track(await signedInClient(world.server.url, bob.email, bob.password, GENERAL))
     const body = `@Alice ping ${randomUUID()}`
     await other.service.sendMessage(GENERAL, body)
     await app.waitFor(() => trayRoom(app)?.mentions === 1, 'the mention counted')
